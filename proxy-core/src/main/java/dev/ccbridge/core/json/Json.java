@@ -1,0 +1,71 @@
+package dev.ccbridge.core.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The shared, configured Jackson mappers. Wire formats (Anthropic, OpenAI) are snake_case;
+ * ccbridge's own config file is camelCase.
+ */
+public final class Json {
+    /** Anthropic and OpenAI bodies: snake_case names, nulls left out unless a field asks for them. */
+    public static final ObjectMapper WIRE = base()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
+
+    /** ccbridge's config file and exports: camelCase, pretty printed. */
+    public static final ObjectMapper CONFIG = base()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private Json() {}
+
+    private static JsonMapper.Builder base() {
+        // Claude Code's requests reach tens of megabytes: lift Jackson's default string cap (20 MB).
+        var factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(256 * 1024 * 1024)
+                        .maxNestingDepth(2000)
+                        .build())
+                .build();
+        return JsonMapper.builder(factory)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .serializationInclusion(JsonInclude.Include.NON_NULL);
+    }
+
+    public static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    /** Compact JSON text of a node or record, for places that need a string (tool arguments). */
+    public static String write(Object value) {
+        try {
+            return WIRE.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Parses JSON text; null when the text is not valid JSON. */
+    public static JsonNode parseOrNull(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return WIRE.readTree(text);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.ccbridge.core.log;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Removes key material from anything that may be shown or stored: error messages, provider
+ * error bodies, logged request and response bodies. Known secrets are replaced exactly; common
+ * key shapes (OpenAI/Anthropic/DeepSeek {@code sk-}, ccbridge {@code ccb_}, AWS, Google, Groq,
+ * bearer tokens) by pattern; JSON fields named like credentials are blanked.
+ */
+public final class Redactor {
+    public static final String MASK = "[redacted]";
+
+    private static final List<Pattern> KEY_SHAPES = List.of(
+            Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]{8,}"),
+            Pattern.compile("sk-[A-Za-z0-9_*.-]{8,}"),
+            Pattern.compile("ccb_[A-Za-z0-9_-]{8,}"),
+            Pattern.compile("(AKIA|ASIA)[0-9A-Z]{16}"),
+            Pattern.compile("AIza[0-9A-Za-z_-]{20,}"),
+            Pattern.compile("(gsk|xai|pplx|csk|nvapi)[-_][A-Za-z0-9_-]{16,}"),
+            Pattern.compile("ABSK[A-Za-z0-9+/=]{20,}"));
+
+    private static final Set<String> SECRET_FIELDS = Set.of(
+            "api_key", "apikey", "api-key", "x-api-key", "authorization", "access_token", "secret",
+            "secret_access_key", "aws_secret_access_key", "session_token", "password", "token");
+
+    private final Collection<String> knownSecrets;
+
+    public Redactor(Collection<String> knownSecrets) {
+        this.knownSecrets = knownSecrets.stream().filter(s -> s != null && s.length() >= 4).toList();
+    }
+
+    public static Redactor patternsOnly() {
+        return new Redactor(List.of());
+    }
+
+    public String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (String secret : knownSecrets) {
+            out = out.replace(secret, MASK);
+        }
+        for (Pattern shape : KEY_SHAPES) {
+            out = shape.matcher(out).replaceAll(match ->
+                    match.groupCount() >= 1 && match.group(1) != null && match.group(1).toLowerCase(Locale.ROOT)
+                            .startsWith("bearer") ? match.group(1) + MASK : MASK);
+        }
+        return out;
+    }
+
+    /** A redacted copy of a JSON tree. */
+    public JsonNode redact(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        JsonNode copy = node.deepCopy();
+        scrub(copy);
+        return copy;
+    }
+
+    private void scrub(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (field.getValue().isTextual()) {
+                    boolean secretField = SECRET_FIELDS.contains(field.getKey().toLowerCase(Locale.ROOT));
+                    field.setValue(TextNode.valueOf(secretField ? MASK : redact(field.getValue().asText())));
+                } else {
+                    scrub(field.getValue());
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    array.set(i, TextNode.valueOf(redact(array.get(i).asText())));
+                } else {
+                    scrub(array.get(i));
+                }
+            }
+        }
+    }
+}

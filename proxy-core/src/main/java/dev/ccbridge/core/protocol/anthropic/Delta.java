@@ -1,0 +1,22 @@
+package dev.ccbridge.core.protocol.anthropic;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** The {@code delta} of a {@code content_block_delta} event. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Delta.Text.class, name = "text_delta"),
+        @JsonSubTypes.Type(value = Delta.InputJson.class, name = "input_json_delta"),
+        @JsonSubTypes.Type(value = Delta.Thinking.class, name = "thinking_delta"),
+        @JsonSubTypes.Type(value = Delta.Signature.class, name = "signature_delta"),
+})
+public sealed interface Delta {
+    record Text(String text) implements Delta {}
+
+    record InputJson(String partialJson) implements Delta {}
+
+    record Thinking(String thinking) implements Delta {}
+
+    record Signature(String signature) implements Delta {}
+}

@@ -1,0 +1,4 @@
+package dev.ccbridge.core.protocol.anthropic;
+
+public record RedactedThinkingBlock(String data) implements ContentBlock {
+}

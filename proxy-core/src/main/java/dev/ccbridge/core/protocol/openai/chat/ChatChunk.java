@@ -1,0 +1,33 @@
+package dev.ccbridge.core.protocol.openai.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * A streamed {@code chat.completion.chunk}, or a whole {@code chat.completion} (whose choices carry
+ * {@code message} instead of {@code delta}). Some providers put an {@code error} object in a chunk.
+ */
+public record ChatChunk(String id, String model, List<Choice> choices, ChatUsage usage, JsonNode error) {
+
+    public List<Choice> choicesOrEmpty() {
+        return choices == null ? List.of() : choices;
+    }
+
+    public record Choice(Integer index, Delta delta, Delta message, String finishReason) {
+        /** What this choice adds: the delta of a chunk, or the message of a whole completion. */
+        public Delta content() {
+            return delta != null ? delta : message;
+        }
+    }
+
+    /**
+     * {@code reasoning_content} (DeepSeek, Kimi, Qwen, vLLM) and {@code reasoning} (OpenRouter,
+     * Ollama, Groq) both carry reasoning text.
+     */
+    public record Delta(String role, String content, String reasoningContent, String reasoning, String refusal,
+                        List<ChatToolCall> toolCalls) {
+        public String reasoningText() {
+            return reasoningContent != null ? reasoningContent : reasoning;
+        }
+    }
+}

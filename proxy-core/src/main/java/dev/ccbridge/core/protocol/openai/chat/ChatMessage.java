@@ -1,0 +1,38 @@
+package dev.ccbridge.core.protocol.openai.chat;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * One Chat message. {@code content} is a string, a list of {@link ChatPart}s, or null (an
+ * assistant turn that only calls tools), and is always written, null included.
+ */
+@JsonPropertyOrder({"role", "content", "reasoning_content", "tool_calls", "tool_call_id"})
+public record ChatMessage(String role, @JsonInclude(JsonInclude.Include.ALWAYS) Object content,
+                          String reasoningContent, List<ChatToolCall> toolCalls, String toolCallId) {
+
+    public static ChatMessage system(String text) {
+        return new ChatMessage("system", text, null, null, null);
+    }
+
+    public static ChatMessage user(Object content) {
+        return new ChatMessage("user", content, null, null, null);
+    }
+
+    public static ChatMessage tool(String toolCallId, String text) {
+        return new ChatMessage("tool", text, null, null, toolCallId);
+    }
+
+    public static ChatMessage assistant(String text, String reasoning, List<ChatToolCall> calls) {
+        return new ChatMessage("assistant", text, reasoning, calls == null || calls.isEmpty() ? null : calls, null);
+    }
+
+    public boolean isTool() {
+        return "tool".equals(role);
+    }
+
+    public boolean callsTools() {
+        return toolCalls != null && !toolCalls.isEmpty();
+    }
+}

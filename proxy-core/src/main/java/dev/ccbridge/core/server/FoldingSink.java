@@ -1,0 +1,50 @@
+package dev.ccbridge.core.server;
+
+import dev.ccbridge.core.protocol.anthropic.ApiError;
+import dev.ccbridge.core.protocol.anthropic.StreamEvent;
+import org.eclipse.jetty.server.Response;
+
+/**
+ * Answers a non-streaming request: the upstream is streamed anyway (no long silent wait that a
+ * client timeout would cut and resend) and the events are folded into one message.
+ */
+final class FoldingSink extends RecordingSink {
+    private final Response response;
+    private int status;
+
+    FoldingSink(Response response, String requestId, long startNanos) {
+        super(requestId, startNanos);
+        this.response = response;
+    }
+
+    @Override
+    public synchronized void event(StreamEvent event) {
+        record(event);
+    }
+
+    @Override
+    public synchronized void fail(ApiError failure) {
+        if (error == null) {
+            error = failure;
+        }
+    }
+
+    @Override
+    public synchronized void finish() {
+        if (error == null && !answerComplete()) {
+            error = ApiError.api(502, "the upstream's answer was incomplete");
+        }
+        if (error != null) {
+            status = error.status();
+            Replies.error(response, error, requestId);
+        } else {
+            status = 200;
+            Replies.json(response, 200, answer.message());
+        }
+    }
+
+    @Override
+    public synchronized int status() {
+        return status;
+    }
+}

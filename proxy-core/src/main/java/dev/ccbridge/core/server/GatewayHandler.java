@@ -1,0 +1,186 @@
+package dev.ccbridge.core.server;
+
+import dev.ccbridge.core.protocol.anthropic.ApiError;
+import dev.ccbridge.core.target.Target;
+import dev.ccbridge.core.target.Tokens;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The front door: Host check (DNS-rebinding guard), routing, target lookup and token check,
+ * then the endpoint. Runs on a virtual thread and may block; always completes the callback.
+ */
+final class GatewayHandler extends Handler.Abstract {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayHandler.class);
+    private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+
+    private final GatewayContext context;
+    private final MessagesEndpoint messages;
+    private final CountTokensEndpoint countTokens;
+    private final ModelsEndpoint models;
+
+    GatewayHandler(GatewayContext context, ServerSettings settings, Keepalive keepalive) {
+        super(InvocationType.BLOCKING);
+        this.context = context;
+        this.messages = new MessagesEndpoint(context, settings, keepalive);
+        this.countTokens = new CountTokensEndpoint(context.tokens(), settings);
+        this.models = new ModelsEndpoint(context);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String requestId = Ids.requestId();
+        response.getHeaders().put(Replies.REQUEST_ID, requestId);
+        try {
+            route(request, response, requestId);
+            callback.succeeded();
+        } catch (RequestBodies.Rejected rejected) {
+            replyError(request, response, callback, rejected.error, requestId);
+        } catch (ClientGoneException e) {
+            callback.failed(e);
+        } catch (RuntimeException e) {
+            LOG.error("{}: internal error", requestId, e);
+            replyError(request, response, callback, ApiError.api(500, "internal error in ccbridge ("
+                    + e.getClass().getSimpleName() + "); see its log"), requestId);
+        }
+        return true;
+    }
+
+    private void route(Request request, Response response, String requestId) throws RequestBodies.Rejected {
+        if (!loopbackHost(request)) {
+            throw new RequestBodies.Rejected(ApiError.permission(
+                    "ccbridge answers only requests addressed to localhost or 127.0.0.1"));
+        }
+        Route route = Route.parse(Request.getPathInContext(request));
+        String method = request.getMethod();
+        if (route.endpoint() == Route.Endpoint.UNKNOWN) {
+            throw new RequestBodies.Rejected(ApiError.notFound("no such endpoint: " + method + " "
+                    + Request.getPathInContext(request)));
+        }
+        Target target = target(route);
+        if (route.endpoint() == Route.Endpoint.PROBE) {
+            requireMethod(method, "GET", "HEAD");
+            Replies.empty(response, 200);
+            return;
+        }
+        authenticate(request, route, target);
+        switch (route.endpoint()) {
+            case MESSAGES -> {
+                requireMethod(method, "POST");
+                messages.handle(request, response, target, route.pinned(), requestId);
+            }
+            case COUNT_TOKENS -> {
+                requireMethod(method, "POST");
+                countTokens.handle(request, response);
+            }
+            case MODELS -> {
+                requireMethod(method, "GET");
+                models.list(request, response, target);
+            }
+            case MODEL -> {
+                requireMethod(method, "GET");
+                models.one(response, target, route.rest(), requestId);
+            }
+            default -> throw new IllegalStateException("unrouted " + route);
+        }
+    }
+
+    /** The route's target: pinned by route key, or the active one. Probes work without one. */
+    private Target target(Route route) throws RequestBodies.Rejected {
+        Optional<Target> target = route.pinned()
+                ? context.targets().byRouteKey(route.routeKey())
+                : context.targets().active();
+        if (target.isPresent() || route.endpoint() == Route.Endpoint.PROBE && !route.pinned()) {
+            return target.orElse(null);
+        }
+        if (route.pinned()) {
+            throw new RequestBodies.Rejected(ApiError.notFound("no target with route key '" + route.routeKey()
+                    + "'; the target may have been edited or removed: copy its URL again from ccbridge"));
+        }
+        throw new RequestBodies.Rejected(ApiError.notFound(
+                "no active target: add one (ccbridge targets add ...) or activate one").notRetryable());
+    }
+
+    /**
+     * Either header may carry the token; both are checked, because a user's real
+     * {@code ANTHROPIC_API_KEY} may still be set beside ccbridge's {@code ANTHROPIC_AUTH_TOKEN}.
+     */
+    private void authenticate(Request request, Route route, Target target) throws RequestBodies.Rejected {
+        String expected = route.pinned() ? target.token() : context.targets().installToken();
+        String apiKey = request.getHeaders().get("x-api-key");
+        String bearer = bearer(request);
+        if (isBlank(apiKey) && bearer == null) {
+            throw new RequestBodies.Rejected(ApiError.authentication(
+                    "missing token: set ANTHROPIC_AUTH_TOKEN to the token ccbridge printed"));
+        }
+        boolean matches = Tokens.matches(expected, apiKey == null ? null : apiKey.strip())
+                | Tokens.matches(expected, bearer);
+        if (!matches) {
+            throw new RequestBodies.Rejected(ApiError.authentication(route.pinned()
+                    ? "wrong token for this target's URL: copy the URL and token again from ccbridge"
+                    : "wrong token: set ANTHROPIC_AUTH_TOKEN to the token ccbridge printed"));
+        }
+    }
+
+    private static String bearer(Request request) {
+        String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String token = authorization.substring(7).strip();
+            return token.isEmpty() ? null : token;
+        }
+        return null;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    static boolean loopbackHost(Request request) {
+        String host = request.getHeaders().get(HttpHeader.HOST);
+        if (host == null || host.isBlank()) {
+            return true; // HTTP/1.0 without Host: no name to rebind
+        }
+        String name = host.strip().toLowerCase(Locale.ROOT);
+        if (name.startsWith("[")) {
+            int end = name.indexOf(']');
+            name = end < 0 ? name : name.substring(0, end + 1);
+        } else {
+            int colon = name.lastIndexOf(':');
+            name = colon < 0 ? name : name.substring(0, colon);
+        }
+        return LOOPBACK_HOSTS.contains(name) || name.endsWith(".localhost");
+    }
+
+    private static void requireMethod(String method, String... allowed) throws RequestBodies.Rejected {
+        for (String candidate : allowed) {
+            if (candidate.equals(method)) {
+                return;
+            }
+        }
+        throw new RequestBodies.Rejected(ApiError.of(405, "invalid_request_error",
+                "method " + method + " is not allowed here; use " + String.join(" or ", allowed))
+                .withHeader("Allow", String.join(", ", allowed)));
+    }
+
+    private static void replyError(Request request, Response response, Callback callback, ApiError error,
+                                   String requestId) {
+        if (response.isCommitted()) {
+            callback.failed(new IllegalStateException(error.message()));
+            return;
+        }
+        try {
+            Replies.error(response, error, requestId);
+            callback.succeeded();
+        } catch (ClientGoneException e) {
+            callback.failed(e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.ccbridge.core.server;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.ccbridge.core.protocol.anthropic.ApiError;
+import dev.ccbridge.core.target.Target;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * {@code GET /v1/models}: the Claude ids Claude Code asks for (each says which upstream model
+ * answers it) and the target's own models, in Anthropic's list format with its paging.
+ */
+final class ModelsEndpoint {
+    static final List<String[]> CLAUDE_MODELS = List.of(
+            new String[] {"claude-opus-4-7", "Claude Opus 4.7", "2026-04-16T00:00:00Z"},
+            new String[] {"claude-sonnet-4-6", "Claude Sonnet 4.6", "2026-02-17T00:00:00Z"},
+            new String[] {"claude-haiku-4-5", "Claude Haiku 4.5", "2025-10-15T00:00:00Z"});
+    private static final String UPSTREAM_CREATED = "2026-01-01T00:00:00Z";
+    private static final int DEFAULT_LIMIT = 20;
+    private static final int MAX_LIMIT = 1000;
+
+    private final GatewayContext context;
+
+    ModelsEndpoint(GatewayContext context) {
+        this.context = context;
+    }
+
+    @JsonPropertyOrder({"type", "id", "display_name", "created_at"})
+    record ModelInfo(String type, String id, String displayName, String createdAt) {}
+
+    @JsonPropertyOrder({"data", "has_more", "first_id", "last_id"})
+    record ModelList(List<ModelInfo> data, boolean hasMore,
+                     @JsonInclude(JsonInclude.Include.ALWAYS) String firstId,
+                     @JsonInclude(JsonInclude.Include.ALWAYS) String lastId) {}
+
+    void list(Request request, Response response, Target target) {
+        List<ModelInfo> all = models(target);
+        Fields query = Request.extractQueryParameters(request);
+        int limit = limit(query.getValue("limit"));
+        int from = 0;
+        int to = all.size();
+        String after = query.getValue("after_id");
+        String before = query.getValue("before_id");
+        if (after != null) {
+            from = indexOf(all, after) + 1;
+        }
+        if (before != null) {
+            int at = indexOf(all, before);
+            to = at < 0 ? all.size() : at;
+            from = Math.max(from, to - limit);
+        }
+        from = Math.min(from, to);
+        int end = Math.min(to, from + limit);
+        List<ModelInfo> page = all.subList(from, end);
+        boolean hasMore = before != null ? from > 0 : end < to;
+        Replies.json(response, 200, new ModelList(page, hasMore,
+                page.isEmpty() ? null : page.getFirst().id(), page.isEmpty() ? null : page.getLast().id()));
+    }
+
+    void one(Response response, Target target, String id, String requestId) {
+        for (ModelInfo model : models(target)) {
+            if (model.id().equals(id)) {
+                Replies.json(response, 200, model);
+                return;
+            }
+        }
+        Replies.error(response, ApiError.notFound("model '" + id + "' is not offered by target '"
+                + target.displayName() + "'"), requestId);
+    }
+
+    List<ModelInfo> models(Target target) {
+        Map<String, ModelInfo> byId = new LinkedHashMap<>();
+        for (String[] claude : CLAUDE_MODELS) {
+            String upstream = context.router().resolve(target, claude[0]).upstream();
+            byId.put(claude[0], new ModelInfo("model", claude[0], claude[1] + " (via " + upstream + ")", claude[2]));
+        }
+        List<String> own = new ArrayList<>();
+        own.add(target.model());
+        own.add(target.tiers().opus());
+        own.add(target.tiers().sonnet());
+        own.add(target.tiers().haiku());
+        own.addAll(target.models());
+        for (String id : own) {
+            if (id != null && !id.isBlank()) {
+                byId.putIfAbsent(id, new ModelInfo("model", id, id + " (" + target.displayName() + ")",
+                        UPSTREAM_CREATED));
+            }
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    private static int indexOf(List<ModelInfo> models, String id) {
+        for (int i = 0; i < models.size(); i++) {
+            if (models.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int limit(String value) {
+        if (value == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            return Math.max(1, Math.min(MAX_LIMIT, Integer.parseInt(value.strip())));
+        } catch (NumberFormatException e) {
+            return DEFAULT_LIMIT;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.ccbridge.core.server;
+
+import java.io.IOException;
+import java.net.BindException;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.util.thread.VirtualThreadPool;
+
+/**
+ * The local gateway: Jetty on 127.0.0.1 speaking the Anthropic API. The one entry point for the
+ * CLI and the app: construct, {@link #start()}, {@link #close()}.
+ */
+public final class ProxyServer implements AutoCloseable {
+    private final GatewayContext context;
+    private final ServerSettings settings;
+    private Server server;
+    private ServerConnector connector;
+    private Keepalive keepalive;
+
+    public ProxyServer(GatewayContext context, ServerSettings settings) {
+        this.context = context;
+        this.settings = settings;
+    }
+
+    public synchronized void start() throws PortInUseException {
+        if (server != null) {
+            return;
+        }
+        var threads = new VirtualThreadPool(settings.maxThreads());
+        threads.setName("ccbridge");
+        server = new Server(threads);
+        var http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(false);
+        connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        connector.setIdleTimeout(settings.idleTimeout().toMillis());
+        connector.setAcceptQueueSize(1024);
+        connector.setReuseAddress(true);
+        server.addConnector(connector);
+        keepalive = new Keepalive(settings.pingInterval());
+        var sizeLimit = new SizeLimitHandler(settings.maxRequestBytes(), -1);
+        sizeLimit.setHandler(new GatewayHandler(context, settings, keepalive));
+        server.setHandler(sizeLimit);
+        server.setErrorHandler(new AnthropicErrorHandler());
+        server.setStopTimeout(2000);
+        try {
+            server.start();
+        } catch (Exception e) {
+            stopQuietly();
+            if (isBindFailure(e)) {
+                throw new PortInUseException(settings.host(), settings.port());
+            }
+            throw new IllegalStateException("cannot start the server: " + e.getMessage(), e);
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null && server.isRunning();
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public synchronized int port() {
+        return connector == null ? settings.port() : connector.getLocalPort();
+    }
+
+    public String baseUrl() {
+        return "http://" + settings.host() + ":" + port();
+    }
+
+    public GatewayContext context() {
+        return context;
+    }
+
+    @Override
+    public synchronized void close() {
+        stopQuietly();
+    }
+
+    private void stopQuietly() {
+        if (server != null) {
+            try {
+                server.stop();
+            } catch (Exception ignored) {
+                // stopping: nothing useful to do with a failure
+            }
+            server = null;
+        }
+        if (keepalive != null) {
+            keepalive.close();
+            keepalive = null;
+        }
+        connector = null;
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException || (t instanceof IOException && t.getMessage() != null
+                    && t.getMessage().contains("Failed to bind"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.ccbridge.core.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.ccbridge.core.json.Json;
+import dev.ccbridge.core.protocol.anthropic.ApiError;
+import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+
+/** Reads and checks request bodies; every problem becomes a 4xx the client can read. */
+final class RequestBodies {
+    private RequestBodies() {}
+
+    /** A body that could not be accepted, with the reply to give. */
+    static final class Rejected extends Exception {
+        final transient ApiError error;
+
+        Rejected(ApiError error) {
+            super(error.message(), null, false, false);
+            this.error = error;
+        }
+    }
+
+    static byte[] read(Request request, long limit) throws Rejected {
+        try {
+            var buffer = Content.Source.asByteBuffer(request);
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            if (bytes.length > limit) {
+                throw new Rejected(tooLarge(limit));
+            }
+            return bytes;
+        } catch (BadMessageException e) {
+            throw new Rejected(e.getCode() == 413 ? tooLarge(limit)
+                    : ApiError.invalidRequest("could not read the request body: " + e.getReason()));
+        } catch (IOException | RuntimeException e) {
+            Throwable cause = e.getCause() instanceof BadMessageException bad ? bad : e;
+            if (cause instanceof BadMessageException bad && bad.getCode() == 413) {
+                throw new Rejected(tooLarge(limit));
+            }
+            throw new Rejected(ApiError.invalidRequest("could not read the request body"));
+        }
+    }
+
+    static ApiError tooLarge(long limit) {
+        return ApiError.tooLarge("request body exceeds ccbridge's limit of " + (limit / (1024 * 1024)) + " MiB");
+    }
+
+    /** Parses a messages (or count_tokens) body and checks the fields every request needs. */
+    static MessagesRequest parseMessages(byte[] body, boolean requireMaxTokens) throws Rejected {
+        if (body.length == 0) {
+            throw new Rejected(ApiError.invalidRequest("request body is empty; expected a JSON object"));
+        }
+        MessagesRequest request;
+        try {
+            request = Json.WIRE.readValue(body, MessagesRequest.class);
+        } catch (MismatchedInputException e) {
+            throw new Rejected(ApiError.invalidRequest(describe(e)));
+        } catch (JsonProcessingException e) {
+            throw new Rejected(ApiError.invalidRequest("request body is not valid JSON: " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new Rejected(ApiError.invalidRequest("could not read the request body"));
+        }
+        if (request == null) {
+            throw new Rejected(ApiError.invalidRequest("request body is not a JSON object"));
+        }
+        if (request.model() == null || request.model().isBlank()) {
+            throw new Rejected(ApiError.invalidRequest("model: Field required"));
+        }
+        if (request.messages() == null) {
+            throw new Rejected(ApiError.invalidRequest("messages: Field required"));
+        }
+        if (request.messages().isEmpty()) {
+            throw new Rejected(ApiError.invalidRequest("messages: at least one message is required"));
+        }
+        if (request.messages().stream().anyMatch(m -> m == null || m.role() == null)) {
+            throw new Rejected(ApiError.invalidRequest("messages: every message needs a role"));
+        }
+        if (requireMaxTokens && request.maxTokens() == null) {
+            throw new Rejected(ApiError.invalidRequest("max_tokens: Field required"));
+        }
+        if (requireMaxTokens && request.maxTokens() < 1) {
+            throw new Rejected(ApiError.invalidRequest("max_tokens: must be at least 1"));
+        }
+        return request;
+    }
+
+    /** "messages.0.content: expected an array" rather than Java type names. */
+    static String describe(MismatchedInputException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+                .collect(Collectors.joining("."));
+        Class<?> type = e.getTargetType();
+        String expected;
+        if (type == null) {
+            expected = "a different value";
+        } else if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            expected = "an array";
+        } else if (type == String.class) {
+            expected = "a string";
+        } else if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            expected = "a number";
+        } else if (type == Boolean.class || type == boolean.class) {
+            expected = "true or false";
+        } else if (Map.class.isAssignableFrom(type) || type.isRecord() || type.isInterface()) {
+            expected = "an object";
+        } else {
+            expected = "a different value";
+        }
+        return (path.isEmpty() ? "request body" : path) + ": expected " + expected;
+    }
+}

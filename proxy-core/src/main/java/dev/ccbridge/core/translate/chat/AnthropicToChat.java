@@ -1,0 +1,297 @@
+package dev.ccbridge.core.translate.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.ccbridge.core.json.Json;
+import dev.ccbridge.core.model.ModelCapabilities;
+import dev.ccbridge.core.model.ResolvedModel;
+import dev.ccbridge.core.protocol.anthropic.ContentBlock;
+import dev.ccbridge.core.protocol.anthropic.DocumentBlock;
+import dev.ccbridge.core.protocol.anthropic.ImageBlock;
+import dev.ccbridge.core.protocol.anthropic.Message;
+import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
+import dev.ccbridge.core.protocol.anthropic.RedactedThinkingBlock;
+import dev.ccbridge.core.protocol.anthropic.TextBlock;
+import dev.ccbridge.core.protocol.anthropic.ThinkingBlock;
+import dev.ccbridge.core.protocol.anthropic.Tool;
+import dev.ccbridge.core.protocol.anthropic.ToolChoice;
+import dev.ccbridge.core.protocol.anthropic.ToolResultBlock;
+import dev.ccbridge.core.protocol.anthropic.ToolUseBlock;
+import dev.ccbridge.core.protocol.anthropic.UnknownBlock;
+import dev.ccbridge.core.protocol.openai.chat.ChatMessage;
+import dev.ccbridge.core.protocol.openai.chat.ChatPart;
+import dev.ccbridge.core.protocol.openai.chat.ChatRequest;
+import dev.ccbridge.core.protocol.openai.chat.ChatTool;
+import dev.ccbridge.core.protocol.openai.chat.ChatToolCall;
+import dev.ccbridge.core.translate.common.ContentText;
+import dev.ccbridge.core.translate.common.Effort;
+import dev.ccbridge.core.translate.common.InvalidRequestException;
+import dev.ccbridge.core.translate.common.SchemaSanitizer;
+import dev.ccbridge.core.translate.common.ToolIds;
+import dev.ccbridge.core.translate.common.ToolNames;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Anthropic Messages request -> Chat Completions request. Pure: no I/O, no state beyond the call.
+ * What the model accepts (token parameter, sampling, images, reasoning replay, tool id format,
+ * schema dialect) comes from its capabilities, never from provider names.
+ */
+public final class AnthropicToChat {
+    private static final int MAX_STOP_SEQUENCES = 4;
+
+    private final ModelCapabilities caps;
+    private final ToolNames names;
+
+    private AnthropicToChat(ModelCapabilities caps, ToolNames names) {
+        this.caps = caps;
+        this.names = names;
+    }
+
+    public static ChatRequest translate(MessagesRequest request, ResolvedModel model, ToolNames names) {
+        return new AnthropicToChat(model.capabilities(), names).build(request, model);
+    }
+
+    private ChatRequest build(MessagesRequest request, ResolvedModel model) {
+        List<ChatMessage> messages = new ArrayList<>();
+        String system = systemPrompt(request);
+        if (!system.isEmpty()) {
+            messages.add(ChatMessage.system(system));
+        }
+        for (Message message : request.messagesOrEmpty()) {
+            if (message.isAssistant()) {
+                assistant(message, messages);
+            } else if (message.isUser()) {
+                user(message, messages);
+            }
+        }
+        List<ChatMessage> paired = ToolCallPairing.repair(messages);
+
+        List<ChatTool> tools = tools(request.toolsOrEmpty());
+        JsonNode toolChoice = tools.isEmpty() ? null : toolChoice(request.toolChoice(), request.toolsOrEmpty());
+        Boolean parallel = !tools.isEmpty() && request.toolChoice() != null && request.toolChoice().parallelDisabled()
+                ? Boolean.FALSE : null;
+
+        int maxTokens = model.clampMaxTokens(request.maxTokens());
+        Map<String, JsonNode> extra = new LinkedHashMap<>();
+        String reasoningEffort = reasoning(request, extra);
+
+        return new ChatRequest(
+                model.upstream(),
+                paired,
+                tools.isEmpty() ? null : tools,
+                toolChoice,
+                parallel,
+                caps.usesMaxCompletionTokens() ? null : maxTokens,
+                caps.usesMaxCompletionTokens() ? maxTokens : null,
+                stop(request.stopSequences()),
+                caps.rejectsParam("temperature") ? null : request.temperature(),
+                caps.rejectsParam("top_p") ? null : request.topP(),
+                reasoningEffort,
+                true,
+                new ChatRequest.StreamOptions(true),
+                extra);
+    }
+
+    /** The system prompt, plus any {@code system} messages Claude Code put inside the history. */
+    private static String systemPrompt(MessagesRequest request) {
+        var parts = new ArrayList<String>();
+        String top = ContentText.joinText(request.systemOrEmpty());
+        if (!top.isBlank()) {
+            parts.add(top);
+        }
+        for (Message message : request.messagesOrEmpty()) {
+            if (message.isSystem()) {
+                String text = ContentText.joinText(message.contentOrEmpty());
+                if (!text.isBlank()) {
+                    parts.add(text);
+                }
+            }
+        }
+        return String.join("\n\n", parts);
+    }
+
+    private void assistant(Message message, List<ChatMessage> out) {
+        var text = new StringBuilder();
+        var reasoning = new StringBuilder();
+        List<ChatToolCall> calls = new ArrayList<>();
+        for (ContentBlock block : message.contentOrEmpty()) {
+            switch (block) {
+                case TextBlock t -> text.append(t.text());
+                case ToolUseBlock u -> calls.add(ChatToolCall.of(upstreamId(u.id()), names.upstream(u.name()),
+                        u.input() == null ? "{}" : Json.write(u.input())));
+                case ThinkingBlock t -> {
+                    if (t.thinking() != null) {
+                        reasoning.append(t.thinking());
+                    }
+                }
+                case RedactedThinkingBlock ignored -> { }
+                case UnknownBlock u -> {
+                    String flat = ContentText.unknown(u);
+                    if (flat != null) {
+                        text.append(flat);
+                    }
+                }
+                default -> { }
+            }
+        }
+        String replay = caps.replaysReasoning() && !reasoning.isEmpty() ? reasoning.toString() : null;
+        if (text.isEmpty() && calls.isEmpty()) {
+            if (replay == null) {
+                return; // nothing the upstream could use; an empty assistant turn is rejected by many servers
+            }
+        }
+        String content = text.isEmpty() ? (calls.isEmpty() ? "" : null) : text.toString();
+        out.add(ChatMessage.assistant(content, replay, calls));
+    }
+
+    private void user(Message message, List<ChatMessage> out) {
+        List<ChatPart> parts = new ArrayList<>();
+        List<ChatPart> toolImages = new ArrayList<>();
+        boolean multiPart = false;
+        for (ContentBlock block : message.contentOrEmpty()) {
+            switch (block) {
+                case ToolResultBlock r -> out.add(ChatMessage.tool(upstreamId(r.toolUseId()), toolResult(r, toolImages)));
+                case TextBlock t -> {
+                    if (!t.text().isEmpty()) {
+                        parts.add(ChatPart.text(t.text()));
+                    }
+                }
+                case ImageBlock i -> {
+                    if (caps.takesImages() && i.source() != null && i.source().asUrl() != null) {
+                        parts.add(ChatPart.image(i.source().asUrl()));
+                        multiPart = true;
+                    } else {
+                        parts.add(ChatPart.text(ContentText.imageOmitted(i)));
+                    }
+                }
+                case DocumentBlock d -> parts.add(ChatPart.text(ContentText.document(d)));
+                case UnknownBlock u -> {
+                    String flat = ContentText.unknown(u);
+                    if (flat != null) {
+                        parts.add(ChatPart.text(flat));
+                    }
+                }
+                default -> { }
+            }
+        }
+        if (!toolImages.isEmpty()) {
+            // Chat tool messages carry text only: images a tool returned follow as a user message.
+            List<ChatPart> withLabel = new ArrayList<>();
+            withLabel.add(ChatPart.text("[images returned by the tool call above]"));
+            withLabel.addAll(toolImages);
+            out.add(ChatMessage.user(withLabel));
+        }
+        if (parts.isEmpty()) {
+            return;
+        }
+        if (multiPart) {
+            out.add(ChatMessage.user(parts));
+        } else {
+            // Plain string content: the widest-accepted form (several servers take only strings).
+            var text = new StringBuilder();
+            for (ChatPart part : parts) {
+                text.append(text.isEmpty() ? "" : "\n\n").append(part.text());
+            }
+            out.add(ChatMessage.user(text.toString()));
+        }
+    }
+
+    private String toolResult(ToolResultBlock result, List<ChatPart> images) {
+        var text = new StringBuilder();
+        for (ContentBlock block : result.contentOrEmpty()) {
+            if (block instanceof ImageBlock image && caps.takesImages() && image.source() != null
+                    && image.source().asUrl() != null) {
+                images.add(ChatPart.image(image.source().asUrl()));
+            } else {
+                String piece = ContentText.joinText(List.of(block));
+                if (!piece.isEmpty()) {
+                    text.append(text.isEmpty() ? "" : "\n").append(piece);
+                }
+            }
+        }
+        String body = text.isEmpty() ? "(no output)" : text.toString();
+        return result.failed() ? "[error] " + body : body;
+    }
+
+    private List<ChatTool> tools(List<Tool> tools) {
+        List<ChatTool> out = new ArrayList<>();
+        for (Tool tool : tools) {
+            if (!tool.isCustom() || tool.name() == null) {
+                continue; // Anthropic server tools (web search, code execution) do not exist upstream
+            }
+            out.add(ChatTool.function(names.upstream(tool.name()), tool.description(),
+                    SchemaSanitizer.clean(tool.inputSchema(), caps.schemaDialect())));
+        }
+        return out;
+    }
+
+    private JsonNode toolChoice(ToolChoice choice, List<Tool> tools) {
+        if (choice == null || choice.type() == null) {
+            return null;
+        }
+        return switch (choice.type()) {
+            case "any" -> TextNode.valueOf("required");
+            case "none" -> TextNode.valueOf("none");
+            case "tool" -> {
+                boolean offered = tools.stream().anyMatch(t -> t.isCustom() && choice.name() != null
+                        && choice.name().equals(t.name()));
+                if (!offered) {
+                    throw new InvalidRequestException("tool_choice names tool '" + choice.name()
+                            + "', which is not among the tools this upstream can call");
+                }
+                ObjectNode node = JsonNodeFactory.instance.objectNode();
+                node.put("type", "function");
+                node.putObject("function").put("name", names.upstream(choice.name()));
+                yield node;
+            }
+            default -> TextNode.valueOf("auto");
+        };
+    }
+
+    private List<String> stop(List<String> sequences) {
+        if (sequences == null || sequences.isEmpty() || caps.rejectsParam("stop")) {
+            return null;
+        }
+        return sequences.size() <= MAX_STOP_SEQUENCES ? sequences : sequences.subList(0, MAX_STOP_SEQUENCES);
+    }
+
+    /** Sets the model's reasoning knob; returns {@code reasoning_effort} when that is the knob. */
+    private String reasoning(MessagesRequest request, Map<String, JsonNode> extra) {
+        Optional<String> effort = Effort.of(request);
+        String control = caps.reasoningControl();
+        switch (control == null ? "none" : control) {
+            case "reasoning_effort" -> {
+                return effort.orElse(null);
+            }
+            case "openrouter" -> effort.ifPresent(e -> {
+                ObjectNode reasoning = JsonNodeFactory.instance.objectNode();
+                reasoning.put("effort", e);
+                extra.put("reasoning", reasoning);
+            });
+            case "enable_thinking" -> {
+                if (request.thinking() != null) {
+                    extra.put("enable_thinking", JsonNodeFactory.instance.booleanNode(request.thinkingOn()));
+                }
+            }
+            case "thinking_type" -> {
+                if (request.thinking() != null) {
+                    ObjectNode thinking = JsonNodeFactory.instance.objectNode();
+                    thinking.put("type", request.thinkingOn() ? "enabled" : "disabled");
+                    extra.put("thinking", thinking);
+                }
+            }
+            default -> { }
+        }
+        return null;
+    }
+
+    private String upstreamId(String anthropicId) {
+        return caps.wantsNineCharToolIds() ? ToolIds.toNineAlphanumerics(anthropicId) : ToolIds.toUpstream(anthropicId);
+    }
+}

@@ -1,0 +1,176 @@
+package dev.ccbridge.core.translate.chat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ccbridge.core.json.Json;
+import dev.ccbridge.core.protocol.openai.chat.ChatChunk;
+import dev.ccbridge.core.protocol.openai.chat.ChatToolCall;
+import dev.ccbridge.core.sse.SseEvent;
+import dev.ccbridge.core.translate.common.MessageStreamBuilder;
+import dev.ccbridge.core.translate.common.StopReason;
+import dev.ccbridge.core.translate.common.StreamFailure;
+import dev.ccbridge.core.translate.common.StreamTranslator;
+import dev.ccbridge.core.translate.common.ToolIds;
+import dev.ccbridge.core.translate.common.ToolNames;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Chat Completions chunks (or one whole completion) -> Anthropic events. Tolerates what real
+ * servers send: tool calls without {@code index}, ids repeated on every chunk or missing, the
+ * name arriving after the id, whole arguments in one chunk or repeated at the end, usage in a
+ * trailing chunk after {@code finish_reason}, no {@code finish_reason} at all.
+ */
+public final class ChatStreamTranslator implements StreamTranslator {
+    private static final String DONE = "[DONE]";
+
+    private final MessageStreamBuilder out;
+    private final ToolNames names;
+    /** Calls seen but not yet started because their name has not arrived. */
+    private final Map<String, Pending> pending = new HashMap<>();
+    private String lastToolKey;
+    private boolean finished;
+    private boolean doneSeen;
+
+    private static final class Pending {
+        String id;
+        final StringBuilder arguments = new StringBuilder();
+    }
+
+    public ChatStreamTranslator(MessageStreamBuilder out, ToolNames names) {
+        this.out = out;
+        this.names = names;
+    }
+
+    @Override
+    public void onEvent(SseEvent event) {
+        String data = event.data();
+        if (data.isBlank()) {
+            return;
+        }
+        if (DONE.equals(data.strip())) {
+            doneSeen = true;
+            return;
+        }
+        onChunk(parse(data.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public void onBody(byte[] body) {
+        onChunk(parse(body));
+        doneSeen = true;
+        onEnd();
+    }
+
+    @Override
+    public void onEnd() {
+        if (!finished && !doneSeen) {
+            throw StreamFailure.truncated();
+        }
+        startPendingCalls();
+        out.end();
+    }
+
+    void onChunk(ChatChunk chunk) {
+        if (chunk.error() != null && !chunk.error().isNull()) {
+            throw StreamFailure.providerError(chunk.error());
+        }
+        if (chunk.usage() != null) {
+            out.usage(chunk.usage().toAnthropic());
+        }
+        for (ChatChunk.Choice choice : chunk.choicesOrEmpty()) {
+            if (choice.index() != null && choice.index() != 0) {
+                continue; // Claude Code asks for one answer; n > 1 is never requested
+            }
+            ChatChunk.Delta delta = choice.content();
+            if (delta != null) {
+                out.thinking(delta.reasoningText());
+                out.text(delta.content());
+                out.text(delta.refusal());
+                if (delta.toolCalls() != null) {
+                    delta.toolCalls().forEach(this::toolCall);
+                }
+            }
+            if (choice.finishReason() != null) {
+                finished = true;
+                out.finish(stopReason(choice.finishReason(), delta), null);
+            }
+        }
+    }
+
+    private void toolCall(ChatToolCall call) {
+        String key = keyOf(call);
+        lastToolKey = key;
+        if (out.hasTool(key)) {
+            arguments(key, call.arguments());
+            return;
+        }
+        Pending waiting = pending.computeIfAbsent(key, k -> new Pending());
+        if (call.id() != null && !call.id().isBlank()) {
+            waiting.id = call.id();
+        }
+        if (call.arguments() != null) {
+            waiting.arguments.append(call.arguments());
+        }
+        if (call.name() != null && !call.name().isBlank()) {
+            pending.remove(key);
+            out.toolStart(key, ToolIds.toAnthropic(waiting.id), names.anthropic(call.name()));
+            out.toolArguments(key, waiting.arguments.toString());
+        }
+    }
+
+    /**
+     * Arguments for a started call. Some servers end with a chunk repeating the whole arguments:
+     * when a fragment starts with everything sent so far, and that was already complete JSON, only
+     * the rest goes out.
+     */
+    private void arguments(String key, String fragment) {
+        if (fragment == null || fragment.isEmpty()) {
+            return;
+        }
+        if (out.repeatsCompleteArguments(key, fragment)) {
+            out.toolArgumentsComplete(key, fragment);
+        } else {
+            out.toolArguments(key, fragment);
+        }
+    }
+
+    /** Which call a fragment belongs to: its index, else its id, else the call before it. */
+    private String keyOf(ChatToolCall call) {
+        if (call.index() != null) {
+            return "index:" + call.index();
+        }
+        if (call.id() != null && !call.id().isBlank()) {
+            return "id:" + call.id();
+        }
+        return lastToolKey != null ? lastToolKey : "index:0";
+    }
+
+    private void startPendingCalls() {
+        // A call whose name never came cannot be run; say so rather than drop it silently.
+        for (var entry : pending.entrySet()) {
+            out.toolStart(entry.getKey(), ToolIds.toAnthropic(entry.getValue().id), "unnamed_tool");
+            out.toolArguments(entry.getKey(), entry.getValue().arguments.toString());
+        }
+        pending.clear();
+    }
+
+    private static String stopReason(String finishReason, ChatChunk.Delta delta) {
+        return switch (finishReason) {
+            case "length" -> StopReason.MAX_TOKENS;
+            case "tool_calls", "function_call" -> StopReason.TOOL_USE;
+            case "content_filter" -> StopReason.REFUSAL;
+            default -> delta != null && delta.refusal() != null ? StopReason.REFUSAL : StopReason.END_TURN;
+        };
+    }
+
+    private static ChatChunk parse(byte[] json) {
+        try {
+            return Json.WIRE.readValue(json, ChatChunk.class);
+        } catch (JsonProcessingException e) {
+            throw StreamFailure.malformed(e.getOriginalMessage());
+        } catch (IOException e) {
+            throw StreamFailure.malformed(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,343 @@
+package dev.ccbridge.core.translate.common;
+
+import dev.ccbridge.core.json.Json;
+import dev.ccbridge.core.protocol.anthropic.ApiError;
+import dev.ccbridge.core.protocol.anthropic.ContentBlock;
+import dev.ccbridge.core.protocol.anthropic.Delta;
+import dev.ccbridge.core.protocol.anthropic.MessagesResponse;
+import dev.ccbridge.core.protocol.anthropic.RedactedThinkingBlock;
+import dev.ccbridge.core.protocol.anthropic.StreamEvent;
+import dev.ccbridge.core.protocol.anthropic.TextBlock;
+import dev.ccbridge.core.protocol.anthropic.ThinkingBlock;
+import dev.ccbridge.core.protocol.anthropic.ToolUseBlock;
+import dev.ccbridge.core.protocol.anthropic.Usage;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that writes an Anthropic event sequence. Every upstream translator reports what
+ * it reads (text, thinking, tool calls, finish, usage) and this class keeps Claude Code's rules:
+ * one {@code message_start}, sent lazily so that early failures can still be HTTP errors; indices
+ * from our own counter; one block open at a time, closed before the next opens; tool arguments
+ * as {@code input_json_delta}; a signature only inside a thinking block; {@code message_delta}
+ * with full usage, then {@code message_stop}; after a failure, nothing more.
+ *
+ * <p>Thread-safe, so that a keep-alive timer may {@link #ping} while the reader thread works.
+ */
+public final class MessageStreamBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(MessageStreamBuilder.class);
+
+    private enum Kind { TEXT, THINKING, TOOL }
+
+    private record OpenBlock(Kind kind, int index, String toolKey) {}
+
+    private static final class ToolCall {
+        final int index;
+        final StringBuilder arguments = new StringBuilder();
+
+        ToolCall(int index) {
+            this.index = index;
+        }
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final String messageId;
+    private final String model;
+    private final long estimatedInputTokens;
+    private final EventSink sink;
+    private final Map<String, ToolCall> tools = new HashMap<>();
+
+    private boolean started;
+    private boolean done;
+    private int nextIndex;
+    private OpenBlock open;
+    private String stopReason;
+    private String stopSequence;
+    private Usage usage;
+    private long outputChars;
+
+    /**
+     * @param model                the model id Claude Code asked for (answers report it, not the upstream's)
+     * @param estimatedInputTokens the input tokens {@code message_start} announces before the upstream reports usage
+     */
+    public MessageStreamBuilder(String messageId, String model, long estimatedInputTokens, EventSink sink) {
+        this.messageId = messageId;
+        this.model = model;
+        this.estimatedInputTokens = estimatedInputTokens;
+        this.sink = sink;
+    }
+
+    public void text(String text) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        locked(() -> {
+            int index = ensureOpen(Kind.TEXT);
+            outputChars += text.length();
+            emit(new StreamEvent.ContentBlockDelta(index, new Delta.Text(text)));
+        });
+    }
+
+    public void thinking(String thinking) {
+        if (thinking == null || thinking.isEmpty()) {
+            return;
+        }
+        locked(() -> {
+            int index = ensureOpen(Kind.THINKING);
+            outputChars += thinking.length();
+            emit(new StreamEvent.ContentBlockDelta(index, new Delta.Thinking(thinking)));
+        });
+    }
+
+    /** Upstream reasoning state for the open thinking block (opens an empty one if needed). */
+    public void signature(String signature) {
+        if (signature == null || signature.isEmpty()) {
+            return;
+        }
+        locked(() -> {
+            int index = ensureOpen(Kind.THINKING);
+            emit(new StreamEvent.ContentBlockDelta(index, new Delta.Signature(signature)));
+        });
+    }
+
+    public void redactedThinking(String data) {
+        if (data == null || data.isEmpty()) {
+            return;
+        }
+        locked(() -> {
+            startBlock(new RedactedThinkingBlock(data), null, null);
+            closeOpen();
+        });
+    }
+
+    /**
+     * A new tool call. {@code key} is how the upstream names the call in later fragments (Chat
+     * index, Responses item id, Bedrock block index); {@code id} and {@code name} are what Claude
+     * Code sees.
+     */
+    public void toolStart(String key, String id, String name) {
+        locked(() -> {
+            if (tools.containsKey(key)) {
+                return;
+            }
+            int index = startBlock(ToolUseBlock.opening(id, name), Kind.TOOL, key);
+            tools.put(key, new ToolCall(index));
+        });
+    }
+
+    public boolean hasTool(String key) {
+        lock.lock();
+        try {
+            return tools.containsKey(key);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Whether {@code fragment} starts with all arguments sent so far for the call and those were
+     * already complete JSON: the sign of an upstream repeating the whole arguments at the end.
+     */
+    public boolean repeatsCompleteArguments(String key, String fragment) {
+        lock.lock();
+        try {
+            ToolCall call = tools.get(key);
+            if (call == null || call.arguments.isEmpty() || fragment.length() < call.arguments.length()) {
+                return false;
+            }
+            for (int i = 0; i < call.arguments.length(); i++) {
+                if (fragment.charAt(i) != call.arguments.charAt(i)) {
+                    return false;
+                }
+            }
+            return Json.parseOrNull(call.arguments.toString()) != null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A fragment of a tool call's JSON arguments, streamed as it arrives. */
+    public void toolArguments(String key, String fragment) {
+        if (fragment == null || fragment.isEmpty()) {
+            return;
+        }
+        locked(() -> appendArguments(key, fragment));
+    }
+
+    /**
+     * The call's complete arguments, as some upstreams repeat them at the end: only what extends
+     * the fragments already sent goes out.
+     */
+    public void toolArgumentsComplete(String key, String complete) {
+        if (complete == null || complete.isEmpty()) {
+            return;
+        }
+        locked(() -> {
+            ToolCall call = tools.get(key);
+            if (call == null) {
+                return;
+            }
+            String sent = call.arguments.toString();
+            if (complete.startsWith(sent)) {
+                appendArguments(key, complete.substring(sent.length()));
+            } else if (!complete.equals(sent)) {
+                LOG.warn("tool call {}: final arguments differ from the streamed ones; keeping the streamed ones", key);
+            }
+        });
+    }
+
+    /** The upstream's finish signal, already mapped to an Anthropic stop reason. */
+    public void finish(String reason, String sequence) {
+        locked(() -> {
+            stopReason = reason;
+            stopSequence = sequence;
+        });
+    }
+
+    public void usage(Usage reported) {
+        locked(() -> usage = reported);
+    }
+
+    /** Keeps the client's connection alive while the upstream is silent. */
+    public void ping() {
+        locked(() -> {
+            ensureStarted();
+            emit(new StreamEvent.Ping());
+        });
+    }
+
+    public boolean isDone() {
+        lock.lock();
+        try {
+            return done;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** True once anything has been sent to the client (so failures can no longer be HTTP statuses). */
+    public boolean hasStarted() {
+        lock.lock();
+        try {
+            return started;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A complete answer: close the open block, report stop reason and usage, stop. */
+    public void end() {
+        locked(() -> {
+            ensureStarted();
+            closeOpen();
+            emit(new StreamEvent.MessageDelta(new StreamEvent.StopInfo(resolvedStopReason(), stopSequence),
+                    finalUsage()));
+            emit(new StreamEvent.MessageStop());
+            done = true;
+        });
+    }
+
+    /**
+     * The answer cannot be completed. Open blocks are left open on purpose: a tool call whose
+     * arguments were cut must never look finished to Claude Code.
+     */
+    public void fail(ApiError error) {
+        lock.lock();
+        try {
+            if (done) {
+                return;
+            }
+            done = true;
+        } finally {
+            lock.unlock();
+        }
+        sink.fail(error);
+    }
+
+    private String resolvedStopReason() {
+        boolean sawTool = !tools.isEmpty();
+        if (stopReason == null || (sawTool && StopReason.END_TURN.equals(stopReason))) {
+            return sawTool ? StopReason.TOOL_USE : StopReason.END_TURN;
+        }
+        return stopReason;
+    }
+
+    private Usage finalUsage() {
+        if (usage != null) {
+            return usage;
+        }
+        // No usage from upstream: estimate rather than report zero, so Claude Code's context math holds.
+        return new Usage(estimatedInputTokens, Math.max(1, outputChars / 4), 0, 0);
+    }
+
+    private void appendArguments(String key, String fragment) {
+        if (fragment.isEmpty()) {
+            return;
+        }
+        ToolCall call = tools.get(key);
+        if (call == null) {
+            LOG.warn("arguments for unknown tool call {} dropped", key);
+            return;
+        }
+        call.arguments.append(fragment);
+        if (open != null && open.kind == Kind.TOOL && key.equals(open.toolKey)) {
+            emit(new StreamEvent.ContentBlockDelta(call.index, new Delta.InputJson(fragment)));
+        } else {
+            // Interleaved arguments for a block already closed cannot be delivered any more.
+            LOG.warn("arguments for tool call {} arrived after its block closed", key);
+        }
+    }
+
+    private int ensureOpen(Kind kind) {
+        if (open != null && open.kind == kind && kind != Kind.TOOL) {
+            return open.index;
+        }
+        ContentBlock block = kind == Kind.TEXT ? new TextBlock("") : ThinkingBlock.opening();
+        return startBlock(block, kind, null);
+    }
+
+    private int startBlock(ContentBlock block, Kind kind, String toolKey) {
+        ensureStarted();
+        closeOpen();
+        int index = nextIndex++;
+        emit(new StreamEvent.ContentBlockStart(index, block));
+        open = kind == null ? new OpenBlock(null, index, null) : new OpenBlock(kind, index, toolKey);
+        return index;
+    }
+
+    private void closeOpen() {
+        if (open != null) {
+            emit(new StreamEvent.ContentBlockStop(open.index));
+            open = null;
+        }
+    }
+
+    private void ensureStarted() {
+        if (started) {
+            return;
+        }
+        started = true;
+        var usageAtStart = new Usage(estimatedInputTokens, 1, 0, 0);
+        emit(new StreamEvent.MessageStart(MessagesResponse.of(messageId, model, List.of(), null, null, usageAtStart)));
+    }
+
+    private void emit(StreamEvent event) {
+        sink.event(event);
+    }
+
+    private void locked(Runnable action) {
+        lock.lock();
+        try {
+            if (done) {
+                return;
+            }
+            action.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+}
