@@ -98,13 +98,8 @@ public final class TranslatingHttpUpstream implements Upstream {
     }
 
     private static ApiError map(StreamFailure failure, UpstreamExchange x) {
-        String target = x.target().displayName();
-        return switch (failure.kind()) {
-            case PROVIDER_ERROR -> UpstreamErrors.fromStreamError(failure.providerError(), target, x.redactor(),
-                    x.estimatedInputTokens(), x.model().capabilities().contextWindow());
-            case MALFORMED -> ApiError.api(502, target + " sent malformed data: " + failure.getMessage());
-            case TRUNCATED -> ApiError.api(502, target + ": upstream stream ended unexpectedly");
-        };
+        return UpstreamErrors.fromFailure(failure, x.target().displayName(), x.redactor(), x.estimatedInputTokens(),
+                x.model().capabilities().contextWindow());
     }
 
     private static String readQuietly(UpstreamResponse response) {

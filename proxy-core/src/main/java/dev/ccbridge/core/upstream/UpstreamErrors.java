@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.log.Redactor;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
+import dev.ccbridge.core.translate.common.StreamFailure;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,6 +87,17 @@ public final class UpstreamErrors {
             mapped = ApiError.api(500, target + " failed mid-answer: " + message);
         }
         return mapped.withProviderError(redactor.redact(error));
+    }
+
+    /** A translator's {@link StreamFailure}: provider error, malformed data, or a stream cut short. */
+    public static ApiError fromFailure(StreamFailure failure, String target, Redactor redactor,
+                                       long promptEstimate, long contextWindow) {
+        return switch (failure.kind()) {
+            case PROVIDER_ERROR -> fromStreamError(failure.providerError(), target, redactor, promptEstimate,
+                    contextWindow);
+            case MALFORMED -> ApiError.api(502, target + " sent malformed data: " + redactor.redact(failure.getMessage()));
+            case TRUNCATED -> ApiError.api(502, target + ": upstream stream ended unexpectedly");
+        };
     }
 
     public static boolean isContextOverflow(String lowerText) {
