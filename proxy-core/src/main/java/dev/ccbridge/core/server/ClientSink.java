@@ -6,7 +6,10 @@ import dev.ccbridge.core.translate.common.EventSink;
 
 /** The client's side of one messages exchange: SSE or one JSON reply. */
 interface ClientSink extends EventSink {
-    /** Completes the HTTP response (called once the upstream is done). */
+    /** Decides the final outcome once the upstream is done (no I/O), so it can be logged first. */
+    void settle();
+
+    /** Completes the HTTP response (after {@link #settle}). */
     void finish();
 
     /** The status the client got (200 for a stream that later failed). */

@@ -30,15 +30,18 @@ final class FoldingSink extends RecordingSink {
     }
 
     @Override
-    public synchronized void finish() {
+    public synchronized void settle() {
         if (error == null && !answerComplete()) {
             error = ApiError.api(502, "the upstream's answer was incomplete");
         }
+        status = error != null ? error.status() : 200;
+    }
+
+    @Override
+    public synchronized void finish() {
         if (error != null) {
-            status = error.status();
             Replies.error(response, error, requestId);
         } else {
-            status = 200;
             Replies.json(response, 200, answer.message());
         }
     }

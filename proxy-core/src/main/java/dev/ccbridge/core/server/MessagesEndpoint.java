@@ -68,8 +68,14 @@ final class MessagesEndpoint {
                 estimate, out, relay, cancellation, new Redactor(key.map(List::of).orElse(List.of())));
 
         AutoCloseable watch = sink instanceof StreamingSink streaming ? keepalive.watch(streaming, out) : () -> { };
+        boolean logged = false;
         try {
             run(upstream, exchange, requestId);
+            closeQuietly(watch);
+            sink.settle();
+            // Logged before the last bytes go out: when Claude Code has the answer, the log has it too.
+            context.log().publish(completed(record, sink, relay, cancellation, start));
+            logged = true;
             if (relay.started()) {
                 relay.finish();
             } else {
@@ -80,7 +86,9 @@ final class MessagesEndpoint {
             throw e;
         } finally {
             closeQuietly(watch);
-            context.log().publish(completed(record, sink, relay, cancellation, start));
+            if (!logged) {
+                context.log().publish(completed(record, sink, relay, cancellation, start));
+            }
         }
     }
 

@@ -61,13 +61,19 @@ final class StreamingSink extends RecordingSink {
     }
 
     @Override
+    public synchronized void settle() {
+        if (!finished && !committed && error == null) {
+            error = ApiError.api(502, "the upstream ended without an answer");
+        }
+    }
+
+    @Override
     public synchronized void finish() {
         if (finished) {
             return;
         }
         finished = true;
         if (!committed) {
-            error = ApiError.api(502, "the upstream ended without an answer");
             Replies.error(response, error, requestId);
             return;
         }

@@ -95,7 +95,8 @@ public final class UpstreamErrors {
         return switch (failure.kind()) {
             case PROVIDER_ERROR -> fromStreamError(failure.providerError(), target, redactor, promptEstimate,
                     contextWindow);
-            case MALFORMED -> ApiError.api(502, target + " sent malformed data: " + redactor.redact(failure.getMessage()));
+            case MALFORMED -> ApiError.api(502, target + " sent malformed data (" + redactor.redact(failure.getMessage())
+                    + "); the answer may be incomplete, so it was dropped");
             case TRUNCATED -> ApiError.api(502, target + ": upstream stream ended unexpectedly");
         };
     }

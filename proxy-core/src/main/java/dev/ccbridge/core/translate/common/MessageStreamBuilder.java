@@ -284,6 +284,7 @@ public final class MessageStreamBuilder {
             return;
         }
         call.arguments.append(fragment);
+        outputChars += fragment.length();
         if (open != null && open.kind == Kind.TOOL && key.equals(open.toolKey)) {
             emit(new StreamEvent.ContentBlockDelta(call.index, new Delta.InputJson(fragment)));
         } else {

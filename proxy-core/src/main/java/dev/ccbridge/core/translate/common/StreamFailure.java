@@ -20,7 +20,7 @@ public final class StreamFailure extends RuntimeException {
     }
 
     public static StreamFailure malformed(String detail) {
-        return new StreamFailure(Kind.MALFORMED, "upstream sent malformed data: " + detail, null);
+        return new StreamFailure(Kind.MALFORMED, detail, null);
     }
 
     public static StreamFailure truncated() {

@@ -1,0 +1,83 @@
+package dev.ccbridge.core.translate.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ccbridge.core.protocol.anthropic.ApiError;
+import dev.ccbridge.core.protocol.anthropic.Tool;
+import dev.ccbridge.core.testing.Golden;
+import dev.ccbridge.core.translate.common.StreamFailure;
+import dev.ccbridge.core.translate.common.ToolNames;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Chat Completions streams as real servers send them, and exactly what Claude Code must receive. */
+class ChatStreamGoldenTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text", "tools", "parallel_tools", "reasoning", "max_tokens", "index_less_tools",
+            "repeated_arguments", "finish_without_done", "name_after_id", "error_chunk", "truncated"})
+    void translatesTheScenarioExactly(String scenario) {
+        Golden.check("golden/chat_completions/" + scenario, out -> new ChatStreamTranslator(out, new ToolNames()));
+    }
+
+    @Test
+    void aCutToolCallNeverLooksFinished() {
+        var outcome = Golden.check("golden/chat_completions/truncated",
+                out -> new ChatStreamTranslator(out, new ToolNames()));
+        assertThat(outcome.failure().kind()).isEqualTo(StreamFailure.Kind.TRUNCATED);
+        assertThat(outcome.sink().events()).noneMatch(e -> e.type().equals("content_block_stop"));
+        assertThat(outcome.sink().failure().status()).isEqualTo(502);
+    }
+
+    @Test
+    void malformedJsonEndsTheStreamWithAnErrorInsteadOfSkippingContent() {
+        String stream = """
+                data: {"choices":[{"index":0,"delta":{"content":"Fine so far"}}]}
+
+                data: {"choices":[{"index":0,"delta":{"content":"bro
+
+                data: [DONE]
+
+                """;
+        var outcome = Golden.run(stream.getBytes(StandardCharsets.UTF_8),
+                out -> new ChatStreamTranslator(out, new ToolNames()), false);
+        ApiError error = outcome.sink().failure();
+        assertThat(error.type()).isEqualTo("api_error");
+        assertThat(error.message()).startsWith("Upstream sent malformed data (");
+        assertThat(outcome.sink().events()).extracting(e -> e.type()).doesNotContain("message_stop");
+    }
+
+    @Test
+    void shortenedToolNamesAreMappedBackToTheNamesClaudeCodeKnows() {
+        String longName = "mcp__a_very_long_server_name__" + "x".repeat(60);
+        var names = ToolNames.of(List.of(new Tool(null, longName, "d", null, null, null)));
+        String upstreamName = names.upstream(longName);
+        assertThat(upstreamName).hasSizeLessThanOrEqualTo(64);
+        String stream = "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"c\","
+                + "\"function\":{\"name\":\"" + upstreamName + "\",\"arguments\":\"{}\"}}]},\"finish_reason\":\"tool_calls\"}]}\n\n"
+                + "data: [DONE]\n\n";
+        var outcome = Golden.run(stream.getBytes(StandardCharsets.UTF_8), out -> new ChatStreamTranslator(out, names), false);
+        var message = outcome.sink().checker().message();
+        assertThat(message.content()).singleElement()
+                .extracting(b -> ((dev.ccbridge.core.protocol.anthropic.ToolUseBlock) b).name()).isEqualTo(longName);
+    }
+
+    @Test
+    void aWholeNonStreamedCompletionBecomesTheSameEventSequence() {
+        String completion = """
+                {"id":"c","object":"chat.completion","model":"m","choices":[{"index":0,"message":{"role":"assistant",
+                "content":"Let me look.","tool_calls":[{"id":"call_1","type":"function","function":{"name":"Read",
+                "arguments":"{\\"file_path\\":\\"/a\\"}"}}]},"finish_reason":"tool_calls"}],
+                "usage":{"prompt_tokens":10,"completion_tokens":5}}""";
+        var sink = new dev.ccbridge.core.testing.CollectingSink();
+        var builder = new dev.ccbridge.core.translate.common.MessageStreamBuilder("msg_1", "claude-sonnet-4-6", 7, sink);
+        new ChatStreamTranslator(builder, new ToolNames()).onBody(completion.getBytes(StandardCharsets.UTF_8));
+        var message = sink.checker().message();
+        assertThat(message.stopReason()).isEqualTo("tool_use");
+        assertThat(message.content()).hasSize(2);
+        assertThat(message.usage().outputTokens()).isEqualTo(5);
+    }
+}
