@@ -23,12 +23,12 @@ public final class Redactor {
 
     private static final List<Pattern> KEY_SHAPES = List.of(
             Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]{8,}"),
-            Pattern.compile("sk-[A-Za-z0-9_*.-]{8,}"),
-            Pattern.compile("ccb_[A-Za-z0-9_-]{8,}"),
-            Pattern.compile("(AKIA|ASIA)[0-9A-Z]{16}"),
-            Pattern.compile("AIza[0-9A-Za-z_-]{20,}"),
-            Pattern.compile("(gsk|xai|pplx|csk|nvapi)[-_][A-Za-z0-9_-]{16,}"),
-            Pattern.compile("ABSK[A-Za-z0-9+/=]{20,}"));
+            Pattern.compile("(?<![A-Za-z0-9_-])sk-[A-Za-z0-9_*.-]{12,}"),
+            Pattern.compile("(?<![A-Za-z0-9_-])ccb_[A-Za-z0-9_-]{8,}"),
+            Pattern.compile("(?<![A-Za-z0-9])(AKIA|ASIA)[0-9A-Z]{16}"),
+            Pattern.compile("(?<![A-Za-z0-9])AIza[0-9A-Za-z_-]{20,}"),
+            Pattern.compile("(?<![A-Za-z0-9])(gsk|xai|pplx|csk|nvapi)[-_][A-Za-z0-9_-]{16,}"),
+            Pattern.compile("(?<![A-Za-z0-9])ABSK[A-Za-z0-9+/=]{20,}"));
 
     private static final Set<String> SECRET_FIELDS = Set.of(
             "api_key", "apikey", "api-key", "x-api-key", "authorization", "access_token", "secret",

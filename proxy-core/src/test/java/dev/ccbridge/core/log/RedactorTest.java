@@ -1,0 +1,35 @@
+package dev.ccbridge.core.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ccbridge.core.json.Json;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RedactorTest {
+    @Test
+    void knownSecretsAndCommonKeyShapesAreMasked() {
+        var redactor = new Redactor(List.of("my-very-own-key-1234"));
+        String text = "key my-very-own-key-1234, openai sk-proj-AbCdEfGh12345678, anthropic sk-ant-api03-xyzXYZ12345,"
+                + " Authorization: Bearer abcdefghijklmnop, aws AKIAIOSFODNN7EXAMPLE, local ccb_Q2xhdWRlQ29kZUJyaWRnZQ";
+        String out = redactor.redact(text);
+        assertThat(out).doesNotContain("my-very-own-key-1234", "sk-proj-AbCd", "sk-ant-api03", "abcdefghijklmnop",
+                "AKIAIOSFODNN7EXAMPLE", "ccb_Q2xh");
+        assertThat(out).contains("Bearer [redacted]").contains("openai [redacted]");
+    }
+
+    @Test
+    void jsonFieldsNamedLikeCredentialsAreBlankedEverywhere() {
+        var node = Json.parseOrNull("{\"error\":{\"message\":\"bad key sk-abcdefghijkl\",\"api_key\":\"plain\"},"
+                + "\"list\":[{\"Authorization\":\"x\"}]}");
+        String out = Redactor.patternsOnly().redact(node).toString();
+        assertThat(out).doesNotContain("plain").doesNotContain("sk-abcdefghijkl").doesNotContain("\"x\"");
+        assertThat(node.toString()).contains("plain"); // the original is left alone
+    }
+
+    @Test
+    void ordinaryTextIsLeftAlone() {
+        String text = "Fix the skeleton task-runner in src/ask-tools.ts";
+        assertThat(Redactor.patternsOnly().redact(text)).isEqualTo(text);
+    }
+}
