@@ -13,6 +13,7 @@ public final class Upstreams implements AutoCloseable {
     public Upstreams(HttpTransport transport) {
         this.transport = transport;
         byMode.put(ApiMode.CHAT_COMPLETIONS, new TranslatingHttpUpstream(transport, new ChatCompletionsDialect()));
+        byMode.put(ApiMode.CODEX_RESPONSES, new TranslatingHttpUpstream(transport, new ResponsesDialect()));
     }
 
     public static Upstreams standard() {

@@ -93,7 +93,11 @@ public final class MessageStreamBuilder {
         });
     }
 
-    /** Upstream reasoning state for the open thinking block (opens an empty one if needed). */
+    /**
+     * Upstream reasoning state for the open thinking block (opens an empty one if needed). The
+     * signature is a thinking block's last delta: the block closes, so that the next reasoning
+     * (another upstream reasoning item) gets a block and a signature of its own.
+     */
     public void signature(String signature) {
         if (signature == null || signature.isEmpty()) {
             return;
@@ -101,6 +105,7 @@ public final class MessageStreamBuilder {
         locked(() -> {
             int index = ensureOpen(Kind.THINKING);
             emit(new StreamEvent.ContentBlockDelta(index, new Delta.Signature(signature)));
+            closeOpen();
         });
     }
 

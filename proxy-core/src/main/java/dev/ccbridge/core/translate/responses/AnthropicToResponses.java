@@ -1,0 +1,257 @@
+package dev.ccbridge.core.translate.responses;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.ccbridge.core.json.Json;
+import dev.ccbridge.core.model.ModelCapabilities;
+import dev.ccbridge.core.model.ResolvedModel;
+import dev.ccbridge.core.protocol.anthropic.ContentBlock;
+import dev.ccbridge.core.protocol.anthropic.DocumentBlock;
+import dev.ccbridge.core.protocol.anthropic.ImageBlock;
+import dev.ccbridge.core.protocol.anthropic.Message;
+import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
+import dev.ccbridge.core.protocol.anthropic.TextBlock;
+import dev.ccbridge.core.protocol.anthropic.ThinkingBlock;
+import dev.ccbridge.core.protocol.anthropic.Tool;
+import dev.ccbridge.core.protocol.anthropic.ToolChoice;
+import dev.ccbridge.core.protocol.anthropic.ToolResultBlock;
+import dev.ccbridge.core.protocol.anthropic.ToolUseBlock;
+import dev.ccbridge.core.protocol.anthropic.UnknownBlock;
+import dev.ccbridge.core.protocol.openai.responses.InputContent;
+import dev.ccbridge.core.protocol.openai.responses.InputItem;
+import dev.ccbridge.core.protocol.openai.responses.ResponsesRequest;
+import dev.ccbridge.core.protocol.openai.responses.ResponsesTool;
+import dev.ccbridge.core.translate.common.ContentText;
+import dev.ccbridge.core.translate.common.Effort;
+import dev.ccbridge.core.translate.common.InvalidRequestException;
+import dev.ccbridge.core.translate.common.SchemaSanitizer;
+import dev.ccbridge.core.translate.common.ToolIds;
+import dev.ccbridge.core.translate.common.ToolNames;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Anthropic Messages request -> Responses request. Pure: no I/O, no state beyond the call. The
+ * provider keeps nothing ({@code store:false}), so the whole history goes in {@code input}, with
+ * the model's earlier reasoning replayed from the signatures Claude Code sends back.
+ */
+public final class AnthropicToResponses {
+    /** The API rejects smaller {@code max_output_tokens}. */
+    static final int MIN_OUTPUT_TOKENS = 16;
+    static final String TOOL_IMAGES_LABEL = "[images returned by the tool call above]";
+
+    private final ModelCapabilities caps;
+    private final String model;
+    private final ToolNames names;
+
+    private AnthropicToResponses(ResolvedModel model, ToolNames names) {
+        this.caps = model.capabilities();
+        this.model = model.upstream();
+        this.names = names;
+    }
+
+    public static ResponsesRequest translate(MessagesRequest request, ResolvedModel model, ToolNames names) {
+        return new AnthropicToResponses(model, names).build(request, model);
+    }
+
+    private ResponsesRequest build(MessagesRequest request, ResolvedModel resolved) {
+        List<InputItem> input = new ArrayList<>();
+        for (Message message : request.messagesOrEmpty()) {
+            if (message.isAssistant()) {
+                assistant(message, input);
+            } else if (message.isUser()) {
+                user(message, input);
+            }
+        }
+        List<ResponsesTool> tools = tools(request.toolsOrEmpty());
+        JsonNode toolChoice = tools.isEmpty() ? null : toolChoice(request.toolChoice(), request.toolsOrEmpty());
+        Boolean parallel = tools.isEmpty() ? null
+                : !(request.toolChoice() != null && request.toolChoice().parallelDisabled());
+        boolean reasons = reasons();
+        String instructions = instructions(request);
+
+        return new ResponsesRequest(
+                model,
+                instructions.isEmpty() ? null : instructions,
+                FunctionCallPairing.repair(input),
+                tools.isEmpty() ? null : tools,
+                toolChoice,
+                parallel,
+                Math.max(MIN_OUTPUT_TOKENS, resolved.clampMaxTokens(request.maxTokens())),
+                caps.rejectsParam("temperature") ? null : request.temperature(),
+                caps.rejectsParam("top_p") ? null : request.topP(),
+                reasons ? new ResponsesRequest.Reasoning(Effort.of(request).orElse(null), "auto") : null,
+                reasons ? List.of(ResponsesRequest.ENCRYPTED_REASONING) : null,
+                false,
+                true);
+    }
+
+    /**
+     * Whether to ask for reasoning (effort, summaries, encrypted items): only models that reason
+     * accept the {@code reasoning} parameter and the encrypted-content include.
+     */
+    private boolean reasons() {
+        return caps.reasoning() != null && !"none".equals(caps.reasoning());
+    }
+
+    /** The system prompt, plus any {@code system} messages Claude Code put inside the history. */
+    private static String instructions(MessagesRequest request) {
+        var parts = new ArrayList<String>();
+        String top = ContentText.joinText(request.systemOrEmpty());
+        if (!top.isBlank()) {
+            parts.add(top);
+        }
+        for (Message message : request.messagesOrEmpty()) {
+            if (message.isSystem()) {
+                String text = ContentText.joinText(message.contentOrEmpty());
+                if (!text.isBlank()) {
+                    parts.add(text);
+                }
+            }
+        }
+        return String.join("\n\n", parts);
+    }
+
+    /**
+     * An assistant turn becomes a sequence of items in its own order: replayed reasoning, then
+     * messages and function calls as the text and tool_use blocks came.
+     */
+    private void assistant(Message message, List<InputItem> out) {
+        int first = out.size();
+        List<InputContent> text = new ArrayList<>();
+        for (ContentBlock block : message.contentOrEmpty()) {
+            switch (block) {
+                case TextBlock t -> {
+                    if (!t.text().isEmpty()) {
+                        text.add(new InputContent.OutputText(t.text()));
+                    }
+                }
+                case ToolUseBlock u -> {
+                    flushAssistantText(text, out);
+                    out.add(new InputItem.FunctionCall(ToolIds.toUpstream(u.id()), names.upstream(u.name()),
+                            u.input() == null ? "{}" : Json.write(u.input())));
+                }
+                case ThinkingBlock t -> CarriedReasoning.replay(t, model).ifPresent(reasoning -> {
+                    flushAssistantText(text, out);
+                    out.add(reasoning);
+                });
+                case UnknownBlock u -> {
+                    String flat = ContentText.unknown(u);
+                    if (flat != null && !flat.isEmpty()) {
+                        text.add(new InputContent.OutputText(flat));
+                    }
+                }
+                default -> { } // redacted thinking and foreign thinking cannot be replayed here
+            }
+        }
+        flushAssistantText(text, out);
+        // The API rejects a reasoning item that nothing follows (a turn cut off while reasoning).
+        while (out.size() > first && out.getLast() instanceof InputItem.Reasoning) {
+            out.removeLast();
+        }
+    }
+
+    private static void flushAssistantText(List<InputContent> text, List<InputItem> out) {
+        if (!text.isEmpty()) {
+            out.add(InputItem.Message.assistant(text));
+            text.clear();
+        }
+    }
+
+    /** Tool results first (as function_call_output items), then images they returned, then the user's own content. */
+    private void user(Message message, List<InputItem> out) {
+        List<InputContent> parts = new ArrayList<>();
+        List<InputContent> toolImages = new ArrayList<>();
+        for (ContentBlock block : message.contentOrEmpty()) {
+            switch (block) {
+                case ToolResultBlock r -> out.add(new InputItem.FunctionCallOutput(ToolIds.toUpstream(r.toolUseId()),
+                        toolResult(r, toolImages)));
+                case TextBlock t -> {
+                    if (!t.text().isEmpty()) {
+                        parts.add(new InputContent.InputText(t.text()));
+                    }
+                }
+                case ImageBlock i -> parts.add(image(i));
+                case DocumentBlock d -> parts.add(new InputContent.InputText(ContentText.document(d)));
+                case UnknownBlock u -> {
+                    String flat = ContentText.unknown(u);
+                    if (flat != null && !flat.isEmpty()) {
+                        parts.add(new InputContent.InputText(flat));
+                    }
+                }
+                default -> { }
+            }
+        }
+        if (!toolImages.isEmpty()) {
+            // function_call_output carries text: images a tool returned follow as a user message.
+            List<InputContent> withLabel = new ArrayList<>();
+            withLabel.add(new InputContent.InputText(TOOL_IMAGES_LABEL));
+            withLabel.addAll(toolImages);
+            out.add(InputItem.Message.user(withLabel));
+        }
+        if (!parts.isEmpty()) {
+            out.add(InputItem.Message.user(parts));
+        }
+    }
+
+    private InputContent image(ImageBlock image) {
+        String url = image.source() == null ? null : image.source().asUrl();
+        return caps.takesImages() && url != null
+                ? InputContent.InputImage.of(url)
+                : new InputContent.InputText(ContentText.imageOmitted(image));
+    }
+
+    private String toolResult(ToolResultBlock result, List<InputContent> images) {
+        var text = new StringBuilder();
+        for (ContentBlock block : result.contentOrEmpty()) {
+            if (block instanceof ImageBlock image && caps.takesImages() && image.source() != null
+                    && image.source().asUrl() != null) {
+                images.add(InputContent.InputImage.of(image.source().asUrl()));
+            } else {
+                String piece = ContentText.joinText(List.of(block));
+                if (!piece.isEmpty()) {
+                    text.append(text.isEmpty() ? "" : "\n").append(piece);
+                }
+            }
+        }
+        String body = text.isEmpty() ? "(no output)" : text.toString();
+        return result.failed() ? "[error] " + body : body;
+    }
+
+    private List<ResponsesTool> tools(List<Tool> tools) {
+        List<ResponsesTool> out = new ArrayList<>();
+        for (Tool tool : tools) {
+            if (!tool.isCustom() || tool.name() == null) {
+                continue; // Anthropic server tools (web search, code execution) do not exist upstream
+            }
+            out.add(ResponsesTool.function(names.upstream(tool.name()), tool.description(),
+                    SchemaSanitizer.clean(tool.inputSchema(), caps.schemaDialect())));
+        }
+        return out;
+    }
+
+    private JsonNode toolChoice(ToolChoice choice, List<Tool> tools) {
+        if (choice == null || choice.type() == null) {
+            return null;
+        }
+        return switch (choice.type()) {
+            case "any" -> TextNode.valueOf("required");
+            case "none" -> TextNode.valueOf("none");
+            case "tool" -> {
+                boolean offered = tools.stream().anyMatch(t -> t.isCustom() && choice.name() != null
+                        && choice.name().equals(t.name()));
+                if (!offered) {
+                    throw new InvalidRequestException("tool_choice names tool '" + choice.name()
+                            + "', which is not among the tools this upstream can call");
+                }
+                ObjectNode node = JsonNodeFactory.instance.objectNode();
+                node.put("type", "function");
+                node.put("name", names.upstream(choice.name()));
+                yield node;
+            }
+            default -> TextNode.valueOf("auto");
+        };
+    }
+}

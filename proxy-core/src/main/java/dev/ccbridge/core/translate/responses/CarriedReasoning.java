@@ -1,0 +1,55 @@
+package dev.ccbridge.core.translate.responses;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccbridge.core.json.Json;
+import dev.ccbridge.core.protocol.anthropic.ThinkingBlock;
+import dev.ccbridge.core.protocol.openai.responses.InputItem;
+import dev.ccbridge.core.translate.common.CarriedSignature;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A Responses reasoning item ({@code id} + {@code encrypted_content}) carried through Claude Code in
+ * the signature of the thinking block that shows its summary. Claude Code replays the block on
+ * the next turn; the item then goes back to the provider as it was, so reasoning survives tool
+ * calls without server-side state.
+ */
+final class CarriedReasoning {
+    /** The API mode that writes and reads these signatures. */
+    static final String MODE = "codex_responses";
+
+    private CarriedReasoning() {}
+
+    /** @param model the upstream model that produced the reasoning */
+    static String signature(String model, String id, String encryptedContent) {
+        ObjectNode payload = Json.object();
+        payload.put("id", id);
+        payload.put("encrypted_content", encryptedContent);
+        return CarriedSignature.encode(MODE, model, payload);
+    }
+
+    /**
+     * The reasoning item a replayed thinking block carries, if it was written by this mode for
+     * this model. Encrypted reasoning only decrypts for the model (and organisation) that made
+     * it: anything else (another mode's state, a genuine Anthropic signature, no signature, a
+     * different model after a switch) is left out, since a foreign item fails the whole request.
+     */
+    static Optional<InputItem.Reasoning> replay(ThinkingBlock block, String model) {
+        return CarriedSignature.decode(block.signature())
+                .filter(carried -> MODE.equals(carried.mode()) && model.equals(carried.model()))
+                .map(CarriedSignature.Carried::payload)
+                .filter(payload -> text(payload, "id") != null && text(payload, "encrypted_content") != null)
+                .map(payload -> new InputItem.Reasoning(text(payload, "id"), summary(block.thinking()),
+                        text(payload, "encrypted_content")));
+    }
+
+    private static List<InputItem.SummaryText> summary(String thinking) {
+        return thinking == null || thinking.isBlank() ? List.of() : List.of(InputItem.SummaryText.of(thinking));
+    }
+
+    private static String text(JsonNode payload, String field) {
+        JsonNode value = payload.path(field);
+        return value.isTextual() && !value.asText().isEmpty() ? value.asText() : null;
+    }
+}
