@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -175,6 +176,13 @@ final class GatewayHandler extends Handler.Abstract {
         if (response.isCommitted()) {
             callback.failed(new IllegalStateException(error.message()));
             return;
+        }
+        try {
+            // Read what the client is still sending before answering, so it is not cut off mid-upload
+            // and reads our error instead of a reset connection (the size limit bounds this).
+            Content.Source.consumeAll(request);
+        } catch (Exception ignored) {
+            // an unreadable body: the error reply below is still the best answer
         }
         try {
             Replies.error(response, error, requestId);
