@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ccbridge env}: the variables that point Claude Code at ccbridge, for one shell. */
-@Command(name = "env", description = "Print the environment variables for Claude Code (eval-able).")
+@Command(name = "env", mixinStandardHelpOptions = true, description = "Print the environment variables for Claude Code (eval-able).")
 final class EnvCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     CcbridgeCli parent;

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ccbridge serve}: run the gateway in the foreground, one line per request. */
-@Command(name = "serve", description = "Run the gateway in the foreground (Ctrl-C stops it).")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the gateway in the foreground (Ctrl-C stops it).")
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 

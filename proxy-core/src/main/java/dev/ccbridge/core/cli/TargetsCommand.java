@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ccbridge targets list|add|remove|activate}. */
-@Command(name = "targets", description = "List and edit provider targets.",
+@Command(name = "targets", mixinStandardHelpOptions = true, description = "List and edit provider targets.",
         subcommands = {TargetsCommand.ListTargets.class, TargetsCommand.Add.class, TargetsCommand.Remove.class,
                 TargetsCommand.Activate.class})
 final class TargetsCommand implements Runnable {
@@ -29,7 +29,7 @@ final class TargetsCommand implements Runnable {
         new ListTargets().print(parent.context(), spec.commandLine().getOut());
     }
 
-    @Command(name = "list", description = "List the targets; * marks the active one.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the targets; * marks the active one.")
     static final class ListTargets implements Callable<Integer> {
         @CommandLine.ParentCommand
         TargetsCommand targets;
@@ -56,7 +56,7 @@ final class TargetsCommand implements Runnable {
         }
     }
 
-    @Command(name = "add", description = "Add a target (or update the one with the same provider, model, mode and URL).")
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a target (or update the one with the same provider, model, mode and URL).")
     static final class Add implements Callable<Integer> {
         @CommandLine.ParentCommand
         TargetsCommand targets;
@@ -121,7 +121,7 @@ final class TargetsCommand implements Runnable {
         }
     }
 
-    @Command(name = "remove", description = "Remove a target.")
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a target.")
     static final class Remove implements Callable<Integer> {
         @CommandLine.ParentCommand
         TargetsCommand targets;
@@ -145,7 +145,7 @@ final class TargetsCommand implements Runnable {
         }
     }
 
-    @Command(name = "activate", description = "Make a target the active one (takes effect on the next request).")
+    @Command(name = "activate", mixinStandardHelpOptions = true, description = "Make a target the active one (takes effect on the next request).")
     static final class Activate implements Callable<Integer> {
         @CommandLine.ParentCommand
         TargetsCommand targets;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code ccbridge test [ID]}: one tiny real request to a target, through the whole gateway. */
-@Command(name = "test", description = "Send one tiny request to a target and print the latency or the error.")
+@Command(name = "test", mixinStandardHelpOptions = true, description = "Send one tiny request to a target and print the latency or the error.")
 final class TestCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     CcbridgeCli parent;

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ccbridge token rotate}: replace the install token, or one target's token. */
-@Command(name = "token", description = "Show or rotate ccbridge's local auth tokens.",
+@Command(name = "token", mixinStandardHelpOptions = true, description = "Show or rotate ccbridge's local auth tokens.",
         subcommands = TokenCommand.Rotate.class)
 final class TokenCommand implements Runnable {
     @CommandLine.ParentCommand
@@ -20,7 +20,7 @@ final class TokenCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "rotate", description = "Issue a new token; the old one stops working at once.")
+    @Command(name = "rotate", mixinStandardHelpOptions = true, description = "Issue a new token; the old one stops working at once.")
     static final class Rotate implements Callable<Integer> {
         @CommandLine.ParentCommand
         TokenCommand token;

@@ -17,11 +17,16 @@ import org.eclipse.jetty.util.Fields;
  * answers it) and the target's own models, in Anthropic's list format with its paging.
  */
 final class ModelsEndpoint {
+    /** The Claude ids current Claude Code versions ask for, newest first, with their names. */
     static final List<String[]> CLAUDE_MODELS = List.of(
-            new String[] {"claude-opus-4-7", "Claude Opus 4.7", "2026-04-16T00:00:00Z"},
-            new String[] {"claude-sonnet-4-6", "Claude Sonnet 4.6", "2026-02-17T00:00:00Z"},
-            new String[] {"claude-haiku-4-5", "Claude Haiku 4.5", "2025-10-15T00:00:00Z"});
-    private static final String UPSTREAM_CREATED = "2026-01-01T00:00:00Z";
+            new String[] {"claude-opus-5-5", "Claude Opus 5.5"},
+            new String[] {"claude-sonnet-5-5", "Claude Sonnet 5.5"},
+            new String[] {"claude-haiku-5-5", "Claude Haiku 5.5"},
+            new String[] {"claude-opus-4-7", "Claude Opus 4.7"},
+            new String[] {"claude-sonnet-4-6", "Claude Sonnet 4.6"},
+            new String[] {"claude-haiku-4-5", "Claude Haiku 4.5"});
+    /** ccbridge does not know when an id was released; one fixed date keeps the list stable. */
+    private static final String CREATED_AT = "2026-01-01T00:00:00Z";
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 1000;
 
@@ -78,7 +83,7 @@ final class ModelsEndpoint {
         Map<String, ModelInfo> byId = new LinkedHashMap<>();
         for (String[] claude : CLAUDE_MODELS) {
             String upstream = context.router().resolve(target, claude[0]).upstream();
-            byId.put(claude[0], new ModelInfo("model", claude[0], claude[1] + " (via " + upstream + ")", claude[2]));
+            byId.put(claude[0], new ModelInfo("model", claude[0], claude[1] + " (via " + upstream + ")", CREATED_AT));
         }
         List<String> own = new ArrayList<>();
         own.add(target.model());
@@ -89,7 +94,7 @@ final class ModelsEndpoint {
         for (String id : own) {
             if (id != null && !id.isBlank()) {
                 byId.putIfAbsent(id, new ModelInfo("model", id, id + " (" + target.displayName() + ")",
-                        UPSTREAM_CREATED));
+                        CREATED_AT));
             }
         }
         return new ArrayList<>(byId.values());

@@ -302,15 +302,20 @@ class GatewayChatEndToEndTest {
     void modelsAreListedInAnthropicsFormatWithPaging() {
         JsonNode all = Json.parseOrNull(gateway.get("/v1/models").body());
         assertThat(all.path("data").findValues("id")).extracting(JsonNode::asText)
-                .contains("claude-opus-4-7", "claude-sonnet-4-6", "claude-haiku-4-5", "gpt-5.1", "gpt-5.1-mini");
+                .contains("claude-opus-5-5", "claude-sonnet-5-5", "claude-haiku-5-5", "claude-opus-4-7",
+                        "claude-sonnet-4-6", "claude-haiku-4-5", "gpt-5.1", "gpt-5.1-mini");
         assertThat(all.path("data").get(0).path("type").asText()).isEqualTo("model");
         assertThat(all.path("has_more").asBoolean()).isFalse();
 
         JsonNode page = Json.parseOrNull(gateway.get("/v1/models?limit=2").body());
         assertThat(page.path("data")).hasSize(2);
         assertThat(page.path("has_more").asBoolean()).isTrue();
-        assertThat(page.path("last_id").asText()).isEqualTo("claude-sonnet-4-6");
-        JsonNode next = Json.parseOrNull(gateway.get("/v1/models?limit=2&after_id=claude-sonnet-4-6").body());
-        assertThat(next.path("first_id").asText()).isEqualTo("claude-haiku-4-5");
+        assertThat(page.path("last_id").asText()).isEqualTo("claude-sonnet-5-5");
+        JsonNode next = Json.parseOrNull(gateway.get("/v1/models?limit=2&after_id=claude-sonnet-5-5").body());
+        assertThat(next.path("first_id").asText()).isEqualTo("claude-haiku-5-5");
+        JsonNode previous = Json.parseOrNull(gateway.get("/v1/models?limit=2&before_id=claude-haiku-5-5").body());
+        assertThat(previous.path("data").findValues("id")).extracting(JsonNode::asText)
+                .containsExactly("claude-opus-5-5", "claude-sonnet-5-5");
+        assertThat(previous.path("has_more").asBoolean()).isFalse();
     }
 }

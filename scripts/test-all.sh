@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every ccbridge test: installs the Debian packages the tests need when they are missing
+# (as root or with passwordless sudo), then runs the Maven build with all tests. Maven selects
+# JDK 25 itself (toolchains plugin); any extra arguments go to Maven.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! ls -d /usr/lib/jvm/*25* >/dev/null 2>&1 && [ -z "${JAVA_HOME_25:-}" ]; then
+  echo "ccbridge needs a JDK 25 (e.g. Temurin 25 under /usr/lib/jvm); none was found." >&2
+  exit 1
+fi
+
+mapfile -t wanted < <(grep -v '^\s*#' scripts/debian-packages.txt | grep -v '^\s*$' || true)
+missing=()
+for package in "${wanted[@]}"; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then sudo=(); elif sudo -n true 2>/dev/null; then sudo=(sudo -n); else
+    echo "Please install these Debian packages first: ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "Installing ${missing[*]}"
+  "${sudo[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+exec ./mvnw -B verify "$@"
