@@ -25,4 +25,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-exec ./mvnw -B verify "$@"
+# The real Claude Code CLI, for the end-to-end tests (pinned; cached between runs).
+claude_version=2.1.332
+claude_dir="${XDG_CACHE_HOME:-$HOME/.cache}/ccbridge-tests/claude-code-$claude_version"
+claude="$claude_dir/node_modules/.bin/claude"
+if [ ! -x "$claude" ] && command -v npm >/dev/null 2>&1; then
+  echo "Installing the Claude Code CLI $claude_version for the end-to-end tests"
+  mkdir -p "$claude_dir"
+  npm install --prefix "$claude_dir" --no-audit --no-fund --loglevel=error "@anthropic-ai/claude-code@$claude_version" \
+    || echo "warning: could not install the Claude Code CLI; its end-to-end tests will not run" >&2
+fi
+
+exec ./mvnw -B verify -Dccbridge.claude="$claude" "$@"
