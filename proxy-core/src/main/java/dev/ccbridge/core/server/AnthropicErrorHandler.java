@@ -14,11 +14,17 @@ import org.eclipse.jetty.util.Callback;
  * reach Claude Code in the Anthropic envelope too, never as an HTML page or a stack trace.
  */
 final class AnthropicErrorHandler extends ErrorHandler {
+    private final long maxRequestBytes;
+
+    AnthropicErrorHandler(long maxRequestBytes) {
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
         ApiError error = switch (code) {
-            case 413 -> RequestBodies.tooLarge(ServerSettings.DEFAULT_MAX_REQUEST_BYTES);
+            case 413 -> RequestBodies.tooLarge(maxRequestBytes);
             case 431 -> ApiError.invalidRequest("request headers are too large");
             case 404 -> ApiError.notFound("not found");
             case 405 -> ApiError.of(405, "invalid_request_error", "method not allowed");

@@ -46,7 +46,7 @@ public final class ProxyServer implements AutoCloseable {
         var sizeLimit = new SizeLimitHandler(settings.maxRequestBytes(), -1);
         sizeLimit.setHandler(new GatewayHandler(context, settings, keepalive));
         server.setHandler(sizeLimit);
-        server.setErrorHandler(new AnthropicErrorHandler());
+        server.setErrorHandler(new AnthropicErrorHandler(settings.maxRequestBytes()));
         server.setStopTimeout(2000);
         try {
             server.start();

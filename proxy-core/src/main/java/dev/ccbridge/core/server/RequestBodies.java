@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
@@ -36,13 +36,12 @@ final class RequestBodies {
                 throw new Rejected(tooLarge(limit));
             }
             return bytes;
-        } catch (BadMessageException e) {
-            throw new Rejected(e.getCode() == 413 ? tooLarge(limit)
-                    : ApiError.invalidRequest("could not read the request body: " + e.getReason()));
         } catch (IOException | RuntimeException e) {
-            Throwable cause = e.getCause() instanceof BadMessageException bad ? bad : e;
-            if (cause instanceof BadMessageException bad && bad.getCode() == 413) {
-                throw new Rejected(tooLarge(limit));
+            // Jetty reports a body over the size limit (declared or counted while reading) as HTTP 413.
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof HttpException http && http.getCode() == 413) {
+                    throw new Rejected(tooLarge(limit));
+                }
             }
             throw new Rejected(ApiError.invalidRequest("could not read the request body"));
         }
