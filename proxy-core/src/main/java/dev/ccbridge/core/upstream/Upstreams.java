@@ -13,6 +13,7 @@ public final class Upstreams implements AutoCloseable {
     public Upstreams(HttpTransport transport) {
         this.transport = transport;
         byMode.put(ApiMode.CHAT_COMPLETIONS, new TranslatingHttpUpstream(transport, new ChatCompletionsDialect()));
+        byMode.put(ApiMode.ANTHROPIC_MESSAGES, new AnthropicPassthroughUpstream(transport));
     }
 
     public static Upstreams standard() {
