@@ -24,6 +24,10 @@ import java.util.Set;
  * taken out (see {@link HistoryCleanup}). Untouched top-level fields keep their exact bytes. Pure.
  */
 public final class PassthroughBody {
+    /** Top-level sampling fields, by the name capabilities use for them. */
+    private static final Map<String, String> SAMPLING = Map.of("temperature", "temperature", "top_p", "top_p",
+            "top_k", "top_k", "stop_sequences", "stop");
+
     /** Anthropic's smallest thinking budget. */
     static final int MIN_THINKING_BUDGET = 1024;
 
@@ -47,15 +51,64 @@ public final class PassthroughBody {
             }
         }
 
+        // Sampling the model refuses (Claude Code shapes requests for the Claude model it believes in).
+        SAMPLING.forEach((field, capability) -> {
+            if (root.has(field) && model.capabilities().rejectsParam(capability)) {
+                remove.add(field);
+            }
+        });
+
         var cleanup = new HistoryCleanup(!model.capabilities().keepsCacheControl());
         cleanup.messages(root.get("messages")).ifPresent(messages -> replace.put("messages", messages));
         cleanup.stripCacheControl(root.get("system")).ifPresent(system -> replace.put("system", system));
         cleanup.stripCacheControl(root.get("tools")).ifPresent(tools -> replace.put("tools", tools));
 
         JsonNode messages = replace.getOrDefault("messages", root.get("messages"));
-        ThinkingFix thinking = thinkingFix(root.get("thinking"), messages, maxTokens);
-        switch (thinking) {
+        ThinkingFix thinking = thinkingFix(root.get("thinking"), messages, maxTokens,
+                model.capabilities().adaptiveThinkingOnly());
+        applyThinking(thinking, root, maxTokens, replace, remove);
+
+        return JsonSplice.apply(raw, replace, remove).orElseGet(() -> wholeTree(root, replace, remove));
+    }
+
+    private enum ThinkingFix { KEEP, ADAPTIVE, CLAMP_BUDGET, DROP }
+
+    /**
+     * With thinking on, Anthropic wants the assistant turn that opened the current tool loop to start
+     * with a thinking block; after dropping foreign or unsigned ones it may not, and then thinking
+     * must be off for this request ("To avoid this requirement, disable thinking"). A budget the
+     * clamped {@code max_tokens} no longer exceeds is lowered, or thinking dropped if it cannot fit;
+     * a budget for a model that only thinks adaptively becomes adaptive thinking.
+     */
+    private static ThinkingFix thinkingFix(JsonNode thinking, JsonNode messages, Integer maxTokens,
+                                           boolean adaptiveOnly) {
+        String type = thinking == null ? null : thinking.path("type").asText(null);
+        if (!"enabled".equals(type) && !"adaptive".equals(type)) {
+            return ThinkingFix.KEEP;
+        }
+        if (HistoryCleanup.toolLoopLacksThinking(messages)) {
+            return ThinkingFix.DROP;
+        }
+        if ("enabled".equals(type) && adaptiveOnly) {
+            return ThinkingFix.ADAPTIVE;
+        }
+        if ("enabled".equals(type) && maxTokens != null && thinking.path("budget_tokens").canConvertToInt()
+                && thinking.path("budget_tokens").asInt() >= maxTokens) {
+            return maxTokens - 1 >= MIN_THINKING_BUDGET ? ThinkingFix.CLAMP_BUDGET : ThinkingFix.DROP;
+        }
+        return ThinkingFix.KEEP;
+    }
+
+    private static void applyThinking(ThinkingFix fix, ObjectNode root, Integer maxTokens,
+                                      Map<String, JsonNode> replace, Set<String> remove) {
+        switch (fix) {
             case KEEP -> { }
+            case ADAPTIVE -> {
+                ObjectNode adaptive = root.get("thinking").deepCopy();
+                adaptive.put("type", "adaptive");
+                adaptive.remove("budget_tokens");
+                replace.put("thinking", adaptive);
+            }
             case CLAMP_BUDGET -> {
                 ObjectNode clamped = root.get("thinking").deepCopy();
                 clamped.put("budget_tokens", maxTokens - 1);
@@ -71,31 +124,6 @@ public final class PassthroughBody {
                 }
             }
         }
-
-        return JsonSplice.apply(raw, replace, remove).orElseGet(() -> wholeTree(root, replace, remove));
-    }
-
-    private enum ThinkingFix { KEEP, CLAMP_BUDGET, DROP }
-
-    /**
-     * With thinking on, Anthropic wants the assistant turn that opened the current tool loop to start
-     * with a thinking block; after dropping foreign or unsigned ones it may not, and then thinking
-     * must be off for this request ("To avoid this requirement, disable thinking"). A budget the
-     * clamped {@code max_tokens} no longer exceeds is lowered, or thinking dropped if it cannot fit.
-     */
-    private static ThinkingFix thinkingFix(JsonNode thinking, JsonNode messages, Integer maxTokens) {
-        String type = thinking == null ? null : thinking.path("type").asText(null);
-        if (!"enabled".equals(type) && !"adaptive".equals(type)) {
-            return ThinkingFix.KEEP;
-        }
-        if (HistoryCleanup.toolLoopLacksThinking(messages)) {
-            return ThinkingFix.DROP;
-        }
-        if ("enabled".equals(type) && maxTokens != null && thinking.path("budget_tokens").canConvertToInt()
-                && thinking.path("budget_tokens").asInt() >= maxTokens) {
-            return maxTokens - 1 >= MIN_THINKING_BUDGET ? ThinkingFix.CLAMP_BUDGET : ThinkingFix.DROP;
-        }
-        return ThinkingFix.KEEP;
     }
 
     /** {@code context_management} without the thinking-clearing edits, which Anthropic refuses without thinking. */

@@ -190,6 +190,23 @@ class PassthroughBodyTest {
     }
 
     @Test
+    void shapesARequestMeantForSonnetForAnOpusThatOnlyThinksAdaptively() {
+        // The sonnet tier mapped to an Opus that refuses budgets and sampling parameters.
+        ResolvedModel opus = model("claude-opus-4-7", null);
+
+        JsonNode out = rewriteJson("""
+                {"model":"claude-sonnet-4-6","max_tokens":32000,"temperature":1,"top_k":40,\
+                "thinking":{"type":"enabled","budget_tokens":31999},"messages":[{"role":"user","content":"q"}]}""",
+                opus);
+
+        assertThat(out.path("model").asText()).isEqualTo("claude-opus-4-7");
+        assertThat(out.has("temperature")).isFalse();
+        assertThat(out.has("top_k")).isFalse();
+        assertThat(out.path("thinking").path("type").asText()).isEqualTo("adaptive");
+        assertThat(out.path("thinking").has("budget_tokens")).isFalse();
+    }
+
+    @Test
     void refusesABodyThatIsNotAnObject() {
         assertThatThrownBy(() -> rewrite("[1,2]", CLAUDE)).isInstanceOf(InvalidRequestException.class);
     }
