@@ -1,13 +1,11 @@
 package dev.ccbridge.core.server;
 
-import dev.ccbridge.core.log.Redactor;
 import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.upstream.CountTokensAnswer;
 import dev.ccbridge.core.upstream.CountTokensRequest;
 import dev.ccbridge.core.upstream.Upstream;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
@@ -51,6 +49,6 @@ final class CountTokensEndpoint {
         ResolvedModel model = context.router().resolve(target, messages.model());
         Optional<String> key = context.keys().keyFor(target);
         return upstream.get().countTokens(new CountTokensRequest(body, MessagesEndpoint.forwardedHeaders(request),
-                target, model, key, new Redactor(key.map(List::of).orElse(List.of()))));
+                target, model, key));
     }
 }

@@ -83,8 +83,14 @@ public final class AnthropicPassthroughUpstream implements Upstream {
             if (NO_COUNTING.contains(response.status())) {
                 return Optional.empty();
             }
-            return Optional.of(new CountTokensAnswer(response.status(), relayedHeaders(response),
-                    response.body().readNBytes(1 << 20)));
+            byte[] answer = response.body().readNBytes(1 << 20);
+            String text = new String(answer, StandardCharsets.UTF_8);
+            JsonNode json = Json.parseOrNull(text);
+            boolean counted = response.ok() && json != null && json.path("input_tokens").canConvertToLong();
+            if (!counted && !isAnthropicError(text)) {
+                return Optional.empty(); // an answer Claude Code could not read: a local count is better
+            }
+            return Optional.of(new CountTokensAnswer(response.status(), relayedHeaders(response), answer));
         } catch (UpstreamUnavailableException | IOException e) {
             LOG.debug("count_tokens at {} failed, counting locally: {}", request.target().id(), e.getMessage());
             return Optional.empty();

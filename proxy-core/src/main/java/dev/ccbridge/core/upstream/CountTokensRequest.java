@@ -1,8 +1,8 @@
 package dev.ccbridge.core.upstream;
 
-import dev.ccbridge.core.log.Redactor;
 import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.target.Target;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,9 +13,13 @@ import java.util.Optional;
  * @param clientHeaders {@code anthropic-version} and {@code anthropic-beta}, lower-case names
  */
 public record CountTokensRequest(byte[] rawBody, Map<String, String> clientHeaders, Target target,
-                                 ResolvedModel model, Optional<String> apiKey, Redactor redactor) {
+                                 ResolvedModel model, Optional<String> apiKey) {
+    /** Counting is quick or not worth waiting for: the local count is the fallback. */
+    private static final Duration MAX_WAIT = Duration.ofSeconds(20);
 
     public Timeouts timeouts() {
-        return Timeouts.of(target);
+        Timeouts configured = Timeouts.of(target);
+        Duration firstByte = configured.firstByte().compareTo(MAX_WAIT) < 0 ? configured.firstByte() : MAX_WAIT;
+        return new Timeouts(firstByte, firstByte, MAX_WAIT.plus(MAX_WAIT));
     }
 }

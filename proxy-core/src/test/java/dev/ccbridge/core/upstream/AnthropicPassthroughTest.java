@@ -374,6 +374,20 @@ class AnthropicPassthroughTest {
     }
 
     @Test
+    void countsLocallyWhenTheUpstreamAnswersSomethingClaudeCodeCannotRead() {
+        upstream.stubFor(post(urlEqualTo("/v1/messages/count_tokens")).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "text/html").withBody("<h1>Internal Server Error</h1>")));
+        gateway = GatewayHarness.start(target("", null, Map.of()));
+
+        HttpResponse<String> response = send("/v1/messages/count_tokens",
+                "{\"model\":\"claude-sonnet-4-6\",\"messages\":[{\"role\":\"user\",\"content\":\"hello there\"}]}",
+                claudeCodeHeaders());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Json.parseOrNull(response.body()).path("input_tokens").asInt()).isPositive();
+    }
+
+    @Test
     void countsLocallyWhenTheUpstreamIsUnreachable() throws Exception {
         int closedPort;
         try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
