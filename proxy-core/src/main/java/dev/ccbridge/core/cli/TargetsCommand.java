@@ -2,7 +2,10 @@ package dev.ccbridge.core.cli;
 
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.ModelTiers;
+import dev.ccbridge.core.target.ProviderPreset;
+import dev.ccbridge.core.target.ProviderPresets;
 import dev.ccbridge.core.target.Target;
+import dev.ccbridge.core.target.TargetIds;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +18,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ccbridge targets list|add|remove|activate}. */
 @Command(name = "targets", mixinStandardHelpOptions = true, description = "List and edit provider targets.",
-        subcommands = {TargetsCommand.ListTargets.class, TargetsCommand.Add.class, TargetsCommand.Remove.class,
-                TargetsCommand.Activate.class})
+        subcommands = {TargetsCommand.ListTargets.class, TargetsCommand.Presets.class, TargetsCommand.Add.class,
+                TargetsCommand.Remove.class, TargetsCommand.Activate.class})
 final class TargetsCommand implements Runnable {
     @CommandLine.ParentCommand
     CcbridgeCli parent;
@@ -51,12 +54,31 @@ final class TargetsCommand implements Runnable {
                         target.id(), target.apiMode(), target.model(), target.baseUrl(), target.displayName(), key);
             }
             if (cli.registry().targets().isEmpty()) {
-                out.println("No targets. Add one with: ccbridge targets add --name ... --base-url ... --model ...");
+                out.println("No targets. Add one with: ccbridge targets add --preset deepseek (see: ccbridge targets presets)"
+                        + " or --name ... --base-url ... --model ...");
             }
         }
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a target (or update the one with the same provider, model, mode and URL).")
+    @Command(name = "presets", mixinStandardHelpOptions = true, description = "List the provider presets 'targets add --preset' accepts.")
+    static final class Presets implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            for (ProviderPreset preset : ProviderPresets.builtIn().all()) {
+                out.printf("%-20s %-18s %-34s %s%n", preset.id(), preset.apiMode(),
+                        preset.model() == null ? "(Claude ids)" : preset.model(), preset.baseUrl());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = {
+            "Add a target (or update the one with the same provider, model, mode and URL).",
+            "Start from a provider preset with --preset; any other option overrides the preset."})
     static final class Add implements Callable<Integer> {
         @CommandLine.ParentCommand
         TargetsCommand targets;
@@ -64,20 +86,24 @@ final class TargetsCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--name", required = true, description = "Display name, e.g. \"DeepSeek\".")
+        @Option(names = "--preset", paramLabel = "ID",
+                description = "Provider preset, e.g. deepseek, openrouter, ollama (see: ccbridge targets presets).")
+        String preset;
+
+        @Option(names = "--name", description = "Display name, e.g. \"DeepSeek\" (required without --preset).")
         String name;
 
         @Option(names = "--provider", description = "Provider id, e.g. openai, deepseek, openrouter (default: from the name).")
         String provider;
 
-        @Option(names = "--base-url", required = true, description = "e.g. https://api.deepseek.com")
+        @Option(names = "--base-url", description = "e.g. https://api.deepseek.com (required without --preset).")
         String baseUrl;
 
-        @Option(names = "--model", required = true, description = "Default upstream model.")
+        @Option(names = "--model", description = "Default upstream model (required without --preset, except for anthropic_messages).")
         String model;
 
-        @Option(names = "--mode", defaultValue = "chat_completions",
-                description = "API mode: chat_completions, codex_responses, anthropic_messages, bedrock_converse.")
+        @Option(names = "--mode",
+                description = "API mode: chat_completions (default), codex_responses, anthropic_messages, bedrock_converse.")
         String mode;
 
         @Option(names = "--opus", description = "Model for Claude Code's opus tier.")
@@ -103,10 +129,13 @@ final class TargetsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ApiMode apiMode = ApiMode.fromWire(mode);
-            String providerId = provider != null ? provider : dev.ccbridge.core.target.TargetIds.slug(name);
-            var target = new Target(null, name, providerId, baseUrl, model, apiMode, new ModelTiers(opus, sonnet, haiku),
-                    List.of(), headers, apiKeyEnv, null, options, null, null);
+            Target target;
+            try {
+                target = target();
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("ccbridge: " + e.getMessage());
+                return 2;
+            }
             CliContext cli = targets.parent.context();
             Target stored = cli.registry().put(target);
             if (activate) {
@@ -114,10 +143,47 @@ final class TargetsCommand implements Runnable {
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println("Saved target '" + stored.id() + "'" + (activate ? " (active)" : "") + ".");
-            if (cli.keys().keyFor(stored).isEmpty()) {
+            boolean keyless = stored.apiKeyEnv() == null && preset != null
+                    && ProviderPresets.builtIn().byId(preset).map(ProviderPreset::local).orElse(false);
+            if (cli.keys().keyFor(stored).isEmpty() && !keyless) {
                 out.println("Its API key: " + cli.keys().whereToPut(stored) + ".");
             }
             return 0;
+        }
+
+        /** The preset (if any) with every option given on the command line laid over it. */
+        Target target() {
+            Target base = preset == null ? null : ProviderPresets.builtIn().byId(preset)
+                    .orElseThrow(() -> new IllegalArgumentException("no preset '" + preset + "'; known: "
+                            + ProviderPresets.builtIn().ids()))
+                    .toTarget();
+            String finalName = pick(name, base == null ? null : base.name());
+            String finalBaseUrl = pick(baseUrl, base == null ? null : base.baseUrl());
+            ApiMode apiMode = mode != null ? ApiMode.fromWire(mode)
+                    : base != null ? base.apiMode() : ApiMode.CHAT_COMPLETIONS;
+            String finalModel = pick(model, base == null ? null : base.model());
+            if (finalName == null || finalBaseUrl == null) {
+                throw new IllegalArgumentException("give --preset, or --name and --base-url");
+            }
+            if (finalModel == null && apiMode != ApiMode.ANTHROPIC_MESSAGES) {
+                throw new IllegalArgumentException("give --model (only anthropic_messages targets may go without)");
+            }
+            ModelTiers baseTiers = base == null ? ModelTiers.NONE : base.tiers();
+            var tiers = new ModelTiers(pick(opus, baseTiers.opus()), pick(sonnet, baseTiers.sonnet()),
+                    pick(haiku, baseTiers.haiku()));
+            String providerId = pick(provider, base != null ? base.provider() : TargetIds.slug(finalName));
+            Map<String, String> allHeaders = new LinkedHashMap<>(base == null ? Map.of() : base.headers());
+            allHeaders.putAll(headers);
+            Map<String, String> allOptions = new LinkedHashMap<>(base == null ? Map.of() : base.options());
+            allOptions.putAll(options);
+            List<String> models = base == null ? List.of() : base.models();
+            return new Target(null, finalName, providerId, finalBaseUrl, finalModel, apiMode, tiers, models,
+                    allHeaders, pick(apiKeyEnv, base == null ? null : base.apiKeyEnv()), null, allOptions,
+                    base == null ? null : base.capabilities(), null);
+        }
+
+        private static String pick(String given, String fallback) {
+            return given != null && !given.isBlank() ? given : fallback;
         }
     }
 

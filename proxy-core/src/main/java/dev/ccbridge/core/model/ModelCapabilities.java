@@ -14,9 +14,11 @@ import java.util.List;
  *                         DeepSeek, Kimi thinking, GLM); {@code anthropic} (native thinking blocks)
  * @param reasoningControl how a request asks for reasoning: {@code none}, {@code reasoning_effort},
  *                         {@code openrouter} ({@code reasoning:{effort}}), {@code enable_thinking} (Qwen),
- *                         {@code thinking_type} ({@code thinking:{type:"enabled"}})
+ *                         {@code thinking_type} ({@code thinking:{type:"enabled"}}), {@code adaptive_only}
+ *                         (Anthropic models that take {@code thinking:{type:"adaptive"}} but no budget)
  * @param tokenParam       {@code max_tokens} or {@code max_completion_tokens}
- * @param rejects          request parameters the model refuses ({@code temperature}, {@code top_p}, {@code stop})
+ * @param rejects          request parameters the model refuses ({@code temperature}, {@code top_p}, {@code top_k},
+ *                         {@code stop})
  * @param cacheControl     whether {@code cache_control} marks may be forwarded
  * @param toolIds          {@code any} or {@code nine_alphanumeric} (Mistral)
  * @param schemaDialect    {@code json_schema}, or {@code gemini} (a subset: no $schema, additionalProperties, ...)
@@ -65,6 +67,10 @@ public record ModelCapabilities(Integer maxOutputTokens, Integer contextWindow, 
 
     public boolean keepsCacheControl() {
         return Boolean.TRUE.equals(cacheControl);
+    }
+
+    public boolean adaptiveThinkingOnly() {
+        return "adaptive_only".equals(reasoningControl);
     }
 
     public boolean wantsNineCharToolIds() {

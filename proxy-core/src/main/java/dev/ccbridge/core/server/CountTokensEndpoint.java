@@ -1,24 +1,54 @@
 package dev.ccbridge.core.server;
 
-import dev.ccbridge.core.model.TokenCounter;
+import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
+import dev.ccbridge.core.target.Target;
+import dev.ccbridge.core.upstream.CountTokensAnswer;
+import dev.ccbridge.core.upstream.CountTokensRequest;
+import dev.ccbridge.core.upstream.Upstream;
 import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 
-/** {@code POST /v1/messages/count_tokens}: a local count, never a 404 (Claude Code calls it often). */
+/**
+ * {@code POST /v1/messages/count_tokens}: the upstream's own count where its mode offers one
+ * (passthrough), else a local count; never a 404 (Claude Code calls it often).
+ */
 final class CountTokensEndpoint {
-    private final TokenCounter counter;
+    private final GatewayContext context;
     private final ServerSettings settings;
 
-    CountTokensEndpoint(TokenCounter counter, ServerSettings settings) {
-        this.counter = counter;
+    CountTokensEndpoint(GatewayContext context, ServerSettings settings) {
+        this.context = context;
         this.settings = settings;
     }
 
-    void handle(Request request, Response response) throws RequestBodies.Rejected {
+    void handle(Request request, Response response, Target target) throws RequestBodies.Rejected {
         byte[] body = RequestBodies.read(request, settings.maxRequestBytes());
         MessagesRequest messages = RequestBodies.parseMessages(body, false);
-        Replies.json(response, 200, Map.of("input_tokens", counter.count(messages)));
+        Optional<CountTokensAnswer> upstream = upstreamCount(request, target, messages, body);
+        if (upstream.isPresent()) {
+            CountTokensAnswer answer = upstream.get();
+            response.setStatus(answer.status());
+            answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+            Replies.write(response, true, answer.body());
+            return;
+        }
+        Replies.json(response, 200, Map.of("input_tokens", context.tokens().count(messages)));
+    }
+
+    private Optional<CountTokensAnswer> upstreamCount(Request request, Target target, MessagesRequest messages,
+                                                      byte[] body) {
+        Optional<Upstream> upstream = context.upstreams().forMode(target.apiMode());
+        if (upstream.isEmpty()) {
+            return Optional.empty();
+        }
+        ResolvedModel model = context.router().resolve(target, messages.model());
+        Optional<String> key = context.keys().keyFor(target);
+        return upstream.get().countTokens(new CountTokensRequest(body, MessagesEndpoint.forwardedHeaders(request),
+                target, model, key));
     }
 }

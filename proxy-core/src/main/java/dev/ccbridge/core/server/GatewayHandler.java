@@ -32,7 +32,7 @@ final class GatewayHandler extends Handler.Abstract {
         super(InvocationType.BLOCKING);
         this.context = context;
         this.messages = new MessagesEndpoint(context, settings, keepalive);
-        this.countTokens = new CountTokensEndpoint(context.tokens(), settings);
+        this.countTokens = new CountTokensEndpoint(context, settings);
         this.models = new ModelsEndpoint(context);
     }
 
@@ -80,7 +80,7 @@ final class GatewayHandler extends Handler.Abstract {
             }
             case COUNT_TOKENS -> {
                 requireMethod(method, "POST");
-                countTokens.handle(request, response);
+                countTokens.handle(request, response, target);
             }
             case MODELS -> {
                 requireMethod(method, "GET");

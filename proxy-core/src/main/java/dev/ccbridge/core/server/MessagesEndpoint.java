@@ -121,7 +121,8 @@ final class MessagesEndpoint {
                 sink.firstTokenMillis(), millis, sink.usage(), sink.summary());
     }
 
-    private static Map<String, String> forwardedHeaders(Request request) {
+    /** The client headers an upstream may see: Anthropic's version and betas, never credentials. */
+    static Map<String, String> forwardedHeaders(Request request) {
         Map<String, String> out = new HashMap<>();
         for (String name : FORWARDED_HEADERS) {
             String value = request.getHeaders().get(name);

@@ -2,6 +2,7 @@ package dev.ccbridge.core.server;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.ccbridge.core.model.ClaudeModels;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.target.Target;
 import java.util.ArrayList;
@@ -17,15 +18,6 @@ import org.eclipse.jetty.util.Fields;
  * answers it) and the target's own models, in Anthropic's list format with its paging.
  */
 final class ModelsEndpoint {
-    /** The Claude ids current Claude Code versions ask for, newest first, with their names. */
-    static final List<String[]> CLAUDE_MODELS = List.of(
-            new String[] {"claude-opus-5-5", "Claude Opus 5.5"},
-            new String[] {"claude-sonnet-5-5", "Claude Sonnet 5.5"},
-            new String[] {"claude-haiku-5-5", "Claude Haiku 5.5"},
-            new String[] {"claude-opus-4-7", "Claude Opus 4.7"},
-            new String[] {"claude-sonnet-4-6", "Claude Sonnet 4.6"},
-            new String[] {"claude-haiku-4-5", "Claude Haiku 4.5"});
-    /** ccbridge does not know when an id was released; one fixed date keeps the list stable. */
     private static final String CREATED_AT = "2026-01-01T00:00:00Z";
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 1000;
@@ -81,9 +73,10 @@ final class ModelsEndpoint {
 
     List<ModelInfo> models(Target target) {
         Map<String, ModelInfo> byId = new LinkedHashMap<>();
-        for (String[] claude : CLAUDE_MODELS) {
-            String upstream = context.router().resolve(target, claude[0]).upstream();
-            byId.put(claude[0], new ModelInfo("model", claude[0], claude[1] + " (via " + upstream + ")", CREATED_AT));
+        for (ClaudeModels.ClaudeModel claude : ClaudeModels.OFFERED) {
+            String upstream = context.router().resolve(target, claude.id()).upstream();
+            byId.put(claude.id(), new ModelInfo("model", claude.id(), claude.displayName() + " (via " + upstream + ")",
+                    claude.createdAt()));
         }
         List<String> own = new ArrayList<>();
         own.add(target.model());

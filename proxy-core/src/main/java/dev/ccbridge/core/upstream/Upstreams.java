@@ -14,6 +14,7 @@ public final class Upstreams implements AutoCloseable {
         this.transport = transport;
         byMode.put(ApiMode.CHAT_COMPLETIONS, new TranslatingHttpUpstream(transport, new ChatCompletionsDialect()));
         byMode.put(ApiMode.CODEX_RESPONSES, new TranslatingHttpUpstream(transport, new ResponsesDialect()));
+        byMode.put(ApiMode.ANTHROPIC_MESSAGES, new AnthropicPassthroughUpstream(transport));
     }
 
     public static Upstreams standard() {

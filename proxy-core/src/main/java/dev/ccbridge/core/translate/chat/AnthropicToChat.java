@@ -44,17 +44,26 @@ import java.util.Optional;
  */
 public final class AnthropicToChat {
     private static final int MAX_STOP_SEQUENCES = 4;
+    /**
+     * Sent as {@code reasoning_content} for an assistant turn that has none to replay (written by a
+     * provider that returned no reasoning, or only redacted reasoning): models that demand their
+     * reasoning back reject turns without it, even after a switch of provider.
+     */
+    static final String REASONING_UNAVAILABLE = "(reasoning for this step is not available)";
 
     private final ModelCapabilities caps;
     private final ToolNames names;
+    private final boolean thinkingOff;
 
-    private AnthropicToChat(ModelCapabilities caps, ToolNames names) {
+    private AnthropicToChat(ModelCapabilities caps, ToolNames names, boolean thinkingOff) {
         this.caps = caps;
         this.names = names;
+        this.thinkingOff = thinkingOff;
     }
 
     public static ChatRequest translate(MessagesRequest request, ResolvedModel model, ToolNames names) {
-        return new AnthropicToChat(model.capabilities(), names).build(request, model);
+        boolean thinkingOff = request.thinking() != null && !request.thinkingOn();
+        return new AnthropicToChat(model.capabilities(), names, thinkingOff).build(request, model);
     }
 
     private ChatRequest build(MessagesRequest request, ResolvedModel model) {
@@ -126,8 +135,8 @@ public final class AnthropicToChat {
                 case ToolUseBlock u -> calls.add(ChatToolCall.of(upstreamId(u.id()), names.upstream(u.name()),
                         u.input() == null ? "{}" : Json.write(u.input())));
                 case ThinkingBlock t -> {
-                    if (t.thinking() != null) {
-                        reasoning.append(t.thinking());
+                    if (t.thinking() != null && !t.thinking().isBlank()) {
+                        reasoning.append(reasoning.isEmpty() ? "" : "\n\n").append(t.thinking());
                     }
                 }
                 case RedactedThinkingBlock ignored -> { }
@@ -140,11 +149,12 @@ public final class AnthropicToChat {
                 default -> { }
             }
         }
-        String replay = caps.replaysReasoning() && !reasoning.isEmpty() ? reasoning.toString() : null;
-        if (text.isEmpty() && calls.isEmpty()) {
-            if (replay == null) {
-                return; // nothing the upstream could use; an empty assistant turn is rejected by many servers
-            }
+        if (text.isEmpty() && calls.isEmpty() && (reasoning.isEmpty() || !caps.replaysReasoning())) {
+            return; // nothing the upstream could use; an empty assistant turn is rejected by many servers
+        }
+        String replay = null;
+        if (caps.replaysReasoning()) {
+            replay = !reasoning.isEmpty() ? reasoning.toString() : thinkingOff ? null : REASONING_UNAVAILABLE;
         }
         String content = text.isEmpty() ? (calls.isEmpty() ? "" : null) : text.toString();
         out.add(ChatMessage.assistant(content, replay, calls));
