@@ -49,11 +49,13 @@ public final class ClaudeCode {
         env.put("ANTHROPIC_BASE_URL", baseUrl);
         env.put("ANTHROPIC_AUTH_TOKEN", token);
         env.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
+        // A broken answer should fail the test quickly, not after ten backed-off retries.
+        env.put("CLAUDE_CODE_MAX_RETRIES", "1");
         Process process = builder.start();
         process.getOutputStream().close();
-        if (!process.waitFor(Duration.ofMinutes(3).toSeconds(), TimeUnit.SECONDS)) {
+        if (!process.waitFor(Duration.ofMinutes(2).toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("claude did not finish within 3 minutes");
+            throw new AssertionError("claude did not finish within 2 minutes");
         }
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Result(process.exitValue(), output);

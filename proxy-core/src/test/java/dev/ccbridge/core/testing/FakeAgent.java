@@ -1,0 +1,217 @@
+package dev.ccbridge.core.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccbridge.core.json.Json;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A tiny scripted agent, speaking each upstream protocol, for driving the real Claude Code CLI:
+ * asked to run "the marker command" with tools on offer, it thinks (where the protocol carries
+ * reasoning) and calls Bash; given the tool's result, it reports it; anything else gets "OK".
+ */
+public final class FakeAgent {
+    public static final String MARKER_COMMAND = "echo ccbridge-tool-ok";
+    public static final String CALL_ID = "call_marker_1";
+    public static final String ENCRYPTED_REASONING = "gAAAAB-fake-encrypted-reasoning";
+    public static final String SIGNATURE = "EqQBCkYIBxgCKkB-fake-anthropic-signature";
+
+    private FakeAgent() {}
+
+    private static String arguments() {
+        return Json.write(Json.object().put("command", MARKER_COMMAND).put("description", "Print the marker"));
+    }
+
+    private static boolean wantsTool(JsonNode body, JsonNode lastUserTurn) {
+        return body.path("tools").size() > 0 && lastUserTurn.toString().contains("marker command");
+    }
+
+    /** Claude Code puts its environment block in a {@code system} message after the user's prompt. */
+    private static JsonNode lastNonSystem(JsonNode messages) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (!"system".equals(messages.get(i).path("role").asText())) {
+                return messages.get(i);
+            }
+        }
+        throw new IllegalArgumentException("no user or assistant message");
+    }
+
+    private static String data(JsonNode json) {
+        return "data: " + Json.write(json) + "\n\n";
+    }
+
+    private static String event(JsonNode json) {
+        return "event: " + json.path("type").asText() + "\n" + data(json);
+    }
+
+    // ---- Chat Completions -------------------------------------------------------------------
+
+    public static List<String> chat(JsonNode body) {
+        JsonNode last = lastNonSystem(body.path("messages"));
+        List<String> chunks = new ArrayList<>();
+        if ("tool".equals(last.path("role").asText())) {
+            chunks.add(chatDelta(Json.object().put("role", "assistant").put("content", "The tool said: ")));
+            chunks.add(chatDelta(Json.object().put("content", last.path("content").asText().strip())));
+            chunks.add(chatFinish("stop"));
+        } else if (wantsTool(body, last)) {
+            String arguments = arguments();
+            chunks.add(chatDelta(Json.object().put("role", "assistant").put("content", "Running it.")));
+            chunks.add(chatDelta(chatToolCall(true, arguments.substring(0, 12))));
+            chunks.add(chatDelta(chatToolCall(false, arguments.substring(12))));
+            chunks.add(chatFinish("tool_calls"));
+        } else {
+            chunks.add(chatDelta(Json.object().put("role", "assistant").put("content", "OK")));
+            chunks.add(chatFinish("stop"));
+        }
+        chunks.add("data: {\"choices\":[],\"usage\":{\"prompt_tokens\":1000,\"completion_tokens\":20}}\n\n");
+        chunks.add("data: [DONE]\n\n");
+        return chunks;
+    }
+
+    private static ObjectNode chatToolCall(boolean first, String arguments) {
+        ObjectNode call = Json.object().put("index", 0);
+        ObjectNode function = call.putObject("function").put("arguments", arguments);
+        if (first) {
+            call.put("id", CALL_ID).put("type", "function");
+            function.put("name", "Bash");
+        }
+        ObjectNode delta = Json.object();
+        delta.putArray("tool_calls").add(call);
+        return delta;
+    }
+
+    private static String chatDelta(ObjectNode delta) {
+        ObjectNode chunk = Json.object();
+        chunk.putArray("choices").addObject().put("index", 0).set("delta", delta);
+        return data(chunk);
+    }
+
+    private static String chatFinish(String reason) {
+        ObjectNode chunk = Json.object();
+        chunk.putArray("choices").addObject().put("index", 0).put("finish_reason", reason).putObject("delta");
+        return data(chunk);
+    }
+
+    // ---- Responses --------------------------------------------------------------------------
+
+    public static List<String> responses(JsonNode body) {
+        JsonNode input = body.path("input");
+        JsonNode last = input.get(input.size() - 1);
+        List<String> events = new ArrayList<>();
+        events.add(event(Json.object().put("type", "response.created").set("response",
+                Json.object().put("id", "resp_1").put("status", "in_progress"))));
+        if ("function_call_output".equals(last.path("type").asText())) {
+            events.addAll(responsesText(0, "The tool said: " + last.path("output").asText().strip()));
+            events.add(responsesCompleted());
+        } else if (wantsTool(body, last)) {
+            ObjectNode reasoning = Json.object().put("id", "rs_1").put("type", "reasoning")
+                    .put("encrypted_content", ENCRYPTED_REASONING);
+            reasoning.putArray("summary").addObject().put("type", "summary_text").put("text", "Run the marker.");
+            ObjectNode opening = Json.object().put("id", "rs_1").put("type", "reasoning");
+            opening.putArray("summary");
+            events.add(event(Json.object().put("type", "response.output_item.added").put("output_index", 0)
+                    .set("item", opening)));
+            events.add(event(Json.object().put("type", "response.reasoning_summary_text.delta").put("item_id", "rs_1")
+                    .put("output_index", 0).put("summary_index", 0).put("delta", "Run the marker.")));
+            events.add(event(Json.object().put("type", "response.output_item.done").put("output_index", 0)
+                    .set("item", reasoning)));
+            ObjectNode call = Json.object().put("id", "fc_1").put("type", "function_call").put("call_id", CALL_ID)
+                    .put("name", "Bash").put("arguments", "");
+            events.add(event(Json.object().put("type", "response.output_item.added").put("output_index", 1)
+                    .set("item", call)));
+            String arguments = arguments();
+            events.add(event(Json.object().put("type", "response.function_call_arguments.delta").put("item_id", "fc_1")
+                    .put("output_index", 1).put("delta", arguments.substring(0, 12))));
+            events.add(event(Json.object().put("type", "response.function_call_arguments.delta").put("item_id", "fc_1")
+                    .put("output_index", 1).put("delta", arguments.substring(12))));
+            events.add(event(Json.object().put("type", "response.output_item.done").put("output_index", 1)
+                    .set("item", call.deepCopy().put("arguments", arguments))));
+            events.add(responsesCompleted());
+        } else {
+            events.addAll(responsesText(0, "OK"));
+            events.add(responsesCompleted());
+        }
+        return events;
+    }
+
+    private static List<String> responsesText(int index, String text) {
+        ObjectNode message = Json.object().put("id", "msg_" + index).put("type", "message").put("role", "assistant");
+        message.putArray("content");
+        return List.of(
+                event(Json.object().put("type", "response.output_item.added").put("output_index", index)
+                        .set("item", message)),
+                event(Json.object().put("type", "response.output_text.delta").put("item_id", "msg_" + index)
+                        .put("output_index", index).put("content_index", 0).put("delta", text)),
+                event(Json.object().put("type", "response.output_item.done").put("output_index", index)
+                        .set("item", message)));
+    }
+
+    private static String responsesCompleted() {
+        ObjectNode response = Json.object().put("id", "resp_1").put("status", "completed");
+        response.putObject("usage").put("input_tokens", 1000).put("output_tokens", 20)
+                .putObject("input_tokens_details").put("cached_tokens", 0);
+        return event(Json.object().put("type", "response.completed").set("response", response));
+    }
+
+    // ---- Anthropic Messages -----------------------------------------------------------------
+
+    public static List<String> anthropic(JsonNode body) {
+        JsonNode last = lastNonSystem(body.path("messages"));
+        JsonNode toolResult = null;
+        for (JsonNode block : last.path("content")) {
+            if ("tool_result".equals(block.path("type").asText())) {
+                toolResult = block;
+            }
+        }
+        List<String> events = new ArrayList<>();
+        ObjectNode message = Json.object().put("id", "msg_fake").put("type", "message").put("role", "assistant")
+                .put("model", body.path("model").asText());
+        message.putArray("content");
+        message.putNull("stop_reason");
+        message.putNull("stop_sequence");
+        message.putObject("usage").put("input_tokens", 1000).put("output_tokens", 1);
+        events.add(event(Json.object().put("type", "message_start").set("message", message)));
+        String stop;
+        int index = 0;
+        if (toolResult != null) {
+            String text = toolResult.path("content").isTextual() ? toolResult.path("content").asText()
+                    : toolResult.path("content").path(0).path("text").asText();
+            events.addAll(anthropicText(index, "The tool said: " + text.strip()));
+            stop = "end_turn";
+        } else if (wantsTool(body, last)) {
+            events.add(event(Json.object().put("type", "content_block_start").put("index", index)
+                    .set("content_block", Json.object().put("type", "thinking").put("thinking", ""))));
+            events.add(event(Json.object().put("type", "content_block_delta").put("index", index)
+                    .set("delta", Json.object().put("type", "thinking_delta").put("thinking", "Run the marker."))));
+            events.add(event(Json.object().put("type", "content_block_delta").put("index", index)
+                    .set("delta", Json.object().put("type", "signature_delta").put("signature", SIGNATURE))));
+            events.add(event(Json.object().put("type", "content_block_stop").put("index", index++)));
+            ObjectNode toolUse = Json.object().put("type", "tool_use").put("id", "toolu_marker_1").put("name", "Bash");
+            toolUse.putObject("input");
+            events.add(event(Json.object().put("type", "content_block_start").put("index", index).set("content_block", toolUse)));
+            events.add(event(Json.object().put("type", "content_block_delta").put("index", index)
+                    .set("delta", Json.object().put("type", "input_json_delta").put("partial_json", arguments()))));
+            events.add(event(Json.object().put("type", "content_block_stop").put("index", index)));
+            stop = "tool_use";
+        } else {
+            events.addAll(anthropicText(index, "OK"));
+            stop = "end_turn";
+        }
+        ObjectNode delta = Json.object().put("type", "message_delta");
+        delta.putObject("delta").put("stop_reason", stop).putNull("stop_sequence");
+        delta.putObject("usage").put("output_tokens", 20);
+        events.add(event(delta));
+        events.add(event(Json.object().put("type", "message_stop")));
+        return events;
+    }
+
+    private static List<String> anthropicText(int index, String text) {
+        return List.of(
+                event(Json.object().put("type", "content_block_start").put("index", index)
+                        .set("content_block", Json.object().put("type", "text").put("text", ""))),
+                event(Json.object().put("type", "content_block_delta").put("index", index)
+                        .set("delta", Json.object().put("type", "text_delta").put("text", text))),
+                event(Json.object().put("type", "content_block_stop").put("index", index)));
+    }
+}

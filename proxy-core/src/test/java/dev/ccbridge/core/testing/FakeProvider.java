@@ -1,0 +1,73 @@
+package dev.ccbridge.core.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccbridge.core.json.Json;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Blocker;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable;
+
+/**
+ * A provider over real HTTP that answers every POST with the SSE chunks a script computes from
+ * the request body (see {@link FakeAgent}), written one by one, and records every body it got.
+ */
+public final class FakeProvider implements AutoCloseable {
+    private final Server server = new Server();
+    private final ServerConnector connector = new ServerConnector(server);
+    private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+
+    public FakeProvider(Function<JsonNode, List<String>> answer) {
+        connector.setHost("127.0.0.1");
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract(Invocable.InvocationType.BLOCKING) {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                JsonNode body = Json.WIRE.readTree(Request.asInputStream(request));
+                requests.add(body);
+                response.setStatus(200);
+                response.getHeaders().put("Content-Type", "text/event-stream");
+                for (String chunk : answer.apply(body)) {
+                    try (Blocker.Callback written = Blocker.callback()) {
+                        response.write(false, ByteBuffer.wrap(chunk.getBytes(StandardCharsets.UTF_8)), written);
+                        written.block();
+                    }
+                }
+                callback.succeeded();
+                return true;
+            }
+        });
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The base URL with {@code /v1}, as a Chat or Responses target would name it. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + connector.getLocalPort() + "/v1";
+    }
+
+    /** The base URL without a version, as an Anthropic target would name it. */
+    public String rootUrl() {
+        return "http://127.0.0.1:" + connector.getLocalPort();
+    }
+
+    public List<JsonNode> requests() {
+        return List.copyOf(requests);
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}
