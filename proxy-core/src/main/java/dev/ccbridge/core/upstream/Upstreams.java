@@ -8,11 +8,13 @@ import java.util.Optional;
 /** The upstream for each API mode this build implements. */
 public final class Upstreams implements AutoCloseable {
     private final HttpTransport transport;
+    private final BedrockClients bedrock = new BedrockClients();
     private final Map<ApiMode, Upstream> byMode = new EnumMap<>(ApiMode.class);
 
     public Upstreams(HttpTransport transport) {
         this.transport = transport;
         byMode.put(ApiMode.CHAT_COMPLETIONS, new TranslatingHttpUpstream(transport, new ChatCompletionsDialect()));
+        byMode.put(ApiMode.BEDROCK_CONVERSE, new BedrockUpstream(bedrock));
     }
 
     public static Upstreams standard() {
@@ -36,5 +38,6 @@ public final class Upstreams implements AutoCloseable {
     @Override
     public void close() {
         transport.close();
+        bedrock.close();
     }
 }
