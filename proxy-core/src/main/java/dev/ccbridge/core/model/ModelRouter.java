@@ -1,5 +1,6 @@
 package dev.ccbridge.core.model;
 
+import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.ModelTiers;
 import dev.ccbridge.core.target.Target;
 import java.util.Locale;
@@ -36,14 +37,14 @@ public final class ModelRouter {
 
     static String upstreamModel(Target target, String requested) {
         if (requested == null || requested.isBlank()) {
-            return orClaude(target.model(), ModelTiers.Tier.SONNET);
+            return orClaude(target, ModelTiers.Tier.SONNET);
         }
         if (namedByTarget(target, requested)) {
             return requested;
         }
         String name = normalised(requested);
         if (name.equals(DEFAULT_ALIAS) || name.equals("anthropic_model") || name.equals("claude_code_subagent_model")) {
-            return firstSet(target.model(), target.tiers().sonnet(), ClaudeModels.idFor(ModelTiers.Tier.SONNET));
+            return firstSet(target.model(), target.tiers().sonnet(), orClaude(target, ModelTiers.Tier.SONNET));
         }
         Optional<ModelTiers.Tier> tier = tierOf(requested);
         if (tier.isEmpty()) {
@@ -58,6 +59,9 @@ public final class ModelRouter {
         }
         // No model configured: a passthrough target serves the Claude id as it is, if it is one Anthropic knows.
         String claudeId = stripVariant(requested);
+        if (target.apiMode() != ApiMode.ANTHROPIC_MESSAGES) {
+            return null;
+        }
         return claudeId.startsWith("claude") && !claudeId.contains("@") && !claudeId.contains(":")
                 ? claudeId : ClaudeModels.idFor(tier.get());
     }
@@ -97,8 +101,15 @@ public final class ModelRouter {
                 || requested.equals(target.tiers().haiku());
     }
 
-    private static String orClaude(String model, ModelTiers.Tier tier) {
-        return model == null || model.isBlank() ? ClaudeModels.idFor(tier) : model;
+    /**
+     * The target's model; without one, a passthrough target (which may serve Claude itself) gets the
+     * tier's Claude id, and any other target nothing (the request is refused as misconfigured).
+     */
+    private static String orClaude(Target target, ModelTiers.Tier tier) {
+        if (target.model() != null && !target.model().isBlank()) {
+            return target.model();
+        }
+        return target.apiMode() == ApiMode.ANTHROPIC_MESSAGES ? ClaudeModels.idFor(tier) : null;
     }
 
     private static String firstSet(String... candidates) {
@@ -107,7 +118,7 @@ public final class ModelRouter {
                 return candidate;
             }
         }
-        throw new IllegalArgumentException("no candidate");
+        return null;
     }
 
     /** Claude Code's context-size variants ({@code claude-sonnet-4-6[1m]}) name the same model. */

@@ -44,6 +44,10 @@ final class MessagesEndpoint {
         MessagesRequest messages = RequestBodies.parseMessages(body, true);
 
         ResolvedModel model = context.router().resolve(target, messages.model());
+        if (model.upstream() == null || model.upstream().isBlank()) {
+            throw new RequestBodies.Rejected(ApiError.invalidRequest("target '" + target.displayName()
+                    + "' has no model for '" + messages.model() + "': set its model or tier models").notRetryable());
+        }
         Upstream upstream = context.upstreams().forMode(target.apiMode()).orElseThrow(() ->
                 new RequestBodies.Rejected(ApiError.of(501, "api_error", "API mode '" + target.apiMode()
                         + "' of target '" + target.displayName() + "' is not implemented in this version of ccbridge")

@@ -8,6 +8,7 @@ import java.util.Optional;
 /** The upstream for each API mode this build implements. */
 public final class Upstreams implements AutoCloseable {
     private final HttpTransport transport;
+    private final BedrockClients bedrock = new BedrockClients();
     private final Map<ApiMode, Upstream> byMode = new EnumMap<>(ApiMode.class);
 
     public Upstreams(HttpTransport transport) {
@@ -15,6 +16,7 @@ public final class Upstreams implements AutoCloseable {
         byMode.put(ApiMode.CHAT_COMPLETIONS, new TranslatingHttpUpstream(transport, new ChatCompletionsDialect()));
         byMode.put(ApiMode.CODEX_RESPONSES, new TranslatingHttpUpstream(transport, new ResponsesDialect()));
         byMode.put(ApiMode.ANTHROPIC_MESSAGES, new AnthropicPassthroughUpstream(transport));
+        byMode.put(ApiMode.BEDROCK_CONVERSE, new BedrockUpstream(bedrock));
     }
 
     public static Upstreams standard() {
@@ -38,5 +40,6 @@ public final class Upstreams implements AutoCloseable {
     @Override
     public void close() {
         transport.close();
+        bedrock.close();
     }
 }

@@ -80,7 +80,8 @@ class ModelRouterTest {
 
     @Test
     void aPassthroughTargetWithoutModelKeepsRealClaudeIds() {
-        Target anthropic = target(null, ModelTiers.NONE, List.of(), null);
+        Target anthropic = new Target("t", "T", "anthropic", "https://example.test", null, ApiMode.ANTHROPIC_MESSAGES,
+                ModelTiers.NONE, List.of(), Map.of(), null, null, Map.of(), null, null);
 
         assertThat(upstream(anthropic, "claude-sonnet-4-6[1m]")).isEqualTo("claude-sonnet-4-6");
         assertThat(upstream(anthropic, "claude-3-5-haiku-20241022")).isEqualTo("claude-3-5-haiku-20241022");
@@ -89,6 +90,14 @@ class ModelRouterTest {
         assertThat(upstream(anthropic, "default")).isEqualTo(ClaudeModels.idFor(ModelTiers.Tier.SONNET));
         assertThat(upstream(anthropic, "us.anthropic.claude-haiku-4-5-20251001-v1:0"))
                 .isEqualTo(ClaudeModels.idFor(ModelTiers.Tier.HAIKU));
+    }
+
+    @Test
+    void aTranslatingTargetWithoutModelHasNothingToSendForClaudeIds() {
+        Target chat = target(null, ModelTiers.NONE, List.of(), null);
+        assertThat(upstream(chat, "claude-sonnet-4-6")).isNull();
+        assertThat(upstream(chat, "")).isNull();
+        assertThat(upstream(chat, "my-model")).isEqualTo("my-model");
     }
 
     @Test

@@ -195,6 +195,14 @@ public final class MessageStreamBuilder {
         });
     }
 
+    /**
+     * The upstream ended its current block (Bedrock {@code contentBlockStop}): what follows opens
+     * a new one, so two thinking blocks in a row keep their own signatures.
+     */
+    public void closeBlock() {
+        locked(this::closeOpen);
+    }
+
     /** The upstream's finish signal, already mapped to an Anthropic stop reason. */
     public void finish(String reason, String sequence) {
         locked(() -> {
