@@ -27,10 +27,13 @@ import dev.ccbridge.core.protocol.openai.chat.ChatTool;
 import dev.ccbridge.core.protocol.openai.chat.ChatToolCall;
 import dev.ccbridge.core.translate.common.ContentText;
 import dev.ccbridge.core.translate.common.Effort;
-import dev.ccbridge.core.translate.common.InvalidRequestException;
 import dev.ccbridge.core.translate.common.SchemaSanitizer;
+import dev.ccbridge.core.translate.common.SystemPrompt;
+import dev.ccbridge.core.translate.common.ToolChoices;
 import dev.ccbridge.core.translate.common.ToolIds;
 import dev.ccbridge.core.translate.common.ToolNames;
+import dev.ccbridge.core.translate.common.ToolResultContent;
+import dev.ccbridge.core.translate.common.ToolTurns;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,18 +71,17 @@ public final class AnthropicToChat {
 
     private ChatRequest build(MessagesRequest request, ResolvedModel model) {
         List<ChatMessage> messages = new ArrayList<>();
-        String system = systemPrompt(request);
+        String system = SystemPrompt.text(request);
         if (!system.isEmpty()) {
             messages.add(ChatMessage.system(system));
         }
-        for (Message message : request.messagesOrEmpty()) {
+        for (Message message : ToolTurns.repair(request.messagesOrEmpty())) {
             if (message.isAssistant()) {
                 assistant(message, messages);
             } else if (message.isUser()) {
                 user(message, messages);
             }
         }
-        List<ChatMessage> paired = ToolCallPairing.repair(messages);
 
         List<ChatTool> tools = tools(request.toolsOrEmpty());
         JsonNode toolChoice = tools.isEmpty() ? null : toolChoice(request.toolChoice(), request.toolsOrEmpty());
@@ -92,7 +94,7 @@ public final class AnthropicToChat {
 
         return new ChatRequest(
                 model.upstream(),
-                paired,
+                messages,
                 tools.isEmpty() ? null : tools,
                 toolChoice,
                 parallel,
@@ -105,24 +107,6 @@ public final class AnthropicToChat {
                 true,
                 new ChatRequest.StreamOptions(true),
                 extra);
-    }
-
-    /** The system prompt, plus any {@code system} messages Claude Code put inside the history. */
-    private static String systemPrompt(MessagesRequest request) {
-        var parts = new ArrayList<String>();
-        String top = ContentText.joinText(request.systemOrEmpty());
-        if (!top.isBlank()) {
-            parts.add(top);
-        }
-        for (Message message : request.messagesOrEmpty()) {
-            if (message.isSystem()) {
-                String text = ContentText.joinText(message.contentOrEmpty());
-                if (!text.isBlank()) {
-                    parts.add(text);
-                }
-            }
-        }
-        return String.join("\n\n", parts);
     }
 
     private void assistant(Message message, List<ChatMessage> out) {
@@ -193,7 +177,7 @@ public final class AnthropicToChat {
         if (!toolImages.isEmpty()) {
             // Chat tool messages carry text only: images a tool returned follow as a user message.
             List<ChatPart> withLabel = new ArrayList<>();
-            withLabel.add(ChatPart.text("[images returned by the tool call above]"));
+            withLabel.add(ChatPart.text(ToolResultContent.IMAGES_LABEL));
             withLabel.addAll(toolImages);
             out.add(ChatMessage.user(withLabel));
         }
@@ -213,55 +197,30 @@ public final class AnthropicToChat {
     }
 
     private String toolResult(ToolResultBlock result, List<ChatPart> images) {
-        var text = new StringBuilder();
-        for (ContentBlock block : result.contentOrEmpty()) {
-            if (block instanceof ImageBlock image && caps.takesImages() && image.source() != null
-                    && image.source().asUrl() != null) {
-                images.add(ChatPart.image(image.source().asUrl()));
-            } else {
-                String piece = ContentText.joinText(List.of(block));
-                if (!piece.isEmpty()) {
-                    text.append(text.isEmpty() ? "" : "\n").append(piece);
-                }
-            }
-        }
-        String body = text.isEmpty() ? "(no output)" : text.toString();
-        return result.failed() ? "[error] " + body : body;
+        ToolResultContent content = ToolResultContent.of(result, caps.takesImages());
+        content.imageUrls().forEach(url -> images.add(ChatPart.image(url)));
+        return content.text();
     }
 
     private List<ChatTool> tools(List<Tool> tools) {
-        List<ChatTool> out = new ArrayList<>();
-        for (Tool tool : tools) {
-            if (!tool.isCustom() || tool.name() == null) {
-                continue; // Anthropic server tools (web search, code execution) do not exist upstream
-            }
-            out.add(ChatTool.function(names.upstream(tool.name()), tool.description(),
-                    SchemaSanitizer.clean(tool.inputSchema(), caps.schemaDialect())));
-        }
-        return out;
+        return ToolChoices.custom(tools).stream()
+                .map(tool -> ChatTool.function(names.upstream(tool.name()), tool.description(),
+                        SchemaSanitizer.clean(tool.inputSchema(), caps.schemaDialect())))
+                .toList();
     }
 
     private JsonNode toolChoice(ToolChoice choice, List<Tool> tools) {
-        if (choice == null || choice.type() == null) {
-            return null;
-        }
-        return switch (choice.type()) {
-            case "any" -> TextNode.valueOf("required");
-            case "none" -> TextNode.valueOf("none");
-            case "tool" -> {
-                boolean offered = tools.stream().anyMatch(t -> t.isCustom() && choice.name() != null
-                        && choice.name().equals(t.name()));
-                if (!offered) {
-                    throw new InvalidRequestException("tool_choice names tool '" + choice.name()
-                            + "', which is not among the tools this upstream can call");
-                }
+        return ToolChoices.of(choice, tools).map(resolved -> switch (resolved) {
+            case ToolChoices.Choice.Auto ignored -> (JsonNode) TextNode.valueOf("auto");
+            case ToolChoices.Choice.Required ignored -> TextNode.valueOf("required");
+            case ToolChoices.Choice.None ignored -> TextNode.valueOf("none");
+            case ToolChoices.Choice.Named named -> {
                 ObjectNode node = JsonNodeFactory.instance.objectNode();
                 node.put("type", "function");
-                node.putObject("function").put("name", names.upstream(choice.name()));
+                node.putObject("function").put("name", names.upstream(named.name()));
                 yield node;
             }
-            default -> TextNode.valueOf("auto");
-        };
+        }).orElse(null);
     }
 
     private List<String> stop(List<String> sequences) {

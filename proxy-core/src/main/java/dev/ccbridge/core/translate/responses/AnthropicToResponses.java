@@ -25,10 +25,13 @@ import dev.ccbridge.core.protocol.openai.responses.ResponsesRequest;
 import dev.ccbridge.core.protocol.openai.responses.ResponsesTool;
 import dev.ccbridge.core.translate.common.ContentText;
 import dev.ccbridge.core.translate.common.Effort;
-import dev.ccbridge.core.translate.common.InvalidRequestException;
 import dev.ccbridge.core.translate.common.SchemaSanitizer;
+import dev.ccbridge.core.translate.common.SystemPrompt;
+import dev.ccbridge.core.translate.common.ToolChoices;
 import dev.ccbridge.core.translate.common.ToolIds;
 import dev.ccbridge.core.translate.common.ToolNames;
+import dev.ccbridge.core.translate.common.ToolResultContent;
+import dev.ccbridge.core.translate.common.ToolTurns;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +43,6 @@ import java.util.List;
 public final class AnthropicToResponses {
     /** The API rejects smaller {@code max_output_tokens}. */
     static final int MIN_OUTPUT_TOKENS = 16;
-    static final String TOOL_IMAGES_LABEL = "[images returned by the tool call above]";
 
     private final ModelCapabilities caps;
     private final String model;
@@ -58,7 +60,7 @@ public final class AnthropicToResponses {
 
     private ResponsesRequest build(MessagesRequest request, ResolvedModel resolved) {
         List<InputItem> input = new ArrayList<>();
-        for (Message message : request.messagesOrEmpty()) {
+        for (Message message : ToolTurns.repair(request.messagesOrEmpty())) {
             if (message.isAssistant()) {
                 assistant(message, input);
             } else if (message.isUser()) {
@@ -70,12 +72,12 @@ public final class AnthropicToResponses {
         Boolean parallel = tools.isEmpty() ? null
                 : !(request.toolChoice() != null && request.toolChoice().parallelDisabled());
         boolean reasons = reasons();
-        String instructions = instructions(request);
+        String instructions = SystemPrompt.text(request);
 
         return new ResponsesRequest(
                 model,
                 instructions.isEmpty() ? null : instructions,
-                FunctionCallPairing.repair(input),
+                input,
                 tools.isEmpty() ? null : tools,
                 toolChoice,
                 parallel,
@@ -94,24 +96,6 @@ public final class AnthropicToResponses {
      */
     private boolean reasons() {
         return caps.reasoning() != null && !"none".equals(caps.reasoning());
-    }
-
-    /** The system prompt, plus any {@code system} messages Claude Code put inside the history. */
-    private static String instructions(MessagesRequest request) {
-        var parts = new ArrayList<String>();
-        String top = ContentText.joinText(request.systemOrEmpty());
-        if (!top.isBlank()) {
-            parts.add(top);
-        }
-        for (Message message : request.messagesOrEmpty()) {
-            if (message.isSystem()) {
-                String text = ContentText.joinText(message.contentOrEmpty());
-                if (!text.isBlank()) {
-                    parts.add(text);
-                }
-            }
-        }
-        return String.join("\n\n", parts);
     }
 
     /**
@@ -187,7 +171,7 @@ public final class AnthropicToResponses {
         if (!toolImages.isEmpty()) {
             // function_call_output carries text: images a tool returned follow as a user message.
             List<InputContent> withLabel = new ArrayList<>();
-            withLabel.add(new InputContent.InputText(TOOL_IMAGES_LABEL));
+            withLabel.add(new InputContent.InputText(ToolResultContent.IMAGES_LABEL));
             withLabel.addAll(toolImages);
             out.add(InputItem.Message.user(withLabel));
         }
@@ -204,54 +188,29 @@ public final class AnthropicToResponses {
     }
 
     private String toolResult(ToolResultBlock result, List<InputContent> images) {
-        var text = new StringBuilder();
-        for (ContentBlock block : result.contentOrEmpty()) {
-            if (block instanceof ImageBlock image && caps.takesImages() && image.source() != null
-                    && image.source().asUrl() != null) {
-                images.add(InputContent.InputImage.of(image.source().asUrl()));
-            } else {
-                String piece = ContentText.joinText(List.of(block));
-                if (!piece.isEmpty()) {
-                    text.append(text.isEmpty() ? "" : "\n").append(piece);
-                }
-            }
-        }
-        String body = text.isEmpty() ? "(no output)" : text.toString();
-        return result.failed() ? "[error] " + body : body;
+        ToolResultContent content = ToolResultContent.of(result, caps.takesImages());
+        content.imageUrls().forEach(url -> images.add(InputContent.InputImage.of(url)));
+        return content.text();
     }
 
     private List<ResponsesTool> tools(List<Tool> tools) {
-        List<ResponsesTool> out = new ArrayList<>();
-        for (Tool tool : tools) {
-            if (!tool.isCustom() || tool.name() == null) {
-                continue; // Anthropic server tools (web search, code execution) do not exist upstream
-            }
-            out.add(ResponsesTool.function(names.upstream(tool.name()), tool.description(),
-                    SchemaSanitizer.clean(tool.inputSchema(), caps.schemaDialect())));
-        }
-        return out;
+        return ToolChoices.custom(tools).stream()
+                .map(tool -> ResponsesTool.function(names.upstream(tool.name()), tool.description(),
+                        SchemaSanitizer.clean(tool.inputSchema(), caps.schemaDialect())))
+                .toList();
     }
 
     private JsonNode toolChoice(ToolChoice choice, List<Tool> tools) {
-        if (choice == null || choice.type() == null) {
-            return null;
-        }
-        return switch (choice.type()) {
-            case "any" -> TextNode.valueOf("required");
-            case "none" -> TextNode.valueOf("none");
-            case "tool" -> {
-                boolean offered = tools.stream().anyMatch(t -> t.isCustom() && choice.name() != null
-                        && choice.name().equals(t.name()));
-                if (!offered) {
-                    throw new InvalidRequestException("tool_choice names tool '" + choice.name()
-                            + "', which is not among the tools this upstream can call");
-                }
+        return ToolChoices.of(choice, tools).map(resolved -> switch (resolved) {
+            case ToolChoices.Choice.Auto ignored -> (JsonNode) TextNode.valueOf("auto");
+            case ToolChoices.Choice.Required ignored -> TextNode.valueOf("required");
+            case ToolChoices.Choice.None ignored -> TextNode.valueOf("none");
+            case ToolChoices.Choice.Named named -> {
                 ObjectNode node = JsonNodeFactory.instance.objectNode();
                 node.put("type", "function");
-                node.put("name", names.upstream(choice.name()));
+                node.put("name", names.upstream(named.name()));
                 yield node;
             }
-            default -> TextNode.valueOf("auto");
-        };
+        }).orElse(null);
     }
 }

@@ -15,6 +15,7 @@ import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.testing.Fixtures;
 import dev.ccbridge.core.translate.common.InvalidRequestException;
 import dev.ccbridge.core.translate.common.ToolNames;
+import dev.ccbridge.core.translate.common.ToolTurns;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -128,7 +129,7 @@ class AnthropicToChatTest {
                 .containsExactly("user", "assistant", "tool", "user");
         assertThat(messages.get(1).path("content").isNull()).isTrue();
         assertThat(messages.get(2).path("tool_call_id").asText()).isEqualTo("toolu_1");
-        assertThat(messages.get(2).path("content").asText()).isEqualTo(ToolCallPairing.NO_RESULT);
+        assertThat(messages.get(2).path("content").asText()).isEqualTo(ToolTurns.NO_RESULT);
     }
 
     @Test

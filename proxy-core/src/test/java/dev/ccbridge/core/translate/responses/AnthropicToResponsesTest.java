@@ -17,6 +17,8 @@ import dev.ccbridge.core.testing.Golden;
 import dev.ccbridge.core.translate.common.CarriedSignature;
 import dev.ccbridge.core.translate.common.InvalidRequestException;
 import dev.ccbridge.core.translate.common.ToolNames;
+import dev.ccbridge.core.translate.common.ToolResultContent;
+import dev.ccbridge.core.translate.common.ToolTurns;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -208,7 +210,7 @@ class AnthropicToResponsesTest {
         assertThat(types(input)).containsExactly("message:user", "function_call", "function_call_output",
                 "message:user", "message:user");
         assertThat(input.get(2).path("call_id").asText()).isEqualTo("toolu_01A");
-        assertThat(input.get(2).path("output").asText()).isEqualTo(FunctionCallPairing.NO_RESULT);
+        assertThat(input.get(2).path("output").asText()).isEqualTo(ToolTurns.NO_RESULT);
         assertThat(input.get(4).path("content").get(0).path("text").asText())
                 .isEqualTo("[result of tool call toolu_gone]\nlate output");
     }
@@ -251,7 +253,7 @@ class AnthropicToResponsesTest {
         assertThat(types(input)).containsExactly("message:user", "function_call", "function_call_output", "message:user");
         assertThat(input.get(2).path("output").asText()).isEqualTo("captured");
         JsonNode toolImages = input.get(3).path("content");
-        assertThat(toolImages.get(0).path("text").asText()).isEqualTo(AnthropicToResponses.TOOL_IMAGES_LABEL);
+        assertThat(toolImages.get(0).path("text").asText()).isEqualTo(ToolResultContent.IMAGES_LABEL);
         assertThat(toolImages.get(1).path("image_url").asText()).isEqualTo("https://example.com/shot.png");
     }
 

@@ -1,0 +1,51 @@
+package dev.ccbridge.core.translate.common;
+
+import dev.ccbridge.core.protocol.anthropic.Tool;
+import dev.ccbridge.core.protocol.anthropic.ToolChoice;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Claude Code's tools and tool choice, as function-calling upstreams see them: only custom tools
+ * exist there (Anthropic's server tools do not), and a choice naming a tool that cannot be
+ * offered is the client's error.
+ */
+public final class ToolChoices {
+    /** What the request asks of the model; each upstream spells it its own way. */
+    public sealed interface Choice {
+        record Auto() implements Choice {}
+
+        record Required() implements Choice {}
+
+        record None() implements Choice {}
+
+        record Named(String name) implements Choice {}
+    }
+
+    private ToolChoices() {}
+
+    /** The tools an upstream can call: custom tools with a name. */
+    public static List<Tool> custom(List<Tool> tools) {
+        return tools.stream().filter(t -> t.isCustom() && t.name() != null).toList();
+    }
+
+    /** Empty when the request makes no choice (the upstream's default, auto, applies). */
+    public static Optional<Choice> of(ToolChoice choice, List<Tool> tools) {
+        if (choice == null || choice.type() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (choice.type()) {
+            case "any" -> new Choice.Required();
+            case "none" -> new Choice.None();
+            case "tool" -> {
+                boolean offered = custom(tools).stream().anyMatch(t -> t.name().equals(choice.name()));
+                if (!offered) {
+                    throw new InvalidRequestException("tool_choice names tool '" + choice.name()
+                            + "', which is not among the tools this upstream can call");
+                }
+                yield new Choice.Named(choice.name());
+            }
+            default -> new Choice.Auto();
+        });
+    }
+}
