@@ -187,8 +187,8 @@ final class TargetsCommand implements Runnable {
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a target.")
-    static final class Remove implements Callable<Integer> {
+    /** A command on one existing target: checks the id, then acts. */
+    abstract static class OnOneTarget implements Callable<Integer> {
         @CommandLine.ParentCommand
         TargetsCommand targets;
 
@@ -205,34 +205,31 @@ final class TargetsCommand implements Runnable {
                 spec.commandLine().getErr().println("ccbridge: no target '" + id + "'");
                 return 1;
             }
-            cli.registry().remove(id);
-            spec.commandLine().getOut().println("Removed target '" + id + "'.");
+            spec.commandLine().getOut().println(act(cli));
             return 0;
+        }
+
+        /** Does the change; returns what to tell the user. */
+        abstract String act(CliContext cli);
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a target.")
+    static final class Remove extends OnOneTarget {
+        @Override
+        String act(CliContext cli) {
+            cli.registry().remove(id);
+            return "Removed target '" + id + "'.";
         }
     }
 
-    @Command(name = "activate", mixinStandardHelpOptions = true, description = "Make a target the active one (takes effect on the next request).")
-    static final class Activate implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        TargetsCommand targets;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Parameters(paramLabel = "ID")
-        String id;
-
+    @Command(name = "activate", mixinStandardHelpOptions = true,
+            description = "Make a target the active one (takes effect on the next request).")
+    static final class Activate extends OnOneTarget {
         @Override
-        public Integer call() {
-            CliContext cli = targets.parent.context();
-            if (cli.registry().byId(id).isEmpty()) {
-                spec.commandLine().getErr().println("ccbridge: no target '" + id + "'");
-                return 1;
-            }
+        String act(CliContext cli) {
             cli.registry().activate(id);
-            spec.commandLine().getOut().println("Active target: " + id
-                    + ". A running ccbridge picks this up on its next request if it shares this config file.");
-            return 0;
+            return "Active target: " + id
+                    + ". A running ccbridge picks this up on its next request if it shares this config file.";
         }
     }
 }

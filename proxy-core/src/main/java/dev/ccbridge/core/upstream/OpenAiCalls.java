@@ -1,0 +1,30 @@
+package dev.ccbridge.core.upstream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ccbridge.core.json.Json;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How OpenAI-style endpoints are called: {@code POST {baseUrl}{path}} with a JSON body, asking
+ * for SSE, the key as a bearer token, then the target's own headers (which may override).
+ */
+final class OpenAiCalls {
+    private OpenAiCalls() {}
+
+    static HttpCall post(UpstreamExchange x, String path, Object body) {
+        byte[] bytes;
+        try {
+            bytes = Json.WIRE.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode the request for " + path, e);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Accept", "text/event-stream");
+        x.apiKey().ifPresent(key -> headers.put("Authorization", "Bearer " + key));
+        headers.putAll(x.target().headers());
+        return HttpCall.postJson(URI.create(x.target().baseUrl() + path), headers, bytes, x.timeouts());
+    }
+}
