@@ -1,0 +1,158 @@
+package dev.ccbridge.core.target;
+
+import dev.ccbridge.core.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads and writes the config file. Writes are atomic (temp file, fsync, rename), the file is
+ * readable by its owner only, and a file that cannot be read is moved aside and reported, never
+ * silently replaced. A missing file starts from the embedded default configuration.
+ */
+public final class ConfigStore {
+    private static final String DEFAULT_RESOURCE = "/dev/ccbridge/core/target/default-config.json";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Path file;
+
+    public ConfigStore(Path file) {
+        this.file = file;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The loaded configuration and anything the user should be told about it. */
+    public record Loaded(ProxyConfig config, List<String> warnings, boolean created) {}
+
+    public Loaded load() {
+        List<String> warnings = new ArrayList<>();
+        if (Files.exists(file)) {
+            try {
+                ProxyConfig config = Json.CONFIG.readValue(file.toFile(), ProxyConfig.class);
+                if (config.schemaVersion() > ProxyConfig.SCHEMA_VERSION) {
+                    warnings.add("config " + file + " was written by a newer ccbridge (schema "
+                            + config.schemaVersion() + "); unknown settings are kept as they are");
+                }
+                ProxyConfig completed = complete(config);
+                if (!completed.equals(config)) {
+                    save(completed);
+                }
+                return new Loaded(completed, warnings, false);
+            } catch (IOException | RuntimeException e) {
+                Path aside = moveAside();
+                warnings.add("config " + file + " could not be read (" + firstLine(e.getMessage())
+                        + "); it was moved to " + aside + " and the default configuration is used");
+            }
+        }
+        ProxyConfig config = complete(embeddedDefault());
+        save(config);
+        return new Loaded(config, warnings, true);
+    }
+
+    /** Reads the file without side effects: empty if it is missing or unreadable right now. */
+    public java.util.Optional<ProxyConfig> tryRead() {
+        try {
+            return java.util.Optional.of(complete(Json.CONFIG.readValue(file.toFile(), ProxyConfig.class)));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    public void save(ProxyConfig config) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".config-", ".tmp");
+            try {
+                ownerOnly(temp);
+                byte[] bytes = Json.CONFIG.writeValueAsBytes(config);
+                try (var channel = Files.newByteChannel(temp, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING)) {
+                    channel.write(java.nio.ByteBuffer.wrap(bytes));
+                    ((java.nio.channels.FileChannel) channel).force(true);
+                }
+                try {
+                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write config " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static ProxyConfig embeddedDefault() {
+        try (InputStream in = ConfigStore.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("default config missing from the jar");
+            }
+            return Json.CONFIG.readValue(in, ProxyConfig.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Fills what a hand-written or default config may lack: tokens, ids, a valid active target. */
+    static ProxyConfig complete(ProxyConfig config) {
+        List<Target> targets = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (Target target : config.targets()) {
+            Target t = target;
+            if (t.id() == null || t.id().isBlank() || ids.contains(t.id())) {
+                t = t.withId(TargetIds.unique(TargetIds.slug(t.displayNameOr(t.provider())), ids));
+            }
+            if (t.token() == null || t.token().isBlank()) {
+                t = t.withToken(Tokens.newToken());
+            }
+            ids.add(t.id());
+            targets.add(t);
+        }
+        String active = config.activeTarget();
+        if (active == null || !ids.contains(active)) {
+            active = ids.isEmpty() ? null : ids.getFirst();
+        }
+        String installToken = config.installToken() == null || config.installToken().isBlank()
+                ? Tokens.newToken() : config.installToken();
+        return config.withInstallToken(installToken).withTargets(targets, active);
+    }
+
+    private Path moveAside() {
+        Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + LocalDateTime.now().format(STAMP));
+        try {
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move unreadable config " + file + " aside: " + e.getMessage(), e);
+        }
+        return aside;
+    }
+
+    private static void ownerOnly(Path path) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.ccbridge.core.target;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole configuration file. Immutable: every change makes a new one.
+ *
+ * @param installToken  the token for the root routes ({@code /v1/...}, the active target)
+ * @param activeTarget  id of the target the root routes use
+ */
+@JsonPropertyOrder({"schemaVersion", "port", "installToken", "activeTarget", "targets"})
+public record ProxyConfig(int schemaVersion, int port, String installToken, String activeTarget,
+                          List<Target> targets,
+                          @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
+
+    public static final int SCHEMA_VERSION = 1;
+    public static final int DEFAULT_PORT = 8787;
+
+    public ProxyConfig {
+        targets = targets == null ? List.of() : List.copyOf(targets);
+        port = port == 0 ? DEFAULT_PORT : port;
+        schemaVersion = schemaVersion == 0 ? SCHEMA_VERSION : schemaVersion;
+        extra = extra == null ? new LinkedHashMap<>() : extra;
+    }
+
+    public Optional<Target> target(String id) {
+        return targets.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    public Optional<Target> active() {
+        return activeTarget == null ? Optional.empty() : target(activeTarget);
+    }
+
+    public ProxyConfig withTargets(List<Target> newTargets, String newActive) {
+        return new ProxyConfig(schemaVersion, port, installToken, newActive, newTargets, extra);
+    }
+
+    public ProxyConfig withPort(int newPort) {
+        return new ProxyConfig(schemaVersion, newPort, installToken, activeTarget, targets, extra);
+    }
+
+    public ProxyConfig withInstallToken(String token) {
+        return new ProxyConfig(schemaVersion, port, token, activeTarget, targets, extra);
+    }
+}
