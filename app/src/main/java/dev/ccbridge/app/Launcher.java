@@ -1,7 +1,39 @@
 package dev.ccbridge.app;
 
+import dev.ccbridge.core.cli.CcbridgeCli;
+import java.util.List;
+
+/**
+ * The app's {@code main}. A plain class (not the JavaFX Application) so a classpath launch works.
+ * Without a display, or with {@code --headless}, it runs the core's headless server instead, so
+ * the same command works on a server or a CI machine.
+ */
 public final class Launcher {
+    private Launcher() {}
+
     public static void main(String[] args) {
-        System.out.println("java " + Runtime.version());
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("ccbridge: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.runHeadless(System.getenv(), System.getProperty("os.name", ""),
+                System.getProperty("java.awt.headless"))) {
+            if (!options.headless()) {
+                System.err.println("ccbridge: no display found, so running the headless server"
+                        + " (the same as `ccbridge serve`; --headless chooses this on a desktop too).");
+            }
+            System.exit(CcbridgeCli.run(options.serveArguments().toArray(String[]::new)));
+            return;
+        }
+        AppPaths paths = AppPaths.resolve(options.config());
+        switch (SingleInstance.claim(paths.instanceSocket())) {
+            case SingleInstance.Claim.Secondary secondary ->
+                    System.out.println("ccbridge is already running: its window was brought to the front.");
+            case SingleInstance.Claim.Primary primary -> CcbridgeApp.launch(options, paths, primary.instance());
+        }
     }
 }
