@@ -9,7 +9,6 @@ import dev.ccbridge.core.log.RequestStore;
 import dev.ccbridge.core.secrets.KeyringSecretStore;
 import dev.ccbridge.core.secrets.SecretStore;
 import dev.ccbridge.core.target.ConfigStore;
-import dev.ccbridge.core.target.ConfigWatcher;
 import dev.ccbridge.core.target.ProxyConfig;
 import dev.ccbridge.core.target.TargetRegistry;
 import java.io.IOException;
@@ -30,7 +29,7 @@ public final class AppContext implements AutoCloseable {
     private final AppPaths paths;
     private final ConfigStore configStore;
     private final TargetRegistry registry;
-    private final ConfigWatcher watcher;
+    private final ConfigFollower watcher;
     private final KeyStorage keys;
     private final RequestLog log;
     private final RequestStore history;
@@ -70,9 +69,9 @@ public final class AppContext implements AutoCloseable {
         return new AppContext(paths, portOverride, keys);
     }
 
-    private ConfigWatcher startWatcher(List<String> found) {
+    private ConfigFollower startWatcher(List<String> found) {
         try {
-            return ConfigWatcher.start(configStore, registry);
+            return ConfigFollower.start(configStore, registry);
         } catch (IOException e) {
             found.add("Changes made to " + paths.configFile() + " by other programs will need a restart ("
                     + e.getMessage() + ")");
@@ -148,10 +147,17 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** Saves settings and port; a running gateway moves to a new port, the history gets the new limits. */
+    /**
+     * Saves settings and port. A port different from the saved one also ends a {@code --port}
+     * override; a running gateway moves to the port now in use; the history gets the new limits.
+     */
     public void saveSettings(AppSettings settings, int port) {
         int before = port();
+        boolean portChanged = port != registry.config().port();
         registry.update(settings.applyTo(registry.config()).withPort(port));
-        portOverride = null;
+        if (portChanged) {
+            portOverride = null;
+        }
         if (port() != before) {
             server.restartIfServing();
         }

@@ -53,6 +53,9 @@ public final class SettingsView {
         });
         field("Port", port);
         hint("ccbridge listens on 127.0.0.1 only. A new port moves a running gateway; copy the env vars again.");
+        if (!vm.sessionPortNote().isEmpty()) {
+            hint(vm.sessionPortNote());
+        }
         var start = new CheckBox("Start serving when ccbridge starts");
         start.setId("startServing");
         start.selectedProperty().bindBidirectional(vm.startServing);

@@ -48,7 +48,7 @@ public final class SettingsViewModel {
     public void reload() {
         AppSettings settings = context.settings();
         loadedSettings = settings;
-        loadedPort = String.valueOf(context.port());
+        loadedPort = String.valueOf(context.registry().config().port());
         port.set(loadedPort);
         startServing.set(settings.startServing());
         logSize.set(String.valueOf(settings.logSize()));
@@ -83,6 +83,13 @@ public final class SettingsViewModel {
                 ? " The key storage choice applies from the next start." : ""));
         onSaved.accept(settings);
         return true;
+    }
+
+    /** Set when this session runs on a port given with --port, which the saved setting does not change. */
+    public String sessionPortNote() {
+        Integer override = context.portOverride();
+        return override == null ? "" : "This session uses port " + override + " (given with --port); saving a "
+                + "different port here moves it.";
     }
 
     public String keyStorageDescription() {

@@ -6,7 +6,6 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.HPos;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -17,6 +16,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -179,21 +180,21 @@ public final class TargetEditorView {
         var test = new Button("Test connection");
         test.setId("test");
         test.disableProperty().bind(vm.canTestBinding().not());
+        test.setTooltip(new Tooltip("Sends one tiny real request through ccbridge to this target (save first)"));
         test.setOnAction(e -> vm.testConnection());
-        var buttons = new HBox(8, save, revert, test);
-        buttons.setPadding(new Insets(8, 0, 0, 0));
-        grid.add(buttons, 1, row++);
-
         var message = new Label();
         message.setId("message");
         message.getStyleClass().add("message");
         message.textProperty().bind(vm.messageProperty());
-        grid.add(message, 1, row++);
+        var buttons = new HBox(8, save, revert, test, message);
+        buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         var testResult = new Label();
         testResult.setId("testResult");
         testResult.setWrapText(true);
         testResult.textProperty().bind(vm.testResultProperty());
+        testResult.managedProperty().bind(testResult.textProperty().isNotEmpty());
+        testResult.visibleProperty().bind(testResult.managedProperty());
         vm.testOkProperty().addListener((obs, was, ok) -> {
             testResult.getStyleClass().removeAll("ok-text", "error-text");
             testResult.getStyleClass().add(ok ? "ok-text" : "error-text");
@@ -203,10 +204,9 @@ public final class TargetEditorView {
                 testResult.getStyleClass().removeAll("ok-text", "error-text");
             }
         });
-        grid.add(testResult, 1, row++);
-        var testHint = new Label("Test connection sends one tiny real request through ccbridge; save first.");
-        testHint.getStyleClass().add("hint");
-        grid.add(testHint, 1, row++);
+        // Always in sight, below the scrolling form.
+        var actions = new VBox(6, buttons, testResult);
+        actions.getStyleClass().add("editor-actions");
 
         // ControlsFX draws validation marks in a DecorationPane; without one above the fields it
         // swaps the scene's root at run time, which restyles (and warns about) the whole window.
@@ -214,12 +214,14 @@ public final class TargetEditorView {
         decorated.setRoot(grid);
         var scroll = new ScrollPane(decorated);
         scroll.setFitToWidth(true);
-        scroll.visibleProperty().bind(vm.editingProperty());
+        var form = new BorderPane(scroll);
+        form.setBottom(actions);
+        form.visibleProperty().bind(vm.editingProperty());
 
         var placeholder = new Label("Select a target on the left, or add one.");
         placeholder.getStyleClass().add("placeholder");
         placeholder.visibleProperty().bind(vm.editingProperty().not());
-        root.getChildren().addAll(placeholder, scroll);
+        root.getChildren().addAll(placeholder, form);
         // Loading another target re-checks every field at once.
         vm.formBinding().addListener((obs, old, now) -> validation.revalidate());
     }
