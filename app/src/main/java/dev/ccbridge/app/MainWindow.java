@@ -248,6 +248,7 @@ public final class MainWindow {
             HBox.setHgrow(text, Priority.ALWAYS);
             text.setMaxWidth(Double.MAX_VALUE);
             var dismiss = new Button("Dismiss");
+            dismiss.setMinWidth(Region.USE_PREF_SIZE);
             var row = new HBox(text, dismiss);
             row.getStyleClass().add("notice");
             dismiss.setOnAction(e -> box.getChildren().remove(row));

@@ -39,7 +39,7 @@ public final class CopyEnvDialog {
             stage.initOwner(owner);
             stage.initModality(Modality.NONE);
         }
-        var scene = new Scene(build(), 720, 470);
+        var scene = new Scene(build(), 720, -1);
         theme.style(scene);
         stage.setScene(scene);
     }
@@ -92,6 +92,7 @@ public final class CopyEnvDialog {
 
         var models = new CheckBox("Also set the model variables (ANTHROPIC_DEFAULT_OPUS/SONNET/HAIKU_MODEL)");
         models.setId("includeModels");
+        models.setMnemonicParsing(false); // the names have underscores
         models.selectedProperty().bindBidirectional(vm.includeModels);
 
         var snippet = new TextArea();
@@ -99,7 +100,7 @@ public final class CopyEnvDialog {
         snippet.setEditable(false);
         snippet.getStyleClass().add("snippet");
         snippet.textProperty().bind(vm.snippetBinding());
-        snippet.setPrefRowCount(6);
+        snippet.setPrefRowCount(5);
         VBox.setVgrow(snippet, Priority.ALWAYS);
 
         var note = new Label();

@@ -41,14 +41,31 @@ public final class LogFormat {
         return millis < 1000 ? millis + " ms" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
-    public static String tokens(RequestRecord r) {
+    /** Prompt tokens in total (cache reads and writes included), as the provider reported them. */
+    public static String inputTokens(RequestRecord r) {
+        return r.usage() == null ? "" : count(r.usage().promptTotal());
+    }
+
+    public static String outputTokens(RequestRecord r) {
+        return r.usage() == null ? "" : count(r.usage().outputTokens());
+    }
+
+    /** Cache reads / cache writes, blank when the prompt cache was not used. */
+    public static String cacheTokens(RequestRecord r) {
         Usage u = r.usage();
-        if (u == null) {
+        if (u == null || u.cacheReadInputTokens() + u.cacheCreationInputTokens() == 0) {
             return "";
         }
-        String cache = u.cacheReadInputTokens() + u.cacheCreationInputTokens() > 0
-                ? " (cache " + count(u.cacheReadInputTokens()) + "r/" + count(u.cacheCreationInputTokens()) + "w)" : "";
-        return count(u.promptTotal()) + " / " + count(u.outputTokens()) + cache;
+        return count(u.cacheReadInputTokens()) + " / " + count(u.cacheCreationInputTokens());
+    }
+
+    /** In / out, with cache read / write when used: the detail line's form. */
+    public static String tokens(RequestRecord r) {
+        if (r.usage() == null) {
+            return "";
+        }
+        String cache = cacheTokens(r);
+        return inputTokens(r) + " / " + outputTokens(r) + (cache.isEmpty() ? "" : " (cache read / write " + cache + ")");
     }
 
     public static String error(RequestRecord r) {

@@ -28,11 +28,11 @@ public record KeyStorage(SecretStore store, boolean keychain, Optional<String> n
         String reason = ((KeyringSecretStore.Opening.Unavailable) opening).reason();
         if (envKeys) {
             SecretStore chained = new ChainedSecretStore(List.of(new InMemorySecretStore(), new EnvSecretStore(env)));
-            return new KeyStorage(chained, false, Optional.of("No OS keychain (" + reason + "). Keys are read from "
-                    + "CCBRIDGE_KEY_<ID> environment variables; keys typed here last for this session only."),
-                    () -> { });
+            return new KeyStorage(chained, false, Optional.of("The OS keychain is not available (" + reason
+                    + "). Keys are read from CCBRIDGE_KEY_<ID> environment variables; keys typed here last for"
+                    + " this session only."), () -> { });
         }
-        return new KeyStorage(new InMemorySecretStore(), false, Optional.of("No OS keychain (" + reason
+        return new KeyStorage(new InMemorySecretStore(), false, Optional.of("The OS keychain is not available (" + reason
                 + "). Keys you enter are kept for this session only; to keep them, set CCBRIDGE_KEY_<ID> "
                 + "variables and turn on \"Read keys from environment variables\" in Settings."), () -> { });
     }

@@ -90,6 +90,7 @@ public final class SettingsView {
         grid.add(keys, 1, row++);
         var envKeys = new CheckBox("Read keys from environment variables (CCBRIDGE_KEY_<ID>) when there is no keychain");
         envKeys.setId("envKeys");
+        envKeys.setMnemonicParsing(false);
         envKeys.selectedProperty().bindBidirectional(vm.envKeys);
         envKeys.setDisable(vm.keychainAvailable());
         grid.add(envKeys, 1, row++);

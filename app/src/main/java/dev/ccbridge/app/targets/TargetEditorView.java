@@ -157,17 +157,6 @@ public final class TargetEditorView {
         var prices = new HBox(8, input, output, cacheRead, cacheWrite);
         field("Prices", prices);
 
-        var conflict = new Label();
-        conflict.setId("conflict");
-        conflict.getStyleClass().add("error-text");
-        conflict.textProperty().bind(Bindings.createStringBinding(() -> {
-            String text = vm.conflictBinding().get();
-            return text == null ? "" : text;
-        }, vm.conflictBinding()));
-        conflict.visibleProperty().bind(conflict.textProperty().isNotEmpty());
-        conflict.managedProperty().bind(conflict.visibleProperty());
-        grid.add(conflict, 1, row++);
-
         var save = new Button("Save");
         save.setId("save");
         save.setDefaultButton(true);
@@ -204,8 +193,15 @@ public final class TargetEditorView {
                 testResult.getStyleClass().removeAll("ok-text", "error-text");
             }
         });
+        var problem = new Label();
+        problem.setId("problem");
+        problem.getStyleClass().add("error-text");
+        problem.textProperty().bind(vm.problemBinding());
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        problem.visibleProperty().bind(problem.managedProperty());
+
         // Always in sight, below the scrolling form.
-        var actions = new VBox(6, buttons, testResult);
+        var actions = new VBox(6, problem, buttons, testResult);
         actions.getStyleClass().add("editor-actions");
 
         // ControlsFX draws validation marks in a DecorationPane; without one above the fields it

@@ -73,6 +73,7 @@ public final class TargetEditorViewModel {
     private final StringBinding conflict;
     private final BooleanBinding dirty;
     private final BooleanBinding valid;
+    private final StringBinding problem;
     private final BooleanBinding canSave;
     private final BooleanBinding canTest;
     private Consumer<Target> onSaved = target -> { };
@@ -93,6 +94,9 @@ public final class TargetEditorViewModel {
                 && (!form.get().equals(loaded.get()) || !newKey.get().isBlank()), form, loaded, newKey, editing);
         valid = Bindings.createBooleanBinding(() -> form.get().errors().isEmpty() && conflict.get() == null,
                 form, conflict);
+        problem = Bindings.createStringBinding(() -> !editing.get() ? ""
+                : form.get().problems().stream().findFirst().orElse(conflict.get() == null ? "" : conflict.get()),
+                form, conflict, editing);
         canSave = editing.and(dirty).and(valid);
         canTest = editing.and(original.isNotNull()).and(dirty.not()).and(testing.not());
     }
@@ -114,6 +118,11 @@ public final class TargetEditorViewModel {
     /** Another target with the same route, or null. */
     public StringBinding conflictBinding() {
         return conflict;
+    }
+
+    /** The first thing that keeps the form from being saved, in words ("" when nothing does). */
+    public StringBinding problemBinding() {
+        return problem;
     }
 
     public BooleanBinding dirtyBinding() {
@@ -351,7 +360,8 @@ public final class TargetEditorViewModel {
             }
         }
         if (stored) {
-            return "A key is stored in the " + secrets.name() + ".";
+            return secrets.persistent() ? "A key is stored in the " + secrets.name() + "."
+                    : "A key is kept in memory for this session only.";
         }
         String unset = envName != null && !envName.isBlank() ? " ($" + envName.strip() + " is not set)" : "";
         return isLocal(url) ? "No key stored" + unset + "; local servers usually need none."

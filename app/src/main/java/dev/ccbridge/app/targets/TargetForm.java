@@ -124,14 +124,24 @@ public record TargetForm(String name, String provider, String baseUrl, ApiMode a
                         + " change one of them");
     }
 
-    /** All messages, first one per field, for a summary; empty when the form can be saved. */
+    /** All messages, one per field in form order; empty when the form can be saved. */
     public List<String> errors() {
-        return java.util.stream.Stream.of(nameError(name), baseUrlError(baseUrl, apiMode), modelError(model),
-                        regionError(region, apiMode), headersError(headers), apiKeyEnvError(apiKeyEnv),
-                        priceError(priceInput), priceError(priceOutput), priceError(priceCacheRead),
-                        priceError(priceCacheWrite))
-                .flatMap(Optional::stream)
-                .toList();
+        return problems();
+    }
+
+    /** The same messages, each named by its field ("Base URL: ..."), for the line under the form. */
+    public List<String> problems() {
+        var out = new java.util.ArrayList<String>();
+        nameError(name).ifPresent(m -> out.add("Name: " + m));
+        baseUrlError(baseUrl, apiMode).ifPresent(m -> out.add("Base URL: " + m));
+        regionError(region, apiMode).ifPresent(m -> out.add("AWS region: " + m));
+        modelError(model).ifPresent(m -> out.add("Model: " + m));
+        apiKeyEnvError(apiKeyEnv).ifPresent(m -> out.add("Key variable: " + m));
+        headersError(headers).ifPresent(m -> out.add("Headers: " + m));
+        for (String price : List.of(priceInput, priceOutput, priceCacheRead, priceCacheWrite)) {
+            priceError(price).ifPresent(m -> out.add("Prices: " + m));
+        }
+        return out;
     }
 
     /**

@@ -135,6 +135,13 @@ public final class TargetsView {
         VBox.setVgrow(list, Priority.ALWAYS);
         left.setMinWidth(250);
 
+        // Open on the active target, so a first start shows a filled form rather than an empty pane.
+        String active = vm.activeIdProperty().get();
+        if (active != null) {
+            selectQuietly(active);
+            vm.byId(active).ifPresent(vm::select);
+        }
+
         var editor = new TargetEditorView(vm.editor());
         root.getItems().addAll(left, editor.node());
         root.setDividerPositions(0.3);

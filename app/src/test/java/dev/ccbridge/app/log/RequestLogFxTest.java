@@ -67,14 +67,15 @@ class RequestLogFxTest {
         assertThat(TestApp.ask(context, "claude-haiku-4-5", "first question", false).statusCode()).isEqualTo(200);
         FxWait.until("the first row", () -> table.getItems().size() == 1);
         assertThat(cell(table, 0, "Target")).isEqualTo("Fake");
-        assertThat(cell(table, 0, "Model")).isEqualTo("claude-haiku-4-5 \u2192 fake-model-mini");
+        assertThat(cell(table, 0, "Model (requested \u2192 upstream)")).isEqualTo("claude-haiku-4-5 \u2192 fake-model-mini");
         assertThat(cell(table, 0, "Status")).isEqualTo("200");
         assertThat(cell(table, 0, "Stream")).isEqualTo("json");
-        assertThat(cell(table, 0, "Tokens in / out")).isEqualTo("12 / 3");
+        assertThat(cell(table, 0, "In")).isEqualTo("12");
+        assertThat(cell(table, 0, "Out")).isEqualTo("3");
 
         TestApp.ask(context, "claude-sonnet-4-5", "second question", true);
         FxWait.until("the second row, newest first", () -> table.getItems().size() == 2
-                && "claude-sonnet-4-5 \u2192 fake-model".equals(cell(table, 0, "Model")));
+                && "claude-sonnet-4-5 \u2192 fake-model".equals(cell(table, 0, "Model (requested \u2192 upstream)")));
 
         robot.clickOn("Fake");
         FxWait.until("the request body", () -> robot.lookup("#requestBody").queryAs(TextArea.class).getText()
@@ -103,7 +104,7 @@ class RequestLogFxTest {
         FxWait.until("two rows", () -> table.getItems().size() == 2);
         robot.clickOn("#logFilter").write("mini");
         FxWait.until("one row", () -> table.getItems().size() == 1);
-        assertThat(cell(table, 0, "Model")).contains("haiku");
+        assertThat(cell(table, 0, "Model (requested \u2192 upstream)")).contains("haiku");
     }
 
     private static String cell(TableView<LogRow> table, int row, String column) {

@@ -9,6 +9,7 @@ import dev.ccbridge.app.env.ClaudeSettingsCheck;
 import dev.ccbridge.app.settings.AppSettings;
 import dev.ccbridge.app.testing.FakeProvider;
 import dev.ccbridge.app.testing.FxWait;
+import dev.ccbridge.app.testing.Menus;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.app.theme.ThemeManager;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
@@ -63,7 +64,7 @@ class TargetEditorFxTest {
 
     @Test
     void anInvalidFormIsMarkedAndCannotBeSaved(FxRobot robot) {
-        robot.clickOn("#add").clickOn("Blank target");
+        addBlank(robot);
         Button save = robot.lookup("#save").queryButton();
         assertThat(save.isDisabled()).isTrue();
 
@@ -83,7 +84,7 @@ class TargetEditorFxTest {
 
     @Test
     void savingStoresTheKeyInTheKeyStoreNotInTheConfigFile(FxRobot robot) throws Exception {
-        robot.clickOn("#add").clickOn("Blank target");
+        addBlank(robot);
         robot.clickOn("#name").write("Fake two");
         robot.clickOn("#baseUrl").write(provider.baseUrl());
         robot.clickOn("#model").write("fake-2");
@@ -96,7 +97,7 @@ class TargetEditorFxTest {
         assertThat(secrets.get(saved.secretAccount())).contains(KEY);
         assertThat(Files.readString(context.paths().configFile())).contains("fake-2").doesNotContain(KEY);
         FxWait.until("the key status", () -> robot.lookup("#keyStatus").queryAs(Label.class).getText()
-                .contains("A key is stored"));
+                .contains("A key is kept in memory"));
         assertThat(robot.lookup("#apiKey").queryAs(TextField.class).getText()).as("the key is not shown").isEmpty();
         ListView<Target> list = robot.lookup("#targetList").queryListView();
         assertThat(list.getSelectionModel().getSelectedItem().displayName()).isEqualTo("Fake two");
@@ -106,17 +107,26 @@ class TargetEditorFxTest {
     void leavingUnsavedChangesAsksFirst(FxRobot robot) {
         robot.clickOn("Existing");
         robot.clickOn("#model").eraseText(20).write("changed-model");
-        robot.clickOn("#add").clickOn("Blank target");
+        addBlank(robot);
 
         FxWait.until("the question", () -> robot.lookup("Save the changes to Existing?").tryQuery().isPresent());
-        robot.clickOn("Cancel");
+        robot.clickOn(inDialog(robot, "Cancel"));
         assertThat(robot.lookup("#model").queryAs(TextField.class).getText()).isEqualTo("changed-model");
 
-        robot.clickOn("#add").clickOn("Blank target");
+        addBlank(robot);
         FxWait.until("the question again", () -> robot.lookup("Save the changes to Existing?").tryQuery().isPresent());
-        robot.clickOn("Save");
+        robot.clickOn(inDialog(robot, "Save"));
         FxWait.until("the change saved", () -> context.registry().targets().getFirst().model().equals("changed-model"));
         assertThat(robot.lookup("#name").queryAs(TextField.class).getText()).as("the blank draft opened").isEmpty();
+    }
+
+    private static void addBlank(FxRobot robot) {
+        Menus.choose(robot, "#add", "Blank target");
+    }
+
+    /** A button of the open dialog (the editor has its own Save). */
+    private static javafx.scene.Node inDialog(FxRobot robot, String text) {
+        return robot.from(robot.lookup(".dialog-pane").queryAll()).lookup(text).query();
     }
 
     @Test

@@ -73,7 +73,7 @@ class TargetEditorViewModelTest {
         assertThat(config).contains("fake-model").doesNotContain(KEY);
         assertThat(vm.newKey.get()).as("the typed key is not kept in the form").isEmpty();
         assertThat(vm.keyStoredProperty().get()).isTrue();
-        assertThat(vm.keyStatusProperty().get()).contains("A key is stored");
+        assertThat(vm.keyStatusProperty().get()).isEqualTo("A key is kept in memory for this session only.");
         assertThat(vm.isDirty()).isFalse();
         assertThat(vm.messageProperty().get()).contains("Saved");
     }

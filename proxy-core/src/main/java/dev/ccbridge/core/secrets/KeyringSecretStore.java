@@ -23,7 +23,10 @@ public final class KeyringSecretStore implements SecretStore, AutoCloseable {
     private static final String PROBE_ACCOUNT = "ccbridge.probe";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
 
-    /** The outcome of looking for a keychain: a store, or why there is none, in words for the UI. */
+    /**
+     * The outcome of looking for a keychain: a store, or why there is none, in words that follow
+     * "The OS keychain is not available: ".
+     */
     public sealed interface Opening {
         record Opened(KeyringSecretStore store) implements Opening {}
 
@@ -50,13 +53,13 @@ public final class KeyringSecretStore implements SecretStore, AutoCloseable {
         try {
             return probe.submit(KeyringSecretStore::openNow).get(PROBE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            return new Opening.Unavailable("the OS keychain did not answer within " + PROBE_TIMEOUT.toSeconds()
-                    + " s (is it locked?)");
+            return new Opening.Unavailable("it did not answer within " + PROBE_TIMEOUT.toSeconds()
+                    + " s; is it locked?");
         } catch (ExecutionException e) {
-            return new Opening.Unavailable("the OS keychain failed: " + describe(e.getCause()));
+            return new Opening.Unavailable("it failed: " + describe(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Opening.Unavailable("interrupted while opening the OS keychain");
+            return new Opening.Unavailable("interrupted while opening it");
         } finally {
             probe.shutdownNow();
         }
@@ -67,7 +70,7 @@ public final class KeyringSecretStore implements SecretStore, AutoCloseable {
         try {
             keyring = Keyring.create();
         } catch (BackendNotSupportedException | RuntimeException | LinkageError e) {
-            return new Opening.Unavailable("no OS keychain found: " + describe(e));
+            return new Opening.Unavailable(describe(e));
         }
         try {
             keyring.getPassword(SERVICE, PROBE_ACCOUNT);
@@ -75,11 +78,11 @@ public final class KeyringSecretStore implements SecretStore, AutoCloseable {
             // Not found is the expected answer; a keychain that cannot be reached says so differently.
             if (!looksLikeNotFound(e)) {
                 closeQuietly(keyring);
-                return new Opening.Unavailable("the OS keychain cannot be used: " + describe(e));
+                return new Opening.Unavailable("it cannot be used: " + describe(e));
             }
         } catch (RuntimeException e) {
             closeQuietly(keyring);
-            return new Opening.Unavailable("the OS keychain cannot be used: " + describe(e));
+            return new Opening.Unavailable("it cannot be used: " + describe(e));
         }
         return new Opening.Opened(new KeyringSecretStore(keyring));
     }
