@@ -146,7 +146,6 @@ public final class AppContext implements AutoCloseable {
         return portOverride;
     }
 
-    /** Saves settings and port; a running gateway moves to a new port, the history gets the new limits. */
     /**
      * Saves settings and port. A port different from the saved one also ends a {@code --port}
      * override; a running gateway moves to the port now in use; the history gets the new limits.

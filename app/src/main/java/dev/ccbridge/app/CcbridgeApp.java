@@ -79,7 +79,9 @@ public final class CcbridgeApp extends Application {
         boolean inTray = tray.install();
         window.setHideToTray(inTray);
         Platform.setImplicitExit(!inTray);
-        instance.onShowRequest(() -> ui.post(window::bringToFront));
+        if (instance != null) {
+            instance.onShowRequest(() -> ui.post(window::bringToFront));
+        }
 
         if (context.settings().startServing()) {
             ui.background(context.server()::start, status -> { }, failure ->

@@ -30,7 +30,15 @@ public final class Launcher {
             return;
         }
         AppPaths paths = AppPaths.resolve(options.config());
-        switch (SingleInstance.claim(paths.instanceSocket())) {
+        SingleInstance.Claim claim;
+        try {
+            claim = SingleInstance.claim(paths.instanceSocket());
+        } catch (RuntimeException e) {
+            // Better two windows than none: the second gateway then reports its port as taken.
+            System.err.println("ccbridge: cannot check for a running ccbridge (" + e.getMessage() + "); starting anyway");
+            claim = new SingleInstance.Claim.Primary(null);
+        }
+        switch (claim) {
             case SingleInstance.Claim.Secondary secondary ->
                     System.out.println("ccbridge is already running: its window was brought to the front.");
             case SingleInstance.Claim.Primary primary -> CcbridgeApp.launch(options, paths, primary.instance());

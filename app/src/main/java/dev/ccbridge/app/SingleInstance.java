@@ -21,7 +21,10 @@ public final class SingleInstance implements AutoCloseable {
     private static final String SHOW = "show\n";
     private static final int MAX_SOCKET_PATH = 100;
 
-    /** The outcome of a launch: this process is the app, or the running app was asked to show itself. */
+    /**
+     * The outcome of a launch: this process is the app (its {@code instance} is null when the check
+     * itself failed), or the running app was asked to show itself.
+     */
     public sealed interface Claim {
         record Primary(SingleInstance instance) implements Claim {}
 
