@@ -1,25 +1,47 @@
 package dev.ccbridge.app;
 
 import dev.ccbridge.core.cli.CcbridgeCli;
+import java.util.List;
 
 /**
- * The application's plain {@code main}. Until the desktop window lands, ccbridge runs as the
- * headless gateway: {@code serve} unless another command is given.
+ * The app's {@code main}. A plain class (not the JavaFX Application) so a classpath launch works.
+ * Without a display, or with {@code --headless}, it runs the core's headless server instead, so
+ * the same command works on a server or a CI machine.
  */
 public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        boolean serveOptions = args.length == 0 || args[0].equals("--port") || args[0].equals("--config")
-                || args[0].equals("--quiet");
-        String[] command = serveOptions ? prepend("serve", args) : args;
-        System.exit(CcbridgeCli.run(command));
-    }
-
-    private static String[] prepend(String first, String[] rest) {
-        String[] all = new String[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("ccbridge: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.runHeadless(System.getenv(), System.getProperty("os.name", ""),
+                System.getProperty("java.awt.headless"))) {
+            if (!options.headless()) {
+                System.err.println("ccbridge: no display found, so running the headless server"
+                        + " (the same as `ccbridge serve`; --headless chooses this on a desktop too).");
+            }
+            System.exit(CcbridgeCli.run(options.serveArguments().toArray(String[]::new)));
+            return;
+        }
+        AppPaths paths = AppPaths.resolve(options.config());
+        SingleInstance.Claim claim;
+        try {
+            claim = SingleInstance.claim(paths.instanceSocket());
+        } catch (RuntimeException e) {
+            // Better two windows than none: the second gateway then reports its port as taken.
+            System.err.println("ccbridge: cannot check for a running ccbridge (" + e.getMessage() + "); starting anyway");
+            claim = new SingleInstance.Claim.Primary(null);
+        }
+        switch (claim) {
+            case SingleInstance.Claim.Secondary secondary ->
+                    System.out.println("ccbridge is already running: its window was brought to the front.");
+            case SingleInstance.Claim.Primary primary -> CcbridgeApp.launch(options, paths, primary.instance());
+        }
     }
 }

@@ -22,6 +22,11 @@ public final class EnvSnippets {
         return vars;
     }
 
+    /** The URL that pins a terminal to one target, whichever target is active. */
+    public static String pinnedUrl(String gatewayBaseUrl, dev.ccbridge.core.target.Target target) {
+        return gatewayBaseUrl + "/api/claude-code-proxy/" + target.routeKey();
+    }
+
     public static String render(Shell shell, Map<String, String> variables) {
         return variables.entrySet().stream()
                 .map(e -> line(shell, e.getKey(), e.getValue()))

@@ -1,0 +1,92 @@
+package dev.ccbridge.app.log;
+
+import dev.ccbridge.core.log.RequestRecord;
+import dev.ccbridge.core.protocol.anthropic.Usage;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How a request's fields read in the table (and what the filter searches). */
+public final class LogFormat {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private LogFormat() {}
+
+    public static String time(RequestRecord r) {
+        return TIME.format(r.startedAt());
+    }
+
+    public static String target(RequestRecord r) {
+        return r.targetName() == null ? String.valueOf(r.targetId()) : r.targetName();
+    }
+
+    public static String models(RequestRecord r) {
+        String requested = r.requestedModel() == null ? "?" : r.requestedModel();
+        String upstream = r.upstreamModel() == null ? "?" : r.upstreamModel();
+        return requested.equals(upstream) ? requested : requested + " \u2192 " + upstream;
+    }
+
+    public static String status(RequestRecord r) {
+        return r.inFlight() ? "\u2026" : String.valueOf(r.status());
+    }
+
+    public static String stream(RequestRecord r) {
+        return r.stream() ? "stream" : "json";
+    }
+
+    public static String millis(Long millis) {
+        if (millis == null) {
+            return "";
+        }
+        return millis < 1000 ? millis + " ms" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
+    /** Prompt tokens in total (cache reads and writes included), as the provider reported them. */
+    public static String inputTokens(RequestRecord r) {
+        return r.usage() == null ? "" : count(r.usage().promptTotal());
+    }
+
+    public static String outputTokens(RequestRecord r) {
+        return r.usage() == null ? "" : count(r.usage().outputTokens());
+    }
+
+    /** Cache reads / cache writes, blank when the prompt cache was not used. */
+    public static String cacheTokens(RequestRecord r) {
+        Usage u = r.usage();
+        if (u == null || u.cacheReadInputTokens() + u.cacheCreationInputTokens() == 0) {
+            return "";
+        }
+        return count(u.cacheReadInputTokens()) + " / " + count(u.cacheCreationInputTokens());
+    }
+
+    /** In / out, with cache read / write when used: the detail line's form. */
+    public static String tokens(RequestRecord r) {
+        if (r.usage() == null) {
+            return "";
+        }
+        String cache = cacheTokens(r);
+        return inputTokens(r) + " / " + outputTokens(r) + (cache.isEmpty() ? "" : " (cache read / write " + cache + ")");
+    }
+
+    public static String error(RequestRecord r) {
+        if (r.errorType() == null && r.errorMessage() == null) {
+            return "";
+        }
+        return (r.errorType() == null ? "" : r.errorType() + ": ") + (r.errorMessage() == null ? "" : r.errorMessage());
+    }
+
+    public static String count(long n) {
+        if (n < 10_000) {
+            return String.valueOf(n);
+        }
+        return n < 1_000_000 ? String.format(Locale.ROOT, "%.1fk", n / 1000.0)
+                : String.format(Locale.ROOT, "%.2fM", n / 1_000_000.0);
+    }
+
+    /** Everything the filter box matches against, lower case. */
+    public static String searchable(RequestRecord r) {
+        return String.join(" ", target(r), String.valueOf(r.targetId()), String.valueOf(r.requestedModel()),
+                String.valueOf(r.upstreamModel()), String.valueOf(r.apiMode()), status(r), stream(r), error(r),
+                String.valueOf(r.route())).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.ccbridge.app.settings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccbridge.core.json.Json;
+import dev.ccbridge.core.target.ProxyConfig;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The app's own settings, kept in the one config file under {@code "app"} (the core keeps fields
+ * it does not know). The port is the core's own {@code port} field.
+ *
+ * @param startServing  start the gateway when the app starts
+ * @param logSize       requests kept in the live log and in the history
+ * @param historyDays   days of history and usage kept
+ * @param envKeys       without a keychain, also read keys from {@code CCBRIDGE_KEY_<ID>} variables
+ */
+public record AppSettings(boolean startServing, int logSize, int historyDays, Theme theme, boolean envKeys) {
+    public static final String FIELD = "app";
+    public static final AppSettings DEFAULTS = new AppSettings(true, 1000, 90, Theme.SYSTEM, false);
+    public static final int MIN_LOG_SIZE = 50;
+    public static final int MAX_LOG_SIZE = 100_000;
+
+    public enum Theme {
+        SYSTEM("Follow the system"), LIGHT("Light"), DARK("Dark");
+
+        private final String label;
+
+        Theme(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    public static AppSettings of(ProxyConfig config) {
+        JsonNode node = config.extra().get(FIELD);
+        if (node == null || !node.isObject()) {
+            return DEFAULTS;
+        }
+        return new AppSettings(
+                node.path("startServing").asBoolean(DEFAULTS.startServing),
+                clamp(node.path("logSize").asInt(DEFAULTS.logSize), MIN_LOG_SIZE, MAX_LOG_SIZE),
+                clamp(node.path("historyDays").asInt(DEFAULTS.historyDays), 1, 3650),
+                theme(node.path("theme").asText("")),
+                node.path("envKeys").asBoolean(DEFAULTS.envKeys));
+    }
+
+    /** The config with these settings in it; everything else unchanged. */
+    public ProxyConfig applyTo(ProxyConfig config) {
+        ObjectNode node = Json.object();
+        node.put("startServing", startServing);
+        node.put("logSize", logSize);
+        node.put("historyDays", historyDays);
+        node.put("theme", theme.name().toLowerCase(Locale.ROOT));
+        node.put("envKeys", envKeys);
+        Map<String, JsonNode> extra = new LinkedHashMap<>(config.extra());
+        extra.put(FIELD, node);
+        return new ProxyConfig(config.schemaVersion(), config.port(), config.installToken(), config.activeTarget(),
+                config.targets(), extra);
+    }
+
+    private static Theme theme(String name) {
+        for (Theme theme : Theme.values()) {
+            if (theme.name().equalsIgnoreCase(name)) {
+                return theme;
+            }
+        }
+        return DEFAULTS.theme;
+    }
+
+    private static int clamp(int value, int min, int max) {
+        return Math.max(min, Math.min(max, value));
+    }
+}

@@ -1,0 +1,226 @@
+package dev.ccbridge.app.targets;
+
+import dev.ccbridge.core.target.ApiMode;
+import dev.ccbridge.core.target.ModelTiers;
+import dev.ccbridge.core.target.Target;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The editor's fields as text, and the rules they must follow. Pure: the view model compares
+ * forms to know about unsaved changes and builds targets from them; the view shows the same
+ * rules' messages beside the fields.
+ */
+public record TargetForm(String name, String provider, String baseUrl, ApiMode apiMode, String model,
+                         String opus, String sonnet, String haiku, String headers, String apiKeyEnv,
+                         String region, String awsProfile, String priceInput, String priceOutput,
+                         String priceCacheRead, String priceCacheWrite) {
+
+    public static final String REGION = "region";
+    public static final String PROFILE = "profile";
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern AWS_REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d+");
+
+    public static final TargetForm BLANK = new TargetForm("", "", "", ApiMode.CHAT_COMPLETIONS, "", "", "", "",
+            "", "", "", "", "", "", "", "");
+
+    public static TargetForm of(Target target) {
+        Pricing pricing = Pricing.of(target);
+        return new TargetForm(text(target.name()), text(target.provider()), text(target.baseUrl()),
+                target.apiMode() == null ? ApiMode.CHAT_COMPLETIONS : target.apiMode(), text(target.model()),
+                text(target.tiers().opus()), text(target.tiers().sonnet()), text(target.tiers().haiku()),
+                headerText(target.headers()), text(target.apiKeyEnv()), text(target.option(REGION)),
+                text(target.option(PROFILE)), price(pricing.input()), price(pricing.output()),
+                price(pricing.cacheRead()), price(pricing.cacheWrite()));
+    }
+
+    // --- rules: each returns the message to show, or empty when the value is fine ---
+
+    public static Optional<String> nameError(String name) {
+        return blank(name) ? Optional.of("A name is required") : Optional.empty();
+    }
+
+    public static Optional<String> baseUrlError(String url, ApiMode mode) {
+        if (blank(url)) {
+            return mode == ApiMode.BEDROCK_CONVERSE ? Optional.empty()
+                    : Optional.of("A base URL is required, e.g. https://api.openai.com/v1");
+        }
+        try {
+            URI uri = new URI(url.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                return Optional.of("The base URL must start with http:// or https:// and name a host");
+            }
+            if (uri.getQuery() != null || uri.getFragment() != null) {
+                return Optional.of("The base URL must not have a ?query or #fragment");
+            }
+            return Optional.empty();
+        } catch (java.net.URISyntaxException e) {
+            return Optional.of("This is not a valid URL: " + e.getReason());
+        }
+    }
+
+    public static Optional<String> modelError(String model) {
+        return blank(model) ? Optional.of("A model is required (the upstream model id)") : Optional.empty();
+    }
+
+    public static Optional<String> regionError(String region, ApiMode mode) {
+        if (mode != ApiMode.BEDROCK_CONVERSE) {
+            return Optional.empty();
+        }
+        if (blank(region)) {
+            return Optional.of("Bedrock needs an AWS region, e.g. us-east-1");
+        }
+        return AWS_REGION.matcher(region.strip()).matches() ? Optional.empty()
+                : Optional.of("Not an AWS region name (e.g. us-east-1, eu-central-1)");
+    }
+
+    public static Optional<String> headersError(String headers) {
+        String[] lines = text(headers).split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0 || !HEADER_NAME.matcher(line.substring(0, colon).strip()).matches()) {
+                return Optional.of("Line " + (i + 1) + ": write one header per line as Name: value");
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<String> apiKeyEnvError(String name) {
+        return blank(name) || ENV_NAME.matcher(name.strip()).matches() ? Optional.empty()
+                : Optional.of("An environment variable name has letters, digits and _ only");
+    }
+
+    public static Optional<String> priceError(String price) {
+        if (blank(price)) {
+            return Optional.empty();
+        }
+        try {
+            double value = Double.parseDouble(price.strip());
+            return value >= 0 && Double.isFinite(value) ? Optional.empty()
+                    : Optional.of("A price cannot be negative");
+        } catch (NumberFormatException e) {
+            return Optional.of("A price is a number of dollars per million tokens, e.g. 0.28");
+        }
+    }
+
+    /** Another target with the same route (provider, model, mode, base URL) would make its URL ambiguous. */
+    public Optional<String> conflictWith(List<Target> others, String ownId) {
+        Target candidate = toTarget(null);
+        return others.stream()
+                .filter(t -> !t.id().equals(ownId) && t.routeKey().equals(candidate.routeKey()))
+                .findFirst()
+                .map(t -> "'" + t.displayName() + "' already uses this provider, model, API mode and base URL:"
+                        + " change one of them");
+    }
+
+    /** All messages, one per field in form order; empty when the form can be saved. */
+    public List<String> errors() {
+        return problems();
+    }
+
+    /** The same messages, each named by its field ("Base URL: ..."), for the line under the form. */
+    public List<String> problems() {
+        var out = new java.util.ArrayList<String>();
+        nameError(name).ifPresent(m -> out.add("Name: " + m));
+        baseUrlError(baseUrl, apiMode).ifPresent(m -> out.add("Base URL: " + m));
+        regionError(region, apiMode).ifPresent(m -> out.add("AWS region: " + m));
+        modelError(model).ifPresent(m -> out.add("Model: " + m));
+        apiKeyEnvError(apiKeyEnv).ifPresent(m -> out.add("Key variable: " + m));
+        headersError(headers).ifPresent(m -> out.add("Headers: " + m));
+        for (String price : List.of(priceInput, priceOutput, priceCacheRead, priceCacheWrite)) {
+            priceError(price).ifPresent(m -> out.add("Prices: " + m));
+        }
+        return out;
+    }
+
+    /**
+     * The target this form describes, built over {@code base} (null for a new one) so fields the
+     * editor does not show (id, token, models, capabilities, unknown fields) are kept.
+     */
+    public Target toTarget(Target base) {
+        Map<String, String> options = new LinkedHashMap<>(base == null ? Map.of() : base.options());
+        putOrRemove(options, REGION, apiMode == ApiMode.BEDROCK_CONVERSE ? region : null);
+        putOrRemove(options, PROFILE, apiMode == ApiMode.BEDROCK_CONVERSE ? awsProfile : null);
+        String providerName = blank(provider) ? slugOf(name) : provider.strip();
+        Target target = new Target(base == null ? null : base.id(), name.strip(), providerName, nullIfBlank(baseUrl),
+                model.strip(), apiMode,
+                new ModelTiers(nullIfBlank(opus), nullIfBlank(sonnet), nullIfBlank(haiku)),
+                base == null ? List.of() : base.models(), parseHeaders(headers), nullIfBlank(apiKeyEnv),
+                base == null ? null : base.token(), options, base == null ? null : base.capabilities(),
+                base == null ? null : new LinkedHashMap<>(base.extra()));
+        return new Pricing(number(priceInput), number(priceOutput), number(priceCacheRead), number(priceCacheWrite))
+                .applyTo(target);
+    }
+
+    public TargetForm withName(String newName) {
+        return new TargetForm(newName, provider, baseUrl, apiMode, model, opus, sonnet, haiku, headers, apiKeyEnv,
+                region, awsProfile, priceInput, priceOutput, priceCacheRead, priceCacheWrite);
+    }
+
+    static Map<String, String> parseHeaders(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String line : text(text).split("\\R")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                out.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+            }
+        }
+        return out;
+    }
+
+    static String headerText(Map<String, String> headers) {
+        var out = new StringBuilder();
+        new java.util.TreeMap<>(headers).forEach((k, v) -> out.append(k).append(": ").append(v).append('\n'));
+        return out.toString().strip();
+    }
+
+    private static String slugOf(String name) {
+        return dev.ccbridge.core.target.TargetIds.slug(name);
+    }
+
+    private static void putOrRemove(Map<String, String> options, String key, String value) {
+        if (blank(value)) {
+            options.remove(key);
+        } else {
+            options.put(key, value.strip());
+        }
+    }
+
+    private static Double number(String text) {
+        try {
+            return blank(text) ? null : Double.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null; // reported by priceError; never saved while invalid
+        }
+    }
+
+    private static String price(Double value) {
+        if (value == null) {
+            return "";
+        }
+        return value == Math.rint(value) ? String.valueOf(value.longValue()) : String.valueOf(value);
+    }
+
+    private static String nullIfBlank(String value) {
+        return blank(value) ? null : value.strip();
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.ccbridge.app.tray;
+
+import java.awt.AWTException;
+import java.awt.CheckboxMenuItem;
+import java.awt.EventQueue;
+import java.awt.GraphicsEnvironment;
+import java.awt.Menu;
+import java.awt.MenuItem;
+import java.awt.PopupMenu;
+import java.awt.SystemTray;
+import java.awt.TrayIcon;
+import java.awt.event.ItemEvent;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tray through AWT's {@link SystemTray}, which works next to JavaFX in one process. Menus are
+ * rebuilt from the {@link TrayView} on each change (they are small); all AWT work happens on the
+ * AWT event thread.
+ */
+public final class AwtTrayAdapter implements TrayAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(AwtTrayAdapter.class);
+
+    private final AtomicReference<TrayIcon> icon = new AtomicReference<>();
+    private volatile TrayView current;
+
+    @Override
+    public boolean isSupported() {
+        try {
+            return !GraphicsEnvironment.isHeadless() && SystemTray.isSupported();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.info("no system tray: {}", e.toString());
+            return false;
+        }
+    }
+
+    @Override
+    public void show(TrayView view) {
+        current = view;
+        EventQueue.invokeLater(() -> apply(view));
+    }
+
+    @Override
+    public void notify(String title, String message) {
+        EventQueue.invokeLater(() -> {
+            TrayIcon shown = icon.get();
+            if (shown != null) {
+                shown.displayMessage(title, message, TrayIcon.MessageType.INFO);
+            }
+        });
+    }
+
+    @Override
+    public void remove() {
+        EventQueue.invokeLater(() -> {
+            TrayIcon shown = icon.getAndSet(null);
+            if (shown != null) {
+                SystemTray.getSystemTray().remove(shown);
+            }
+        });
+    }
+
+    /** The icon as AWT holds it (tests look at its menu and tooltip). */
+    public Optional<TrayIcon> trayIcon() {
+        return Optional.ofNullable(icon.get());
+    }
+
+    private void apply(TrayView view) {
+        if (view != current) {
+            return; // a newer view is queued behind this one
+        }
+        SystemTray tray = SystemTray.getSystemTray();
+        int size = Math.max(tray.getTrayIconSize().width, tray.getTrayIconSize().height);
+        TrayIcon shown = icon.get();
+        if (shown == null) {
+            shown = new TrayIcon(TrayIcons.image(view.state(), Math.max(size, 16) * 2), view.tooltip(), popup(view.menu()));
+            shown.setImageAutoSize(true);
+            shown.addActionListener(event -> current.onActivate().run());
+            try {
+                tray.add(shown);
+                icon.set(shown);
+            } catch (AWTException e) {
+                LOG.warn("the tray icon could not be added: {}", e.getMessage());
+            }
+            return;
+        }
+        shown.setImage(TrayIcons.image(view.state(), Math.max(size, 16) * 2));
+        shown.setToolTip(view.tooltip());
+        shown.setPopupMenu(popup(view.menu()));
+    }
+
+    private static PopupMenu popup(List<TrayItem> items) {
+        var popup = new PopupMenu();
+        items.forEach(item -> popup.add(menuItem(item)));
+        return popup;
+    }
+
+    private static MenuItem menuItem(TrayItem item) {
+        return switch (item) {
+            case TrayItem.Action action -> {
+                var menuItem = new MenuItem(action.label());
+                menuItem.addActionListener(event -> action.run().run());
+                yield menuItem;
+            }
+            case TrayItem.Check check -> {
+                var menuItem = new CheckboxMenuItem(check.label(), check.checked());
+                menuItem.addItemListener(event -> check.onChange().accept(event.getStateChange() == ItemEvent.SELECTED));
+                yield menuItem;
+            }
+            case TrayItem.Submenu submenu -> {
+                var menu = new Menu(submenu.label());
+                submenu.items().forEach(child -> menu.add(menuItem(child)));
+                yield menu;
+            }
+            case TrayItem.Separator separator -> new MenuItem("-");
+        };
+    }
+}

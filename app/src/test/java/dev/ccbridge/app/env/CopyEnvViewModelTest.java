@@ -1,0 +1,86 @@
+package dev.ccbridge.app.env;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ccbridge.core.env.Shell;
+import dev.ccbridge.core.target.ApiMode;
+import dev.ccbridge.core.target.ModelTiers;
+import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.target.Target;
+import dev.ccbridge.core.target.TargetRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CopyEnvViewModelTest {
+    private static final String NL = System.lineSeparator();
+
+    @TempDir
+    Path dir;
+
+    private TargetRegistry registry;
+    private Target deepseek;
+    private CopyEnvViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        registry = new TargetRegistry(new ProxyConfig(1, 8787, "ccb_install", null, List.of(), null), null);
+        deepseek = registry.put(new Target(null, "DeepSeek", "deepseek", "https://api.deepseek.com", "deepseek-chat",
+                ApiMode.CHAT_COMPLETIONS, new ModelTiers("deepseek-reasoner", null, null), null, Map.of(), null, null,
+                null, null, null));
+        vm = new CopyEnvViewModel(registry, () -> "http://127.0.0.1:8787",
+                new ClaudeSettingsCheck(dir.resolve("settings.json")));
+    }
+
+    @Test
+    void eachShellGetsItsOwnSyntax() {
+        vm.shell.set(Shell.BASH);
+        assertThat(vm.snippet()).isEqualTo("export ANTHROPIC_BASE_URL='http://127.0.0.1:8787'" + NL
+                + "export ANTHROPIC_AUTH_TOKEN='ccb_install'" + NL);
+        vm.shell.set(Shell.FISH);
+        assertThat(vm.snippet()).isEqualTo("set -gx ANTHROPIC_BASE_URL 'http://127.0.0.1:8787'" + NL
+                + "set -gx ANTHROPIC_AUTH_TOKEN 'ccb_install'" + NL);
+        vm.shell.set(Shell.POWERSHELL);
+        assertThat(vm.snippet()).isEqualTo("$env:ANTHROPIC_BASE_URL = 'http://127.0.0.1:8787'" + NL
+                + "$env:ANTHROPIC_AUTH_TOKEN = 'ccb_install'" + NL);
+        vm.shell.set(Shell.CMD);
+        assertThat(vm.snippet()).isEqualTo("set \"ANTHROPIC_BASE_URL=http://127.0.0.1:8787\"" + NL
+                + "set \"ANTHROPIC_AUTH_TOKEN=ccb_install\"" + NL);
+    }
+
+    @Test
+    void pinningUsesTheTargetsOwnUrlAndToken() {
+        vm.pinned.set(deepseek);
+        assertThat(vm.variables()).containsExactly(
+                Map.entry("ANTHROPIC_BASE_URL", "http://127.0.0.1:8787/api/claude-code-proxy/" + deepseek.routeKey()),
+                Map.entry("ANTHROPIC_AUTH_TOKEN", deepseek.token()));
+    }
+
+    @Test
+    void modelVariablesNameTheTargetsTierModels() {
+        vm.includeModels.set(true);
+        assertThat(vm.variables())
+                .containsEntry(CopyEnvViewModel.OPUS, "deepseek-reasoner")
+                .containsEntry(CopyEnvViewModel.SONNET, "deepseek-chat")
+                .containsEntry(CopyEnvViewModel.HAIKU, "deepseek-chat");
+        assertThat(vm.modelNoteBinding().get()).contains("after switching targets");
+    }
+
+    @Test
+    void aStaleSettingsFileIsWarnedAbout() throws Exception {
+        Files.writeString(dir.resolve("settings.json"), "{\"env\":{\"ANTHROPIC_BASE_URL\":\"https://api.example\"}}");
+        vm.refresh();
+        assertThat(vm.warningBinding().get()).contains("ANTHROPIC_BASE_URL").contains("would not take effect");
+    }
+
+    @Test
+    void theSnippetFollowsTheCurrentPortAndToken() {
+        registry.rotateInstallToken();
+        vm.refresh();
+        assertThat(vm.snippet()).contains(registry.installToken()).doesNotContain("ccb_install");
+    }
+}

@@ -1,0 +1,114 @@
+package dev.ccbridge.app.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ccbridge.app.AppContext;
+import dev.ccbridge.app.MainWindow;
+import dev.ccbridge.app.UiExecutor;
+import dev.ccbridge.app.env.ClaudeSettingsCheck;
+import dev.ccbridge.app.settings.AppSettings;
+import dev.ccbridge.app.targets.BuiltInPresets;
+import dev.ccbridge.app.testing.FakeProvider;
+import dev.ccbridge.app.testing.FxWait;
+import dev.ccbridge.app.testing.TestApp;
+import dev.ccbridge.app.theme.ThemeManager;
+import dev.ccbridge.core.target.Target;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The live log in a real window: requests through the in-process gateway to a WireMock provider. */
+@ExtendWith(ApplicationExtension.class)
+class RequestLogFxTest {
+    @TempDir
+    static Path dir;
+
+    private FakeProvider provider;
+    private AppContext context;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path home = Files.createTempDirectory(dir, "app");
+        provider = FakeProvider.start();
+        context = TestApp.open(home);
+        Target target = context.registry().put(provider.target("Fake", "fake-model"));
+        context.secrets().put(target.secretAccount(), "sk-upstream-0123456789abcdef");
+        context.server().start();
+        var window = new MainWindow(stage, context, UiExecutor.javaFx(), new ThemeManager(AppSettings.Theme.LIGHT),
+                new BuiltInPresets(), Map.of(), new ClaudeSettingsCheck(home.resolve("none.json")));
+        window.show();
+        window.showLog();
+    }
+
+    @AfterEach
+    void tearDown() {
+        context.close();
+        provider.close();
+    }
+
+    @Test
+    void requestsAppearAsTheyPassAndTheDetailShowsTheBodies(FxRobot robot) {
+        TableView<LogRow> table = robot.lookup("#logTable").queryTableView();
+        assertThat(table.getItems()).isEmpty();
+
+        assertThat(TestApp.ask(context, "claude-haiku-4-5", "first question", false).statusCode()).isEqualTo(200);
+        FxWait.until("the first row", () -> table.getItems().size() == 1);
+        assertThat(cell(table, 0, "Target")).isEqualTo("Fake");
+        assertThat(cell(table, 0, "Model (requested \u2192 upstream)")).isEqualTo("claude-haiku-4-5 \u2192 fake-model-mini");
+        assertThat(cell(table, 0, "Status")).isEqualTo("200");
+        assertThat(cell(table, 0, "Stream")).isEqualTo("json");
+        assertThat(cell(table, 0, "In")).isEqualTo("12");
+        assertThat(cell(table, 0, "Out")).isEqualTo("3");
+
+        TestApp.ask(context, "claude-sonnet-4-5", "second question", true);
+        FxWait.until("the second row, newest first", () -> table.getItems().size() == 2
+                && "claude-sonnet-4-5 \u2192 fake-model".equals(cell(table, 0, "Model (requested \u2192 upstream)")));
+
+        robot.clickOn("Fake");
+        FxWait.until("the request body", () -> robot.lookup("#requestBody").queryAs(TextArea.class).getText()
+                .contains("second question"));
+        assertThat(robot.lookup("#detailSummary").queryAs(Label.class).getText()).contains("HTTP 200");
+    }
+
+    @Test
+    void aBurstOfConcurrentRequestsAllArrive(FxRobot robot) throws Exception {
+        TableView<LogRow> table = robot.lookup("#logTable").queryTableView();
+        CompletableFuture<?>[] calls = new CompletableFuture<?>[40];
+        for (int i = 0; i < calls.length; i++) {
+            int n = i;
+            calls[i] = CompletableFuture.runAsync(() -> TestApp.ask(context, "claude-sonnet-4-5", "q" + n, n % 2 == 0));
+        }
+        CompletableFuture.allOf(calls).get(60, TimeUnit.SECONDS);
+        FxWait.until("40 finished rows", () -> table.getItems().size() == 40
+                && table.getItems().stream().allMatch(row -> row.record().status() == 200));
+    }
+
+    @Test
+    void theFilterNarrowsTheTable(FxRobot robot) {
+        TableView<LogRow> table = robot.lookup("#logTable").queryTableView();
+        TestApp.ask(context, "claude-haiku-4-5", "a", false);
+        TestApp.ask(context, "claude-sonnet-4-5", "b", false);
+        FxWait.until("two rows", () -> table.getItems().size() == 2);
+        robot.clickOn("#logFilter").write("mini");
+        FxWait.until("one row", () -> table.getItems().size() == 1);
+        assertThat(cell(table, 0, "Model (requested \u2192 upstream)")).contains("haiku");
+    }
+
+    private static String cell(TableView<LogRow> table, int row, String column) {
+        return table.getColumns().stream().filter(c -> c.getText().equals(column)).findFirst().orElseThrow()
+                .getCellObservableValue(row).getValue().toString();
+    }
+}

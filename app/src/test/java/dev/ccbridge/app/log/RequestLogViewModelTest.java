@@ -1,0 +1,265 @@
+package dev.ccbridge.app.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccbridge.app.AppContext;
+import dev.ccbridge.app.UiExecutor;
+import dev.ccbridge.app.testing.FakeProvider;
+import dev.ccbridge.app.testing.TestApp;
+import dev.ccbridge.core.json.Json;
+import dev.ccbridge.core.log.RequestLog;
+import dev.ccbridge.core.log.RequestRecord;
+import dev.ccbridge.core.protocol.anthropic.Usage;
+import dev.ccbridge.core.target.Target;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RequestLogViewModelTest {
+    private static final String UPSTREAM_KEY = "sk-upstream-0123456789abcdef";
+
+    @TempDir
+    Path dir;
+
+    /** The "FX thread": tasks the test runs by hand. */
+    private final ConcurrentLinkedQueue<Runnable> fx = new ConcurrentLinkedQueue<>();
+    private final UiExecutor ui = new UiExecutor(fx::add, Runnable::run, null, Duration.ZERO);
+    private AppContext context;
+    private FakeProvider provider;
+
+    @AfterEach
+    void tearDown() {
+        if (context != null) {
+            context.close();
+        }
+        if (provider != null) {
+            provider.close();
+        }
+    }
+
+    @Test
+    void aRealRequestThroughTheGatewayFillsARowAndItsDetail() {
+        provider = FakeProvider.start();
+        context = TestApp.open(dir);
+        Target target = context.registry().put(provider.target("Fake", "fake-model"));
+        context.secrets().put(target.secretAccount(), UPSTREAM_KEY);
+        context.server().start();
+        var vm = new RequestLogViewModel(context.log(), context.history().orElseThrow(), ui, 100,
+                new ReplayService(context.server()));
+        vm.start();
+        runFx();
+
+        assertThat(TestApp.ask(context, "claude-sonnet-4-5", "my token is sk-ant-abcdefghijklmnop, hi", true)
+                .statusCode()).isEqualTo(200);
+        runFx();
+
+        assertThat(vm.rows()).singleElement().satisfies(row -> {
+            RequestRecord r = row.record();
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(LogFormat.target(r)).isEqualTo("Fake");
+            assertThat(LogFormat.models(r)).isEqualTo("claude-sonnet-4-5 \u2192 fake-model");
+            assertThat(LogFormat.stream(r)).isEqualTo("stream");
+            assertThat(LogFormat.tokens(r)).isEqualTo("12 / 3");
+            assertThat(r.firstTokenMillis()).isNotNull();
+        });
+
+        vm.selected.set(vm.rows().getFirst());
+        runFx();
+        assertThat(vm.requestTextProperty().get()).contains("\"model\" : \"claude-sonnet-4-5\"")
+                .as("keys in bodies are redacted").doesNotContain("sk-ant-abcdefghijklmnop").contains("[redacted]");
+        assertThat(vm.responseTextProperty().get()).contains("pong");
+        assertThat(vm.summaryProperty().get()).contains("HTTP 200").contains("Fake");
+    }
+
+    @Test
+    void pauseHoldsNewRowsAndResumeAddsThem() {
+        var log = new RequestLog();
+        var vm = new RequestLogViewModel(log, null, ui, 100, null);
+        vm.start();
+        log.publish(done("r1", "DeepSeek", 200));
+        runFx();
+        vm.paused.set(true);
+        log.publish(done("r2", "DeepSeek", 200));
+        log.publish(done("r3", "Kimi", 500));
+        runFx();
+        assertThat(vm.rows()).hasSize(1);
+        assertThat(vm.heldCountProperty().get()).isEqualTo(2);
+        vm.paused.set(false);
+        assertThat(vm.rows()).extracting(LogRow::id).containsExactly("r3", "r2", "r1");
+        assertThat(vm.heldCountProperty().get()).isZero();
+    }
+
+    @Test
+    void theFilterMatchesTargetModelStatusAndError() {
+        var log = new RequestLog();
+        var vm = new RequestLogViewModel(log, null, ui, 100, null);
+        vm.start();
+        log.publish(done("r1", "DeepSeek", 200));
+        log.publish(done("r2", "Kimi", 429));
+        runFx();
+        vm.filter.set("kimi");
+        assertThat(vm.visibleRows()).extracting(LogRow::id).containsExactly("r2");
+        vm.filter.set("rate_limit");
+        assertThat(vm.visibleRows()).extracting(LogRow::id).containsExactly("r2");
+        vm.filter.set("200");
+        assertThat(vm.visibleRows()).extracting(LogRow::id).containsExactly("r1");
+        vm.filter.set("");
+        assertThat(vm.visibleRows()).hasSize(2);
+    }
+
+    @Test
+    void aRequestThatEndsUpdatesItsRowInPlace() {
+        var log = new RequestLog();
+        var vm = new RequestLogViewModel(log, null, ui, 100, null);
+        vm.start();
+        RequestRecord started = started("r1");
+        log.publish(started);
+        runFx();
+        LogRow row = vm.rows().getFirst();
+        assertThat(LogFormat.status(row.record())).isEqualTo("\u2026");
+        vm.filter.set("500");
+        assertThat(vm.visibleRows()).isEmpty();
+        log.publish(started.completed(500, "api_error", "upstream failed", null, 40, null, "{}"));
+        runFx();
+        assertThat(vm.rows()).containsExactly(row);
+        assertThat(row.record().status()).isEqualTo(500);
+        assertThat(vm.visibleRows()).as("the filter sees the new status").containsExactly(row);
+    }
+
+    @Test
+    void aBurstStaysBoundedInRowsAndInBodies() throws Exception {
+        var log = new RequestLog(2000, 50);
+        var vm = new RequestLogViewModel(log, null, ui, 300, null);
+        vm.start();
+        String bigBody = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"" + "x".repeat(50_000) + "\"}]}";
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 800; i++) {
+                int n = i;
+                pool.execute(() -> log.publish(new RequestRecord("r" + n, Instant.now(), "t", "T", "chat_completions",
+                        "active", "m", "m", true, 200, null, null, 5L, 9L, new Usage(1, 1, 0, 0),
+                        bigBody.getBytes(StandardCharsets.UTF_8), "{}")));
+            }
+        }
+        int fxTasks = fx.size();
+        runFx();
+        assertThat(fxTasks).as("FX tasks for 800 requests").isLessThan(800);
+        assertThat(vm.rows()).hasSize(300);
+        long withBodies = vm.rows().stream().filter(r -> r.record().requestBody() != null).count();
+        assertThat(withBodies).isLessThanOrEqualTo(RequestLogViewModel.BODIES_KEPT);
+    }
+
+    @Test
+    void exportWritesTheVisibleRowsAsRedactedJsonLines() throws Exception {
+        var log = new RequestLog();
+        var vm = new RequestLogViewModel(log, null, ui, 100, null);
+        vm.start();
+        String body = "{\"model\":\"claude-haiku-4-5\",\"metadata\":{\"api_key\":\"hunter2-secret\"},"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"use sk-proj-abcdefghijklmnopqrstuv\"}]}";
+        log.publish(new RequestRecord("r1", Instant.parse("2026-03-01T10:00:00Z"), "ds", "DeepSeek",
+                "chat_completions", "active", "claude-haiku-4-5", "deepseek-chat", false, 200, null, null, 100L, 250L,
+                new Usage(10, 2, 0, 5), body.getBytes(StandardCharsets.UTF_8),
+                "{\"type\":\"message\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}"));
+        log.publish(done("r2", "Kimi", 429));
+        runFx();
+        vm.filter.set("deepseek");
+        Path file = dir.resolve("out.jsonl");
+
+        assertThat(vm.export(file)).isEqualTo(1);
+
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(1);
+        JsonNode line = Json.WIRE.readTree(lines.getFirst());
+        assertThat(line.path("target").asText()).isEqualTo("DeepSeek");
+        assertThat(line.path("status").asInt()).isEqualTo(200);
+        assertThat(line.path("usage").path("cacheReadInputTokens").asLong()).isEqualTo(5);
+        assertThat(line.path("request").path("model").asText()).isEqualTo("claude-haiku-4-5");
+        assertThat(lines.getFirst()).doesNotContain("hunter2-secret").doesNotContain("sk-proj-abcdefghijklmnopqrstuv");
+        assertThat(line.path("response").path("content").get(0).path("text").asText()).isEqualTo("hi");
+        assertThat(vm.statusProperty().get()).contains("Exported 1 request");
+    }
+
+    @Test
+    void clearEmptiesTheLogAndTheStoredEntriesButKeepsUsage() {
+        provider = FakeProvider.start();
+        context = TestApp.open(dir);
+        Target target = context.registry().put(provider.target("Fake", "fake-model"));
+        context.secrets().put(target.secretAccount(), UPSTREAM_KEY);
+        context.server().start();
+        TestApp.ask(context, "claude-sonnet-4-5", "hi", false);
+        context.flushHistory();
+        var vm = new RequestLogViewModel(context.log(), context.history().orElseThrow(), ui, 100, null);
+        vm.start();
+        runFx();
+        assertThat(vm.rows()).as("the history's entries are shown at start").hasSize(1);
+
+        vm.clear();
+        runFx();
+
+        assertThat(vm.rows()).isEmpty();
+        assertThat(context.history().orElseThrow().recent(10)).isEmpty();
+        assertThat(context.history().orElseThrow().usage(1)).hasSize(1);
+    }
+
+    @Test
+    void replaySendsTheRequestToAnotherTargetAndShowsBothAnswers() {
+        provider = FakeProvider.start();
+        try (var other = FakeProvider.start()) {
+            other.answers("a different answer", 30, 7);
+            context = TestApp.open(dir);
+            Target first = context.registry().put(provider.target("First", "model-a"));
+            Target second = context.registry().put(other.target("Second", "model-b"));
+            context.secrets().put(first.secretAccount(), UPSTREAM_KEY);
+            context.secrets().put(second.secretAccount(), UPSTREAM_KEY);
+            context.registry().activate(first.id());
+            context.server().start();
+            var vm = new RequestLogViewModel(context.log(), context.history().orElseThrow(), ui, 100,
+                    new ReplayService(context.server()));
+            vm.start();
+            TestApp.ask(context, "claude-sonnet-4-5", "compare me", true);
+            runFx();
+            vm.selected.set(vm.rows().getFirst());
+
+            vm.replaySelected(second);
+            runFx();
+
+            RequestLogViewModel.ReplayResult result = vm.replayProperty().get();
+            assertThat(result.original().targetName()).isEqualTo("First");
+            assertThat(result.original().text()).isEqualTo("pong");
+            assertThat(result.replayed().targetName()).isEqualTo("Second");
+            assertThat(result.replayed().status()).isEqualTo(200);
+            assertThat(result.replayed().text()).isEqualTo("a different answer");
+            assertThat(result.replayed().usage().inputTokens()).isEqualTo(30);
+            assertThat(other.requests()).singleElement().satisfies(r ->
+                    assertThat(r.getBodyAsString()).contains("compare me").contains("model-b"));
+        }
+    }
+
+    private void runFx() {
+        for (int round = 0; round < 5; round++) {
+            for (Runnable task; (task = fx.poll()) != null; ) {
+                task.run();
+            }
+        }
+    }
+
+    private static RequestRecord started(String id) {
+        return new RequestRecord(id, Instant.now(), "ds", "DeepSeek", "chat_completions", "active",
+                "claude-sonnet-4-5", "deepseek-chat", true, 0, null, null, null, null, null, null, null);
+    }
+
+    private static RequestRecord done(String id, String target, int status) {
+        return new RequestRecord(id, Instant.now(), target.toLowerCase(), target, "chat_completions", "active",
+                "claude-sonnet-4-5", target.toLowerCase() + "-chat", true, status,
+                status >= 400 ? "rate_limit_error" : null, status >= 400 ? "slow down" : null, 50L, 90L,
+                new Usage(10, 2, 0, 0), null, null);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.ccbridge.app.targets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ccbridge.core.json.Json;
+import dev.ccbridge.core.target.ApiMode;
+import dev.ccbridge.core.target.Target;
+import org.junit.jupiter.api.Test;
+
+class PricingTest {
+    private final Target target = new Target("t", "T", "p", "https://x.example", "m", ApiMode.CHAT_COMPLETIONS,
+            null, null, null, null, "ccb_t", null, null, null);
+
+    @Test
+    void pricesRoundTripThroughTheTargetsConfigEntry() throws Exception {
+        Target priced = new Pricing(3.0, 15.0, 0.3, 3.75).applyTo(target);
+        Target reread = Json.CONFIG.readValue(Json.CONFIG.writeValueAsString(priced), Target.class);
+        assertThat(Pricing.of(reread)).isEqualTo(new Pricing(3.0, 15.0, 0.3, 3.75));
+        assertThat(Pricing.of(Pricing.NONE.applyTo(reread))).isEqualTo(Pricing.NONE);
+    }
+
+    @Test
+    void costNeedsInputAndOutputPricesAndCountsCacheAtItsOwnRate() {
+        assertThat(new Pricing(1.0, null, null, null).cost(100, 100, 0, 0)).isEmpty();
+        assertThat(new Pricing(2.0, 10.0, null, null).cost(1_000_000, 100_000, 500_000, 0)).contains(4.0);
+        assertThat(new Pricing(2.0, 10.0, 0.2, null).cost(1_000_000, 100_000, 500_000, 0)).contains(3.1);
+    }
+}

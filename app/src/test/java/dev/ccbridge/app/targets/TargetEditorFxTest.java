@@ -1,0 +1,142 @@
+package dev.ccbridge.app.targets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ccbridge.app.AppContext;
+import dev.ccbridge.app.MainWindow;
+import dev.ccbridge.app.UiExecutor;
+import dev.ccbridge.app.env.ClaudeSettingsCheck;
+import dev.ccbridge.app.settings.AppSettings;
+import dev.ccbridge.app.testing.FakeProvider;
+import dev.ccbridge.app.testing.FxWait;
+import dev.ccbridge.app.testing.Menus;
+import dev.ccbridge.app.testing.TestApp;
+import dev.ccbridge.app.theme.ThemeManager;
+import dev.ccbridge.core.secrets.InMemorySecretStore;
+import dev.ccbridge.core.target.Target;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.controlsfx.control.decoration.Decorator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The target editor in a real window (headless Monocle), driven by mouse and keyboard. */
+@ExtendWith(ApplicationExtension.class)
+class TargetEditorFxTest {
+    private static final String KEY = "sk-fx-test-0123456789abcdef";
+
+    @TempDir
+    static Path dir;
+
+    private final InMemorySecretStore secrets = new InMemorySecretStore();
+    private FakeProvider provider;
+    private AppContext context;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path home = Files.createTempDirectory(dir, "app");
+        provider = FakeProvider.start();
+        context = TestApp.open(home, secrets);
+        context.registry().put(provider.target("Existing", "existing-model"));
+        window = new MainWindow(stage, context, UiExecutor.javaFx(), new ThemeManager(AppSettings.Theme.LIGHT),
+                new BuiltInPresets(), Map.of(), new ClaudeSettingsCheck(home.resolve("none.json")));
+        window.show();
+    }
+
+    @AfterEach
+    void tearDown() {
+        context.close();
+        provider.close();
+    }
+
+    @Test
+    void anInvalidFormIsMarkedAndCannotBeSaved(FxRobot robot) {
+        addBlank(robot);
+        Button save = robot.lookup("#save").queryButton();
+        assertThat(save.isDisabled()).isTrue();
+
+        robot.clickOn("#name").write("Fake two");
+        robot.clickOn("#baseUrl").write("api.example.com");
+        robot.clickOn("#model").write("fake-2");
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField baseUrl = robot.lookup("#baseUrl").query();
+        assertThat(save.isDisabled()).as("an URL without http:// cannot be saved").isTrue();
+        assertThat(Decorator.getDecorations(baseUrl)).as("the field is marked").isNotEmpty();
+
+        robot.doubleClickOn("#baseUrl").eraseText(30).write(provider.baseUrl());
+        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.until("the mark goes", () -> Decorator.getDecorations(baseUrl).isEmpty());
+        assertThat(save.isDisabled()).isFalse();
+    }
+
+    @Test
+    void savingStoresTheKeyInTheKeyStoreNotInTheConfigFile(FxRobot robot) throws Exception {
+        addBlank(robot);
+        robot.clickOn("#name").write("Fake two");
+        robot.clickOn("#baseUrl").write(provider.baseUrl());
+        robot.clickOn("#model").write("fake-2");
+        robot.clickOn("#apiKey").write(KEY);
+        robot.clickOn("#save");
+
+        FxWait.until("the new target in the list", () -> context.registry().targets().size() == 2);
+        Target saved = context.registry().targets().stream().filter(t -> t.displayName().equals("Fake two"))
+                .findFirst().orElseThrow();
+        assertThat(secrets.get(saved.secretAccount())).contains(KEY);
+        assertThat(Files.readString(context.paths().configFile())).contains("fake-2").doesNotContain(KEY);
+        FxWait.until("the key status", () -> robot.lookup("#keyStatus").queryAs(Label.class).getText()
+                .contains("A key is kept in memory"));
+        assertThat(robot.lookup("#apiKey").queryAs(TextField.class).getText()).as("the key is not shown").isEmpty();
+        ListView<Target> list = robot.lookup("#targetList").queryListView();
+        assertThat(list.getSelectionModel().getSelectedItem().displayName()).isEqualTo("Fake two");
+    }
+
+    @Test
+    void leavingUnsavedChangesAsksFirst(FxRobot robot) {
+        robot.clickOn("Existing");
+        robot.clickOn("#model").eraseText(20).write("changed-model");
+        addBlank(robot);
+
+        FxWait.until("the question", () -> robot.lookup("Save the changes to Existing?").tryQuery().isPresent());
+        robot.clickOn(inDialog(robot, "Cancel"));
+        assertThat(robot.lookup("#model").queryAs(TextField.class).getText()).isEqualTo("changed-model");
+
+        addBlank(robot);
+        FxWait.until("the question again", () -> robot.lookup("Save the changes to Existing?").tryQuery().isPresent());
+        robot.clickOn(inDialog(robot, "Save"));
+        FxWait.until("the change saved", () -> context.registry().targets().getFirst().model().equals("changed-model"));
+        assertThat(robot.lookup("#name").queryAs(TextField.class).getText()).as("the blank draft opened").isEmpty();
+    }
+
+    private static void addBlank(FxRobot robot) {
+        Menus.choose(robot, "#add", "Blank target");
+    }
+
+    /** A button of the open dialog (the editor has its own Save). */
+    private static javafx.scene.Node inDialog(FxRobot robot, String text) {
+        return robot.from(robot.lookup(".dialog-pane").queryAll()).lookup(text).query();
+    }
+
+    @Test
+    void testConnectionShowsTheAnswerInWords(FxRobot robot) {
+        Target existing = context.registry().targets().getFirst();
+        secrets.put(existing.secretAccount(), KEY);
+        robot.clickOn("Existing");
+        robot.clickOn("#test");
+        FxWait.until("the answer", () -> robot.lookup("#testResult").queryAs(Label.class).getText()
+                .startsWith("Connected in"));
+        assertThat(robot.lookup("#testResult").queryAs(Label.class).getText()).contains("pong");
+    }
+}

@@ -1,0 +1,221 @@
+package dev.ccbridge.app.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A private desktop for the tests that need one: an Xvfb display, a tray host (trayer) and a
+ * Secret Service (a session bus plus an unlocked gnome-keyring), all started here, living under
+ * target/, and stopped just after the test JVM exits. Surefire points DISPLAY, DBUS_SESSION_BUS_ADDRESS
+ * and XDG_DATA_HOME at them before the JVM starts, so the user's real desktop and keychain are
+ * never touched. A missing program fails the test with the Debian package to install.
+ */
+public final class DesktopSession {
+    private static boolean display;
+    private static boolean tray;
+    private static boolean secretService;
+
+    private DesktopSession() {}
+
+    /** {@code @ExtendWith(DesktopSession.Display.class)}: an X display (Xvfb). */
+    public static final class Display implements BeforeAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            ensureDisplay();
+        }
+    }
+
+    /** {@code @ExtendWith(DesktopSession.Tray.class)}: an X display with a system tray. */
+    public static final class Tray implements BeforeAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            ensureTray();
+        }
+    }
+
+    /** {@code @ExtendWith(DesktopSession.SecretService.class)}: a session bus with an unlocked keyring. */
+    public static final class SecretService implements BeforeAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            ensureSecretService();
+        }
+    }
+
+    public static synchronized void ensureDisplay() {
+        if (display) {
+            return;
+        }
+        String wanted = required("ccbridge.test.display");
+        String actual = System.getenv("DISPLAY");
+        if (!wanted.equals(actual)) {
+            throw new IllegalStateException("DISPLAY is '" + actual + "', not the test display " + wanted
+                    + ": run desktop tests through Maven, whose surefire settings point them at a private Xvfb");
+        }
+        Path socket = Path.of("/tmp/.X11-unix/X" + wanted.substring(1));
+        if (!accepts(socket)) {
+            start(List.of(program("Xvfb", "xvfb"), wanted, "-screen", "0", "1400x900x24", "-nolisten", "tcp"),
+                    Map.of(), null);
+            await("Xvfb on " + wanted, () -> accepts(socket));
+        }
+        display = true;
+    }
+
+    public static synchronized void ensureTray() {
+        ensureDisplay();
+        if (tray) {
+            return;
+        }
+        start(List.of(program("trayer", "trayer"), "--edge", "top", "--align", "right", "--widthtype", "request",
+                "--height", "24"), Map.of(), null);
+        await("the trayer tray host", () -> {
+            try {
+                return java.awt.SystemTray.isSupported();
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+        tray = true;
+    }
+
+    public static synchronized void ensureSecretService() {
+        if (secretService) {
+            return;
+        }
+        Path dir = Path.of(required("ccbridge.test.sessionDir"));
+        Path bus = dir.resolve("bus");
+        String address = "unix:path=" + bus;
+        if (!address.equals(System.getenv("DBUS_SESSION_BUS_ADDRESS"))) {
+            throw new IllegalStateException("DBUS_SESSION_BUS_ADDRESS is not the private test bus " + address
+                    + ": run keychain tests through Maven, never against your own session's keychain");
+        }
+        try {
+            Path runtime = dir.resolve("runtime");
+            Files.createDirectories(runtime);
+            Files.setPosixFilePermissions(runtime, PosixFilePermissions.fromString("rwx------"));
+            Files.createDirectories(dir.resolve("data"));
+            Files.deleteIfExists(bus);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot prepare " + dir + ": " + e.getMessage(), e);
+        }
+        Map<String, String> env = Map.of("DBUS_SESSION_BUS_ADDRESS", address,
+                "XDG_DATA_HOME", dir.resolve("data").toString(),
+                "XDG_RUNTIME_DIR", dir.resolve("runtime").toString());
+        start(List.of(program("dbus-daemon", "dbus-daemon"), "--session", "--address=" + address, "--nofork",
+                "--nopidfile"), env, null);
+        await("the private session bus", () -> accepts(bus));
+        start(List.of(program("gnome-keyring-daemon", "gnome-keyring"), "--foreground", "--unlock",
+                "--components=secrets"), env, "ccbridge-test-keyring");
+        String dbusSend = program("dbus-send", "dbus-bin");
+        await("gnome-keyring on the private bus", () -> nameHasOwner(dbusSend, env, "org.freedesktop.secrets"));
+        secretService = true;
+    }
+
+    private static boolean nameHasOwner(String dbusSend, Map<String, String> env, String name) {
+        try {
+            var builder = new ProcessBuilder(dbusSend, "--session", "--print-reply", "--dest=org.freedesktop.DBus",
+                    "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner", "string:" + name)
+                    .redirectErrorStream(true);
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return process.waitFor() == 0 && out.contains("boolean true");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Starts a program under a small shell that stops it once this JVM is gone. Stopping the X
+     * server from inside the JVM (a shutdown hook) would kill AWT's connection first and make
+     * the JVM exit with an error, so the stopping happens outside, after the exit.
+     */
+    private static void start(List<String> command, Map<String, String> env, String stdin) {
+        long jvm = ProcessHandle.current().pid();
+        List<String> reaped = new ArrayList<>(List.of("sh", "-c",
+                // fd 3 carries our stdin to the child: a background job's own stdin is /dev/null.
+                "exec 3<&0; \"$@\" <&3 3<&- & child=$!; exec 3<&-; trap 'kill $child 2>/dev/null' TERM INT;"
+                        + " while kill -0 " + jvm + " 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 0.3; done;"
+                        + " kill $child 2>/dev/null; wait $child",
+                "reaper"));
+        reaped.addAll(command);
+        try {
+            var builder = new ProcessBuilder(reaped).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            try (OutputStream in = process.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + command.getFirst() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The program's path; a clear failure naming the Debian package when it is missing. */
+    private static String program(String name, String debianPackage) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            Path candidate = Path.of(dir, name);
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        throw new IllegalStateException(name + " is not installed: the desktop tests need it (Debian: apt-get install "
+                + debianPackage + ")");
+    }
+
+    private static boolean accepts(Path socket) {
+        if (!Files.exists(socket)) {
+            return false;
+        }
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            return channel.connect(UnixDomainSocketAddress.of(socket));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void await(String what, BooleanSupplier ready) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            if (ready.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IllegalStateException(what + " did not come up within 20 s");
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + property + " is not set: run the desktop tests "
+                    + "through Maven (app/pom.xml sets it)");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.ccbridge.app.testing;
+
+import dev.ccbridge.app.AppContext;
+import dev.ccbridge.app.AppPaths;
+import dev.ccbridge.app.secrets.KeyStorage;
+import dev.ccbridge.core.secrets.InMemorySecretStore;
+import dev.ccbridge.core.secrets.SecretStore;
+import dev.ccbridge.core.target.ProxyConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** An {@link AppContext} in a temp dir, keys in memory, no targets, a gateway on a free port when started. */
+public final class TestApp {
+    private TestApp() {}
+
+    public static AppContext open(Path dir) {
+        return open(dir, new InMemorySecretStore());
+    }
+
+    public static AppContext open(Path dir, SecretStore secrets) {
+        Path config = dir.resolve("config.json");
+        if (!Files.exists(config)) {
+            writeEmptyConfig(config);
+        }
+        return AppContext.open(new AppPaths(config, dir), 0, settings -> KeyStorage.of(secrets));
+    }
+
+    /** A config with no targets (the embedded default has four). */
+    public static void writeEmptyConfig(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, dev.ccbridge.core.json.Json.CONFIG.writeValueAsString(
+                    new ProxyConfig(1, 0, null, null, List.of(), null)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends a Messages request to the gateway as Claude Code does (root route, install token). */
+    public static HttpResponse<String> ask(AppContext context, String model, String prompt, boolean stream) {
+        String body = "{\"model\":\"" + model + "\",\"max_tokens\":64,\"stream\":" + stream
+                + ",\"messages\":[{\"role\":\"user\",\"content\":" + dev.ccbridge.core.json.Json.write(prompt) + "}]}";
+        var request = HttpRequest.newBuilder(URI.create(context.server().status().url() + "/v1/messages"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("anthropic-version", "2023-06-01")
+                .header("Authorization", "Bearer " + context.registry().installToken())
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

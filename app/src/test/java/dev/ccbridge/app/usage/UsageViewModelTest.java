@@ -1,0 +1,61 @@
+package dev.ccbridge.app.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ccbridge.app.UiExecutor;
+import dev.ccbridge.app.targets.Pricing;
+import dev.ccbridge.core.log.RequestRecord;
+import dev.ccbridge.core.log.RequestStore;
+import dev.ccbridge.core.protocol.anthropic.Usage;
+import dev.ccbridge.core.target.ApiMode;
+import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.target.Target;
+import dev.ccbridge.core.target.TargetRegistry;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UsageViewModelTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void totalsPerTargetAndDayWithCostWherePricesAreSet() {
+        var registry = new TargetRegistry(new ProxyConfig(1, 0, null, null, List.of(), null), null);
+        Target priced = registry.put(new Pricing(0.28, 0.42, 0.028, null).applyTo(target("DeepSeek", "deepseek-chat")));
+        Target unpriced = registry.put(target("Local", "qwen3"));
+        try (var store = RequestStore.open(dir.resolve("h.db"), RequestStore.Retention.DEFAULT)) {
+            store.save(done("1", priced, 200, new Usage(1_000_000, 500_000, 0, 2_000_000)));
+            store.save(done("2", priced, 429, null));
+            store.save(done("3", unpriced, 200, new Usage(100, 10, 0, 0)));
+            var vm = new UsageViewModel(store, registry, UiExecutor.direct());
+
+            vm.refresh();
+
+            assertThat(vm.byTarget()).hasSize(2);
+            UsageViewModel.Line deepseek = vm.byTarget().getFirst();
+            assertThat(deepseek.target()).isEqualTo("DeepSeek");
+            assertThat(deepseek.requests()).isEqualTo(2);
+            assertThat(deepseek.errors()).isEqualTo(1);
+            // 1M in * 0.28 + 0.5M out * 0.42 + 2M cache read * 0.028
+            assertThat(deepseek.cost()).hasValueSatisfying(c -> assertThat(c).isCloseTo(0.546, org.assertj.core.data.Offset.offset(1e-9)));
+            assertThat(vm.byTarget().get(1).cost()).as("no prices, no cost").isEmpty();
+            assertThat(vm.byDay()).hasSize(2).allSatisfy(line -> assertThat(line.day()).isNotNull());
+            assertThat(vm.totalsProperty().get()).contains("3 requests").contains("1 error").contains("$0.55");
+        }
+    }
+
+    private static Target target(String name, String model) {
+        return new Target(null, name, name.toLowerCase(), "https://example.invalid/v1", model,
+                ApiMode.CHAT_COMPLETIONS, null, List.of(), Map.of(), null, null, Map.of(), null, null);
+    }
+
+    private static RequestRecord done(String id, Target target, int status, Usage usage) {
+        return new RequestRecord(id, Instant.now(), target.id(), target.displayName(), "chat_completions", "active",
+                "claude-sonnet-4-5", target.model(), true, status, status >= 400 ? "rate_limit_error" : null, null,
+                10L, 20L, usage, null, null);
+    }
+}

@@ -1,0 +1,357 @@
+package dev.ccbridge.core.log;
+
+import dev.ccbridge.core.protocol.anthropic.Usage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What outlives a restart: the recent finished requests (bodies redacted and capped) and the
+ * usage totals per target per day, in an embedded SQLite file. Bounded by a {@link Retention}:
+ * at most so many entries, nothing older than so many days. Thread-safe; each call is one
+ * short transaction, so callers should still keep it off latency-sensitive threads.
+ */
+public final class RequestStore implements AutoCloseable {
+    public static final int DEFAULT_BODY_CAP = 256 * 1024;
+    private static final int SCHEMA_VERSION = 1;
+    private static final int PRUNE_EVERY = 200;
+
+    /** @param maxEntries finished requests kept; {@code days}: entries and usage older than this go */
+    public record Retention(int maxEntries, int days) {
+        public static final Retention DEFAULT = new Retention(5000, 90);
+
+        public Retention {
+            maxEntries = Math.max(1, maxEntries);
+            days = Math.max(1, days);
+        }
+    }
+
+    /** Totals of one target on one day (the local calendar day the requests started). */
+    public record DailyUsage(LocalDate day, String targetId, String targetName, long requests, long errors,
+                             long inputTokens, long outputTokens, long cacheCreationTokens, long cacheReadTokens) {}
+
+    /** The bodies of a stored request, as stored (redacted, capped). */
+    public record Bodies(String request, String response) {}
+
+    private final Connection connection;
+    private final Redactor redactor;
+    private final int bodyCap;
+    private final Clock clock;
+    private final ZoneId zone;
+    private volatile Retention retention;
+    private int savesSincePrune;
+
+    private RequestStore(Connection connection, Retention retention, Redactor redactor, int bodyCap, Clock clock,
+                         ZoneId zone) {
+        this.connection = connection;
+        this.retention = retention;
+        this.redactor = redactor;
+        this.bodyCap = bodyCap;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    public static RequestStore open(Path file, Retention retention) {
+        return open(file, retention, Redactor.patternsOnly(), DEFAULT_BODY_CAP, Clock.systemUTC(),
+                ZoneId.systemDefault());
+    }
+
+    public static RequestStore open(Path file, Retention retention, Redactor redactor, int bodyCap, Clock clock,
+                                    ZoneId zone) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
+        }
+        try {
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            var store = new RequestStore(connection, retention, redactor, bodyCap, clock, zone);
+            store.createSchema();
+            store.prune();
+            return store;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the request history " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void createSchema() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA busy_timeout=5000");
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS requests (
+                      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                      id TEXT NOT NULL UNIQUE,
+                      started_at INTEGER NOT NULL,
+                      day TEXT NOT NULL,
+                      target_id TEXT, target_name TEXT, api_mode TEXT, route TEXT,
+                      requested_model TEXT, upstream_model TEXT, stream INTEGER NOT NULL,
+                      status INTEGER NOT NULL, error_type TEXT, error_message TEXT,
+                      first_token_ms INTEGER, duration_ms INTEGER,
+                      input_tokens INTEGER, output_tokens INTEGER, cache_creation_tokens INTEGER, cache_read_tokens INTEGER,
+                      request_body TEXT, response_body TEXT)""");
+            s.execute("CREATE INDEX IF NOT EXISTS requests_started ON requests(started_at)");
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS usage_daily (
+                      day TEXT NOT NULL, target_id TEXT NOT NULL, target_name TEXT,
+                      requests INTEGER NOT NULL, errors INTEGER NOT NULL,
+                      input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
+                      cache_creation_tokens INTEGER NOT NULL, cache_read_tokens INTEGER NOT NULL,
+                      PRIMARY KEY (day, target_id))""");
+            s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
+        }
+    }
+
+    public void setRetention(Retention newRetention) {
+        retention = newRetention;
+        prune();
+    }
+
+    public Retention retention() {
+        return retention;
+    }
+
+    /**
+     * Keeps a finished request and adds it to its target's usage for the day. A record still in
+     * flight is ignored; saving the same request twice counts it once.
+     */
+    public synchronized void save(RequestRecord record) {
+        if (record.inFlight()) {
+            return;
+        }
+        String day = LocalDate.ofInstant(record.startedAt(), zone).toString();
+        Usage usage = record.usage() == null ? Usage.ZERO : record.usage();
+        try {
+            connection.setAutoCommit(false);
+            int inserted;
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT OR IGNORE INTO requests (id, started_at, day, target_id, target_name, api_mode, route,
+                      requested_model, upstream_model, stream, status, error_type, error_message, first_token_ms,
+                      duration_ms, input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens,
+                      request_body, response_body)
+                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
+                int i = 1;
+                insert.setString(i++, record.id());
+                insert.setLong(i++, record.startedAt().toEpochMilli());
+                insert.setString(i++, day);
+                insert.setString(i++, record.targetId());
+                insert.setString(i++, record.targetName());
+                insert.setString(i++, record.apiMode());
+                insert.setString(i++, record.route());
+                insert.setString(i++, record.requestedModel());
+                insert.setString(i++, record.upstreamModel());
+                insert.setInt(i++, record.stream() ? 1 : 0);
+                insert.setInt(i++, record.status());
+                insert.setString(i++, record.errorType());
+                insert.setString(i++, redactor.redact(record.errorMessage()));
+                setLong(insert, i++, record.firstTokenMillis());
+                setLong(insert, i++, record.durationMillis());
+                setLong(insert, i++, record.usage() == null ? null : usage.inputTokens());
+                setLong(insert, i++, record.usage() == null ? null : usage.outputTokens());
+                setLong(insert, i++, record.usage() == null ? null : usage.cacheCreationInputTokens());
+                setLong(insert, i++, record.usage() == null ? null : usage.cacheReadInputTokens());
+                insert.setString(i++, storedBody(record.requestBody() == null ? null
+                        : new String(record.requestBody(), StandardCharsets.UTF_8)));
+                insert.setString(i, storedBody(record.responseBody()));
+                inserted = insert.executeUpdate();
+            }
+            if (inserted == 1) {
+                try (PreparedStatement upsert = connection.prepareStatement("""
+                        INSERT INTO usage_daily (day, target_id, target_name, requests, errors, input_tokens,
+                          output_tokens, cache_creation_tokens, cache_read_tokens)
+                        VALUES (?,?,?,1,?,?,?,?,?)
+                        ON CONFLICT(day, target_id) DO UPDATE SET
+                          target_name = excluded.target_name,
+                          requests = requests + 1,
+                          errors = errors + excluded.errors,
+                          input_tokens = input_tokens + excluded.input_tokens,
+                          output_tokens = output_tokens + excluded.output_tokens,
+                          cache_creation_tokens = cache_creation_tokens + excluded.cache_creation_tokens,
+                          cache_read_tokens = cache_read_tokens + excluded.cache_read_tokens""")) {
+                    upsert.setString(1, day);
+                    upsert.setString(2, record.targetId() == null ? "" : record.targetId());
+                    upsert.setString(3, record.targetName());
+                    upsert.setInt(4, record.failed() ? 1 : 0);
+                    upsert.setLong(5, usage.inputTokens());
+                    upsert.setLong(6, usage.outputTokens());
+                    upsert.setLong(7, usage.cacheCreationInputTokens());
+                    upsert.setLong(8, usage.cacheReadInputTokens());
+                    upsert.executeUpdate();
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw new IllegalStateException("cannot save request " + record.id() + ": " + e.getMessage(), e);
+        } finally {
+            autoCommit();
+        }
+        if (++savesSincePrune >= PRUNE_EVERY) {
+            prune();
+        }
+    }
+
+    /** The newest {@code limit} finished requests, oldest first, without bodies (see {@link #bodies}). */
+    public synchronized List<RequestRecord> recent(int limit) {
+        List<RequestRecord> out = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT * FROM (SELECT id, started_at, target_id, target_name, api_mode, route, requested_model,
+                  upstream_model, stream, status, error_type, error_message, first_token_ms, duration_ms,
+                  input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens, seq
+                FROM requests ORDER BY seq DESC LIMIT ?) ORDER BY seq ASC""")) {
+            query.setInt(1, Math.max(0, limit));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    out.add(readRecord(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the request history: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    public synchronized Optional<Bodies> bodies(String id) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT request_body, response_body FROM requests WHERE id = ?")) {
+            query.setString(1, id);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? Optional.of(new Bodies(rs.getString(1), rs.getString(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the request history: " + e.getMessage(), e);
+        }
+    }
+
+    /** Usage rows for the last {@code days} days (today included), oldest day first. */
+    public synchronized List<DailyUsage> usage(int days) {
+        LocalDate from = today().minusDays(Math.max(1, days) - 1L);
+        List<DailyUsage> out = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT day, target_id, target_name, requests, errors, input_tokens, output_tokens,
+                  cache_creation_tokens, cache_read_tokens
+                FROM usage_daily WHERE day >= ? ORDER BY day ASC, target_id ASC""")) {
+            query.setString(1, from.toString());
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DailyUsage(LocalDate.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
+                            rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read usage: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Forgets the stored requests; usage totals stay. */
+    public synchronized void clearEntries() {
+        try (Statement s = connection.createStatement()) {
+            s.executeUpdate("DELETE FROM requests");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot clear the request history: " + e.getMessage(), e);
+        }
+    }
+
+    /** Applies the retention limit now (also done on open and every few hundred saves). */
+    public synchronized void prune() {
+        savesSincePrune = 0;
+        Retention limits = retention;
+        long cutoff = clock.instant().minus(Duration.ofDays(limits.days())).toEpochMilli();
+        String firstDay = today().minusDays(limits.days() - 1L).toString();
+        try (PreparedStatement old = connection.prepareStatement("DELETE FROM requests WHERE started_at < ?");
+             PreparedStatement excess = connection.prepareStatement(
+                     "DELETE FROM requests WHERE seq <= (SELECT seq FROM requests ORDER BY seq DESC LIMIT 1 OFFSET ?)");
+             PreparedStatement oldUsage = connection.prepareStatement("DELETE FROM usage_daily WHERE day < ?")) {
+            old.setLong(1, cutoff);
+            old.executeUpdate();
+            excess.setInt(1, limits.maxEntries());
+            excess.executeUpdate();
+            oldUsage.setString(1, firstDay);
+            oldUsage.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prune the request history: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing: nothing to do about a failure
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    /** Redacted first (a key cut in half by the cap would no longer match its pattern), then capped. */
+    private String storedBody(String body) {
+        if (body == null) {
+            return null;
+        }
+        var json = dev.ccbridge.core.json.Json.parseOrNull(body);
+        String redacted = json != null && json.isContainerNode()
+                ? dev.ccbridge.core.json.Json.write(redactor.redact(json)) : redactor.redact(body);
+        return redacted.length() > bodyCap ? redacted.substring(0, bodyCap) : redacted;
+    }
+
+    private static RequestRecord readRecord(ResultSet rs) throws SQLException {
+        Long input = nullableLong(rs, "input_tokens");
+        Usage usage = input == null ? null : new Usage(input, rs.getLong("output_tokens"),
+                rs.getLong("cache_creation_tokens"), rs.getLong("cache_read_tokens"));
+        return new RequestRecord(rs.getString("id"), Instant.ofEpochMilli(rs.getLong("started_at")),
+                rs.getString("target_id"), rs.getString("target_name"), rs.getString("api_mode"), rs.getString("route"),
+                rs.getString("requested_model"), rs.getString("upstream_model"), rs.getInt("stream") == 1,
+                rs.getInt("status"), rs.getString("error_type"), rs.getString("error_message"),
+                nullableLong(rs, "first_token_ms"), nullableLong(rs, "duration_ms"), usage, null, null);
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is what matters
+        }
+    }
+
+    private void autoCommit() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // next call reports a broken connection
+        }
+    }
+}

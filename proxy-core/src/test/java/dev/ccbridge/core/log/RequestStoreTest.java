@@ -1,0 +1,191 @@
+package dev.ccbridge.core.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ccbridge.core.protocol.anthropic.Usage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RequestStoreTest {
+    private static final ZoneId ZONE = ZoneOffset.UTC;
+    private static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(NOW);
+
+    private RequestStore open(RequestStore.Retention retention) {
+        return RequestStore.open(dir.resolve("history.db"), retention, Redactor.patternsOnly(), 1000, clock, ZONE);
+    }
+
+    @Test
+    void recentEntriesAndUsageSurviveAReopen() {
+        try (var store = open(RequestStore.Retention.DEFAULT)) {
+            store.save(done("r1", NOW.minusSeconds(60), "deepseek", 200, new Usage(100, 20, 5, 30)));
+            store.save(done("r2", NOW.minusSeconds(30), "deepseek", 429, null));
+            store.save(done("r3", NOW.minusSeconds(10), "openai", 200, new Usage(10, 2, 0, 0)));
+        }
+        try (var store = open(RequestStore.Retention.DEFAULT)) {
+            List<RequestRecord> recent = store.recent(10);
+            assertThat(recent).extracting(RequestRecord::id).containsExactly("r1", "r2", "r3");
+            RequestRecord first = recent.getFirst();
+            assertThat(first.usage()).isEqualTo(new Usage(100, 20, 5, 30));
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(first.durationMillis()).isEqualTo(1234L);
+            assertThat(first.firstTokenMillis()).isEqualTo(321L);
+            assertThat(recent.get(1).usage()).isNull();
+            assertThat(recent.get(1).errorType()).isEqualTo("rate_limit_error");
+
+            assertThat(store.usage(7)).containsExactly(
+                    new RequestStore.DailyUsage(LocalDate.of(2026, 3, 10), "deepseek", "DeepSeek", 2, 1, 100, 20, 5, 30),
+                    new RequestStore.DailyUsage(LocalDate.of(2026, 3, 10), "openai", "OpenAI", 1, 0, 10, 2, 0, 0));
+        }
+    }
+
+    @Test
+    void recentReturnsTheNewestOldestFirst() {
+        try (var store = open(RequestStore.Retention.DEFAULT)) {
+            for (int i = 1; i <= 5; i++) {
+                store.save(done("r" + i, NOW.minusSeconds(100 - i), "deepseek", 200, null));
+            }
+            assertThat(store.recent(2)).extracting(RequestRecord::id).containsExactly("r4", "r5");
+        }
+    }
+
+    @Test
+    void theSameRequestSavedTwiceCountsOnce() {
+        try (var store = open(RequestStore.Retention.DEFAULT)) {
+            RequestRecord record = done("r1", NOW, "deepseek", 200, new Usage(10, 1, 0, 0));
+            store.save(record);
+            store.save(record);
+            assertThat(store.recent(10)).hasSize(1);
+            assertThat(store.usage(1)).singleElement()
+                    .satisfies(u -> assertThat(u.requests()).isEqualTo(1))
+                    .satisfies(u -> assertThat(u.inputTokens()).isEqualTo(10));
+        }
+    }
+
+    @Test
+    void requestsStillInFlightAreNotStored() {
+        try (var store = open(RequestStore.Retention.DEFAULT)) {
+            store.save(started("r1", NOW));
+            assertThat(store.recent(10)).isEmpty();
+            assertThat(store.usage(1)).isEmpty();
+        }
+    }
+
+    @Test
+    void usageIsCountedPerLocalDay() {
+        try (var store = open(RequestStore.Retention.DEFAULT)) {
+            store.save(done("a", Instant.parse("2026-03-09T23:59:00Z"), "deepseek", 200, new Usage(1, 1, 0, 0)));
+            store.save(done("b", Instant.parse("2026-03-10T00:01:00Z"), "deepseek", 200, new Usage(2, 2, 0, 0)));
+            assertThat(store.usage(7)).extracting(RequestStore.DailyUsage::day, RequestStore.DailyUsage::inputTokens)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 3, 9), 1L),
+                            org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 3, 10), 2L));
+            assertThat(store.usage(1)).extracting(RequestStore.DailyUsage::day)
+                    .containsExactly(LocalDate.of(2026, 3, 10));
+        }
+    }
+
+    @Test
+    void retentionKeepsAtMostTheNewestEntries() {
+        try (var store = open(new RequestStore.Retention(3, 90))) {
+            for (int i = 1; i <= 6; i++) {
+                store.save(done("r" + i, NOW.minusSeconds(100 - i), "deepseek", 200, new Usage(1, 1, 0, 0)));
+            }
+            store.prune();
+            assertThat(store.recent(10)).extracting(RequestRecord::id).containsExactly("r4", "r5", "r6");
+            // The day's totals still count every request: pruning entries does not rewrite usage.
+            assertThat(store.usage(1).getFirst().requests()).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void retentionDropsEntriesAndUsageOlderThanTheLimitOnReopen() {
+        try (var store = open(new RequestStore.Retention(100, 7))) {
+            store.save(done("old", NOW.minus(Duration.ofDays(10)), "deepseek", 200, new Usage(5, 5, 0, 0)));
+            store.save(done("new", NOW.minus(Duration.ofDays(1)), "deepseek", 200, new Usage(7, 7, 0, 0)));
+        }
+        clock.now = NOW.plus(Duration.ofDays(1));
+        try (var store = open(new RequestStore.Retention(100, 7))) {
+            assertThat(store.recent(10)).extracting(RequestRecord::id).containsExactly("new");
+            assertThat(store.usage(365)).extracting(RequestStore.DailyUsage::inputTokens).containsExactly(7L);
+        }
+    }
+
+    @Test
+    void bodiesAreStoredRedactedAndCapped() {
+        String key = "sk-proj-abcdefghijklmnopqrstuvwxyz";
+        String request = "{\"model\":\"claude-sonnet-4-5\",\"messages\":[{\"role\":\"user\",\"content\":\"my key is "
+                + key + "\"}],\"api_key\":\"hunter2-secret\"}";
+        String response = "x".repeat(5000);
+        try (var store = open(RequestStore.Retention.DEFAULT)) {
+            RequestRecord withBodies = new RequestRecord("r1", NOW, "deepseek", "DeepSeek", "chat_completions",
+                    "active", "claude-sonnet-4-5", "deepseek-chat", false, 200, null, null, 1L, 2L, null,
+                    request.getBytes(StandardCharsets.UTF_8), response);
+            store.save(withBodies);
+            RequestStore.Bodies bodies = store.bodies("r1").orElseThrow();
+            assertThat(bodies.request()).doesNotContain(key).doesNotContain("hunter2-secret")
+                    .contains(Redactor.MASK).contains("claude-sonnet-4-5");
+            assertThat(bodies.response()).hasSize(1000);
+            assertThat(store.bodies("missing")).isEmpty();
+        }
+    }
+
+    @Test
+    void clearingEntriesKeepsUsage() {
+        try (var store = open(RequestStore.Retention.DEFAULT)) {
+            store.save(done("r1", NOW, "deepseek", 200, new Usage(3, 4, 0, 0)));
+            store.clearEntries();
+            assertThat(store.recent(10)).isEmpty();
+            assertThat(store.usage(1)).extracting(RequestStore.DailyUsage::outputTokens).containsExactly(4L);
+        }
+    }
+
+    private static RequestRecord started(String id, Instant at) {
+        return new RequestRecord(id, at, "deepseek", "DeepSeek", "chat_completions", "active",
+                "claude-sonnet-4-5", "deepseek-chat", true, 0, null, null, null, null, null,
+                "{}".getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    private static RequestRecord done(String id, Instant at, String targetId, int status, Usage usage) {
+        String name = targetId.equals("openai") ? "OpenAI" : "DeepSeek";
+        return new RequestRecord(id, at, targetId, name, "chat_completions", "active", "claude-sonnet-4-5",
+                "deepseek-chat", true, status, status >= 400 ? "rate_limit_error" : null,
+                status >= 400 ? "slow down" : null, 321L, 1234L, usage, null, null);
+    }
+
+    private static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZONE;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
