@@ -2,7 +2,7 @@ package dev.ccbridge.app;
 
 import dev.ccbridge.app.env.ClaudeSettingsCheck;
 import dev.ccbridge.app.env.CopyEnvViewModel;
-import dev.ccbridge.app.targets.BuiltInPresets;
+import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.theme.ThemeManager;
 import dev.ccbridge.app.tray.AwtTrayAdapter;
 import dev.ccbridge.app.tray.TrayController;
@@ -48,7 +48,7 @@ public final class CcbridgeApp extends Application {
     public void start(Stage stage) {
         UiExecutor ui = UiExecutor.javaFx();
         var theme = new ThemeManager(context.settings().theme());
-        window = new MainWindow(stage, context, ui, theme, new BuiltInPresets(), System.getenv(),
+        window = new MainWindow(stage, context, ui, theme, PresetCatalog.builtIn(), System.getenv(),
                 ClaudeSettingsCheck.forUser());
         window.setOnQuit(this::quit);
 

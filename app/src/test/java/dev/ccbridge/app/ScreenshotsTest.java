@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.app.env.ClaudeSettingsCheck;
 import dev.ccbridge.app.settings.AppSettings;
-import dev.ccbridge.app.targets.BuiltInPresets;
+import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.targets.Pricing;
 import dev.ccbridge.app.testing.DesktopSession;
 import dev.ccbridge.app.testing.FxWait;
@@ -85,7 +85,7 @@ class ScreenshotsTest {
         context.registry().activate(deepseek.id());
         context.server().start();
         window = new MainWindow(stage, context, UiExecutor.javaFx(), new ThemeManager(AppSettings.Theme.LIGHT),
-                new BuiltInPresets(), Map.of(), new ClaudeSettingsCheck(home.resolve("no-settings.json")));
+                PresetCatalog.builtIn(), Map.of(), new ClaudeSettingsCheck(home.resolve("no-settings.json")));
         stage.setX(0);
         stage.setY(0);
         window.show();

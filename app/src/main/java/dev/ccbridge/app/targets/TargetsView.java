@@ -1,5 +1,6 @@
 package dev.ccbridge.app.targets;
 
+import dev.ccbridge.core.target.ProviderPreset;
 import dev.ccbridge.app.Dialogs;
 import dev.ccbridge.core.target.Target;
 import javafx.beans.binding.Bindings;
@@ -79,7 +80,7 @@ public final class TargetsView {
 
         var add = new MenuButton("Add");
         add.setId("add");
-        for (Preset preset : vm.presets()) {
+        for (ProviderPreset preset : vm.presets()) {
             var item = new MenuItem(preset.name());
             item.setOnAction(e -> {
                 if (confirmLeave()) {

@@ -1,5 +1,6 @@
 package dev.ccbridge.app.targets;
 
+import dev.ccbridge.core.target.ProviderPreset;
 import dev.ccbridge.app.ServerControl;
 import dev.ccbridge.app.UiExecutor;
 import dev.ccbridge.core.secrets.KeyResolver;
@@ -66,7 +67,7 @@ public final class TargetsViewModel {
         return editor;
     }
 
-    public List<Preset> presets() {
+    public List<ProviderPreset> presets() {
         return presets.presets();
     }
 
@@ -79,7 +80,7 @@ public final class TargetsViewModel {
         }
     }
 
-    public void addFromPreset(Preset preset) {
+    public void addFromPreset(ProviderPreset preset) {
         editor.newDraft(preset.toTarget());
     }
 

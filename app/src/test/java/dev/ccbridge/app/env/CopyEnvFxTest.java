@@ -6,7 +6,7 @@ import dev.ccbridge.app.AppContext;
 import dev.ccbridge.app.MainWindow;
 import dev.ccbridge.app.UiExecutor;
 import dev.ccbridge.app.settings.AppSettings;
-import dev.ccbridge.app.targets.BuiltInPresets;
+import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.testing.FxWait;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.app.theme.ThemeManager;
@@ -45,7 +45,7 @@ class CopyEnvFxTest {
         context = TestApp.open(home);
         context.saveSettings(context.settings(), 8899);
         var window = new MainWindow(stage, context, UiExecutor.javaFx(), new ThemeManager(AppSettings.Theme.LIGHT),
-                new BuiltInPresets(), Map.of(), new ClaudeSettingsCheck(claudeSettings));
+                PresetCatalog.builtIn(), Map.of(), new ClaudeSettingsCheck(claudeSettings));
         window.show();
     }
 

@@ -7,7 +7,7 @@ import dev.ccbridge.app.MainWindow;
 import dev.ccbridge.app.UiExecutor;
 import dev.ccbridge.app.env.ClaudeSettingsCheck;
 import dev.ccbridge.app.settings.AppSettings;
-import dev.ccbridge.app.targets.BuiltInPresets;
+import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.testing.FakeProvider;
 import dev.ccbridge.app.testing.FxWait;
 import dev.ccbridge.app.testing.TestApp;
@@ -48,7 +48,7 @@ class RequestLogFxTest {
         context.secrets().put(target.secretAccount(), "sk-upstream-0123456789abcdef");
         context.server().start();
         var window = new MainWindow(stage, context, UiExecutor.javaFx(), new ThemeManager(AppSettings.Theme.LIGHT),
-                new BuiltInPresets(), Map.of(), new ClaudeSettingsCheck(home.resolve("none.json")));
+                PresetCatalog.builtIn(), Map.of(), new ClaudeSettingsCheck(home.resolve("none.json")));
         window.show();
         window.showLog();
     }

@@ -52,7 +52,7 @@ class TargetEditorFxTest {
         context = TestApp.open(home, secrets);
         context.registry().put(provider.target("Existing", "existing-model"));
         window = new MainWindow(stage, context, UiExecutor.javaFx(), new ThemeManager(AppSettings.Theme.LIGHT),
-                new BuiltInPresets(), Map.of(), new ClaudeSettingsCheck(home.resolve("none.json")));
+                PresetCatalog.builtIn(), Map.of(), new ClaudeSettingsCheck(home.resolve("none.json")));
         window.show();
     }
 

@@ -1,5 +1,6 @@
 package dev.ccbridge.app.targets;
 
+import dev.ccbridge.core.target.ProviderPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.app.AppContext;
@@ -26,7 +27,7 @@ class TargetsViewModelTest {
     void setUp() {
         context = TestApp.open(dir, secrets);
         vm = new TargetsViewModel(context.registry(), secrets, Map.of("DEEPSEEK_API_KEY", "sk-env-0123456789"),
-                context.server(), UiExecutor.direct(), new BuiltInPresets());
+                context.server(), UiExecutor.direct(), PresetCatalog.builtIn());
     }
 
     @AfterEach
@@ -36,12 +37,12 @@ class TargetsViewModelTest {
 
     @Test
     void aPresetFillsADraftThatIsSavedIntoTheList() {
-        Preset deepseek = preset("DeepSeek");
+        ProviderPreset deepseek = preset("DeepSeek");
         vm.addFromPreset(deepseek);
         TargetEditorViewModel editor = vm.editor();
         assertThat(editor.isNew()).isTrue();
         assertThat(editor.baseUrl.get()).isEqualTo("https://api.deepseek.com");
-        assertThat(editor.model.get()).isEqualTo("deepseek-chat");
+        assertThat(editor.model.get()).isEqualTo("deepseek-v4-pro");
         assertThat(vm.targets()).isEmpty();
 
         Target saved = editor.save().orElseThrow();
@@ -103,7 +104,7 @@ class TargetsViewModelTest {
         return vm.editor().save().orElseThrow();
     }
 
-    private Preset preset(String name) {
+    private ProviderPreset preset(String name) {
         return vm.presets().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 }
