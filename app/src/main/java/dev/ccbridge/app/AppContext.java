@@ -9,6 +9,7 @@ import dev.ccbridge.core.log.RequestStore;
 import dev.ccbridge.core.secrets.KeyringSecretStore;
 import dev.ccbridge.core.secrets.SecretStore;
 import dev.ccbridge.core.target.ConfigStore;
+import dev.ccbridge.core.target.ConfigWatcher;
 import dev.ccbridge.core.target.ProxyConfig;
 import dev.ccbridge.core.target.TargetRegistry;
 import java.io.IOException;
@@ -29,7 +30,7 @@ public final class AppContext implements AutoCloseable {
     private final AppPaths paths;
     private final ConfigStore configStore;
     private final TargetRegistry registry;
-    private final ConfigFollower watcher;
+    private final ConfigWatcher watcher;
     private final KeyStorage keys;
     private final RequestLog log;
     private final RequestStore history;
@@ -69,9 +70,9 @@ public final class AppContext implements AutoCloseable {
         return new AppContext(paths, portOverride, keys);
     }
 
-    private ConfigFollower startWatcher(List<String> found) {
+    private ConfigWatcher startWatcher(List<String> found) {
         try {
-            return ConfigFollower.start(configStore, registry);
+            return ConfigWatcher.start(configStore, registry);
         } catch (IOException e) {
             found.add("Changes made to " + paths.configFile() + " by other programs will need a restart ("
                     + e.getMessage() + ")");

@@ -37,12 +37,8 @@ public final class ConfigWatcher implements AutoCloseable {
                     boolean ours = key.pollEvents().stream()
                             .anyMatch(event -> file.getFileName().equals(event.context()));
                     key.reset();
-                    if (ours) {
-                        store.tryRead().ifPresent(config -> {
-                            if (registry.reload(config)) {
-                                LOG.info("config reloaded from {}", file);
-                            }
-                        });
+                    if (ours && registry.reloadFrom(store)) {
+                        LOG.info("config reloaded from {}", file);
                     }
                 }
             } catch (InterruptedException | ClosedWatchServiceException e) {

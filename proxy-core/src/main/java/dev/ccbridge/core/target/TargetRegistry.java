@@ -170,6 +170,17 @@ public final class TargetRegistry {
         return true;
     }
 
+    /**
+     * Re-reads the config file and applies it if another process changed it. Reads under the same
+     * lock as this registry's own saves, so a late read of an older save can never undo a newer
+     * change made here.
+     *
+     * @return whether anything changed
+     */
+    public synchronized boolean reloadFrom(ConfigStore source) {
+        return source.tryRead().map(this::reload).orElse(false);
+    }
+
     private void commit(ProxyConfig config) {
         if (store != null) {
             store.save(config);
