@@ -133,7 +133,7 @@ final class BedrockErrors {
 
     private ApiError client(SdkClientException e) {
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
-            return ApiError.api(504, target + " did not answer in time");
+            return ApiError.silent(target + " did not answer in time");
         }
         if (mentionsCredentials(e)) {
             // The SDK lists every source it tried; the start says enough.
@@ -154,14 +154,14 @@ final class BedrockErrors {
                 case ConnectException c -> "connection refused";
                 case UnknownHostException u -> "unknown host";
                 case UnresolvedAddressException u -> "unknown host";
-                case SSLException s -> "TLS handshake failed (" + s.getMessage() + ")";
+                case SSLException s -> "TLS handshake failed (" + redactor.redact(s.getMessage()) + ")";
                 default -> null;
             };
             if (reason != null) {
-                return ApiError.api(502, "could not reach " + target + ": " + reason);
+                return ApiError.unreachable(502, "could not reach " + target + ": " + reason);
             }
         }
-        return ApiError.api(502, target + " failed: " + redactor.redact(describe(e)));
+        return ApiError.unreachable(502, target + " failed: " + redactor.redact(describe(e)));
     }
 
     private static boolean mentionsCredentials(SdkClientException e) {

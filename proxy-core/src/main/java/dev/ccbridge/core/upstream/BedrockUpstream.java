@@ -110,7 +110,8 @@ public final class BedrockUpstream implements Upstream {
         x.cancellation().onCancel(stop);
         try {
             read(queue, translator, x, errors, settings);
-        } catch (StreamFailure failure) {
+        } catch (RuntimeException failure) {
+            // A stream failure, the client gone, or anything unexpected: the SDK call must not run on.
             stop.run();
             throw failure;
         } catch (InterruptedException e) {
@@ -185,8 +186,8 @@ public final class BedrockUpstream implements Upstream {
             response = call.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
-            x.out().fail(ApiError.api(504, x.target().displayName() + " did not answer within "
-                    + limit.toSeconds() + " s"));
+            x.out().fail(ApiError.silent(x.target().displayName() + " did not answer within "
+                    + Timeouts.describe(limit)));
             return;
         } catch (InterruptedException e) {
             call.cancel(true);
@@ -212,11 +213,11 @@ public final class BedrockUpstream implements Upstream {
     private static ApiError silence(UpstreamExchange x, Duration wait, long deadline, boolean answered) {
         String target = x.target().displayName();
         if (System.nanoTime() - deadline >= 0) {
-            return ApiError.api(504, target + " did not finish within " + x.timeouts().total().toSeconds() + " s");
+            return ApiError.silent(target + " did not finish within " + Timeouts.describe(x.timeouts().total()));
         }
-        return ApiError.api(504, answered
-                ? target + " stopped sending data for " + wait.toSeconds() + " s"
-                : target + " did not answer within " + wait.toSeconds() + " s");
+        return ApiError.silent(answered
+                ? target + " stopped sending data for " + Timeouts.describe(wait)
+                : target + " did not answer within " + Timeouts.describe(wait));
     }
 
     /** The {@code anthropic-beta} flags Claude Code sent. */
