@@ -2,6 +2,7 @@ package dev.ccbridge.core.server;
 
 import dev.ccbridge.core.translate.common.MessageStreamBuilder;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -21,11 +22,15 @@ final class Keepalive implements AutoCloseable {
         this.intervalNanos = interval.toNanos();
     }
 
-    /** Watches one stream until the returned handle is closed. */
-    AutoCloseable watch(StreamingSink sink, MessageStreamBuilder builder) {
+    /**
+     * Watches one stream until the returned handle is closed. {@code builder} gives the attempt
+     * answering now (pings go only into an answer that has started, never before its first byte).
+     */
+    AutoCloseable watch(StreamingSink sink, Supplier<MessageStreamBuilder> current) {
         long period = Math.max(1, intervalNanos / 2);
         ScheduledFuture<?> task = timer.scheduleAtFixedRate(() -> {
-            if (sink.idleNanos() >= intervalNanos && builder.hasStarted() && !builder.isDone()) {
+            MessageStreamBuilder builder = current.get();
+            if (builder != null && sink.idleNanos() >= intervalNanos && builder.hasStarted() && !builder.isDone()) {
                 Thread.ofVirtual().name("ccbridge-ping").start(() -> {
                     try {
                         builder.ping();
