@@ -44,6 +44,11 @@ public final class Redactor {
         return new Redactor(List.of());
     }
 
+    /** A scrubber for bytes relayed as they arrive, removing the known secrets (not key shapes: content stays whole). */
+    public StreamScrubber streaming() {
+        return new StreamScrubber(knownSecrets);
+    }
+
     public String redact(String text) {
         if (text == null || text.isEmpty()) {
             return text;

@@ -3,6 +3,7 @@ package dev.ccbridge.core.upstream;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.log.Redactor;
+import dev.ccbridge.core.log.StreamScrubber;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.protocol.anthropic.StreamEvent;
 import dev.ccbridge.core.sse.SseParser;
@@ -137,6 +138,8 @@ public final class AnthropicPassthroughUpstream implements Upstream {
         String target = x.target().displayName();
         InputStream in = response.body();
         byte[] buffer = new byte[READ_BUFFER];
+        // Should the provider echo the key (in an error event, say), it never reaches Claude Code or the log.
+        StreamScrubber scrubber = x.redactor().streaming();
         boolean started = false;
         try {
             int read;
@@ -156,6 +159,7 @@ public final class AnthropicPassthroughUpstream implements Upstream {
                         ApiError error = ApiError.api(502, target + " sent malformed data (an event that is not "
                                 + "JSON); the answer may be incomplete, so it was cut");
                         if (started) {
+                            write(relay, scrubber.finish());
                             write(relay, errorFrame(error));
                         } else {
                             x.out().fail(error);
@@ -167,11 +171,14 @@ public final class AnthropicPassthroughUpstream implements Upstream {
                     relay.start(response.status(), relayedHeaders(response));
                     started = true;
                 }
-                relay.write(buffer, 0, read);
+                write(relay, scrubber.feed(buffer, 0, read));
             }
             if (!started) {
                 x.out().fail(ApiError.api(502, target + " answered " + response.status() + " with an empty body"));
-            } else if (watch != null && !watch.ended) {
+                return;
+            }
+            write(relay, scrubber.finish());
+            if (watch != null && !watch.ended) {
                 // Claude Code must never act on a cut answer as if it were whole.
                 write(relay, errorFrame(ApiError.api(502, target + ": upstream stream ended unexpectedly")));
             }
@@ -179,6 +186,7 @@ public final class AnthropicPassthroughUpstream implements Upstream {
             response.abort();
             ApiError error = ApiError.api(502, target + " sent " + e.getMessage() + "; the answer was cut");
             if (started) {
+                write(relay, scrubber.finish());
                 write(relay, errorFrame(error));
             } else {
                 x.out().fail(error);
@@ -194,13 +202,16 @@ public final class AnthropicPassthroughUpstream implements Upstream {
             if (!started) {
                 x.out().fail(error);
             } else if (sse) {
+                write(relay, scrubber.finish());
                 write(relay, errorFrame(error));
             }
         }
     }
 
     private static void write(RawRelay relay, byte[] bytes) {
-        relay.write(bytes, 0, bytes.length);
+        if (bytes.length > 0) {
+            relay.write(bytes, 0, bytes.length);
+        }
     }
 
     /** An SSE {@code error} frame, preceded by a blank line that ends any half-written frame before it. */

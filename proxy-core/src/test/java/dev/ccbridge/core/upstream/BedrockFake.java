@@ -29,27 +29,27 @@ import software.amazon.awssdk.eventstream.Message;
  * encoded by the AWS event-stream library, and {@code /model/{id}/converse} with JSON; errors
  * as Bedrock sends them ({@code x-amzn-ErrorType}). Records every request it gets.
  */
-final class BedrockFake implements AutoCloseable {
-    static final String REQUEST_ID = "fake-req-0001";
+public final class BedrockFake implements AutoCloseable {
+    public static final String REQUEST_ID = "fake-req-0001";
 
     /** One request as Bedrock received it. */
-    record Received(String path, String modelId, Map<String, String> headers, JsonNode body) {
-        String header(String name) {
+    public record Received(String path, String modelId, Map<String, String> headers, JsonNode body) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
         }
     }
 
     /** One event-stream frame: an event, or an exception frame. */
-    record Frame(boolean exception, String type, String json) {
-        static Frame event(String type, String json) {
+    public record Frame(boolean exception, String type, String json) {
+        public static Frame event(String type, String json) {
             return new Frame(false, type, json);
         }
 
-        static Frame exception(String type, String json) {
+        public static Frame exception(String type, String json) {
             return new Frame(true, type, json);
         }
 
-        byte[] encode() {
+        public byte[] encode() {
             Map<String, HeaderValue> headers = new LinkedHashMap<>();
             headers.put(":message-type", HeaderValue.fromString(exception ? "exception" : "event"));
             headers.put(exception ? ":exception-type" : ":event-type", HeaderValue.fromString(type));
@@ -78,7 +78,7 @@ final class BedrockFake implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile Reply reply = new JsonReply(500, "InternalServerException", "{\"message\":\"no reply set\"}");
 
-    BedrockFake() {
+    public BedrockFake() {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
@@ -96,35 +96,35 @@ final class BedrockFake implements AutoCloseable {
         }
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + connector.getLocalPort();
     }
 
-    BedrockFake replyStream(List<Frame> frames) {
+    public BedrockFake replyStream(List<Frame> frames) {
         reply = new StreamReply(frames, false);
         return this;
     }
 
-    BedrockFake replyStreamThenHang(List<Frame> frames) {
+    public BedrockFake replyStreamThenHang(List<Frame> frames) {
         reply = new StreamReply(frames, true);
         return this;
     }
 
-    BedrockFake replyJson(int status, String errorType, String body) {
+    public BedrockFake replyJson(int status, String errorType, String body) {
         reply = new JsonReply(status, errorType, body);
         return this;
     }
 
-    BedrockFake replySilence() {
+    public BedrockFake replySilence() {
         reply = new SilentReply();
         return this;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
-    Received last() {
+    public Received last() {
         if (received.isEmpty()) {
             throw new AssertionError("the fake Bedrock endpoint got no request");
         }
@@ -180,7 +180,7 @@ final class BedrockFake implements AutoCloseable {
     }
 
     /** Frames from a fixture: one JSON object per line, {@code {"event": type, "data": {...}}} or {@code {"exception": ...}}. */
-    static List<Frame> frames(String fixture) {
+    public static List<Frame> frames(String fixture) {
         List<Frame> frames = new ArrayList<>();
         for (String line : fixture.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
