@@ -2,16 +2,18 @@ package dev.ccbridge.core.server;
 
 import dev.ccbridge.core.translate.common.MessageStreamBuilder;
 import java.time.Duration;
-import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Sends {@code ping} events on streams that have been silent for a while (a reasoning model
- * thinking), so Claude Code and anything between keep the connection. One timer for all
- * streams; the pings themselves are written on virtual threads so a slow client cannot stall it.
+ * thinking), so Claude Code (whose byte watchdog gives up on a silent stream) and anything
+ * between keep the connection. Translated streams ping through their builder, relayed ones
+ * between two events. One timer for all streams; the pings themselves are written on virtual
+ * threads so a slow client cannot stall it. Nothing is sent before an answer has started.
  */
 final class Keepalive implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
@@ -23,17 +25,29 @@ final class Keepalive implements AutoCloseable {
     }
 
     /**
-     * Watches one stream until the returned handle is closed. {@code builder} gives the attempt
-     * answering now (pings go only into an answer that has started, never before its first byte).
+     * Watches one request's answer until the returned handle is closed: the relay once it has
+     * started, else the streaming sink, through the builder of the attempt answering now.
      */
-    AutoCloseable watch(StreamingSink sink, Supplier<MessageStreamBuilder> current) {
+    AutoCloseable watch(ClientSink sink, ResponseRelay relay, Supplier<MessageStreamBuilder> current) {
         long period = Math.max(1, intervalNanos / 2);
         ScheduledFuture<?> task = timer.scheduleAtFixedRate(() -> {
-            MessageStreamBuilder builder = current.get();
-            if (builder != null && sink.idleNanos() >= intervalNanos && builder.hasStarted() && !builder.isDone()) {
+            Runnable ping = null;
+            if (relay.started()) {
+                if (relay.canPing(intervalNanos)) {
+                    ping = () -> relay.pingIfIdle(intervalNanos);
+                }
+            } else if (sink instanceof StreamingSink streaming) {
+                MessageStreamBuilder builder = current.get();
+                if (builder != null && streaming.idleNanos() >= intervalNanos && builder.hasStarted()
+                        && !builder.isDone()) {
+                    ping = builder::ping;
+                }
+            }
+            if (ping != null) {
+                Runnable send = ping;
                 Thread.ofVirtual().name("ccbridge-ping").start(() -> {
                     try {
-                        builder.ping();
+                        send.run();
                     } catch (ClientGoneException ignored) {
                         // the request's own thread sees the cancellation and cleans up
                     }

@@ -54,8 +54,7 @@ final class MessagesEndpoint {
         var failover = new Failover(context, new Failover.Request(requestId, messages, body, forwardedHeaders(request),
                 estimate, Ids.messageId(), cancellation), sink, relay);
 
-        AutoCloseable watch = sink instanceof StreamingSink streaming
-                ? keepalive.watch(streaming, failover::current) : () -> { };
+        AutoCloseable watch = keepalive.watch(sink, relay, failover::current);
         boolean logged = false;
         try {
             failover.run(primary);

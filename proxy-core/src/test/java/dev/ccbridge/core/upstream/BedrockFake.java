@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -72,6 +74,9 @@ public final class BedrockFake implements AutoCloseable {
     /** Sends nothing at all until the fake closes. */
     record SilentReply() implements Reply {}
 
+    /** Frames computed from each request's body (a scripted agent), with a silence after the first frame. */
+    record AgentReply(Function<JsonNode, List<Frame>> agent, Duration silence) implements Reply {}
+
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -112,6 +117,12 @@ public final class BedrockFake implements AutoCloseable {
 
     public BedrockFake replyJson(int status, String errorType, String body) {
         reply = new JsonReply(status, errorType, body);
+        return this;
+    }
+
+    /** Answers every request with the frames {@code agent} makes of its body, pausing after the first. */
+    public BedrockFake replyWith(Function<JsonNode, List<Frame>> agent, Duration silenceAfterFirstFrame) {
+        reply = new AgentReply(agent, silenceAfterFirstFrame);
         return this;
     }
 
@@ -162,6 +173,18 @@ public final class BedrockFake implements AutoCloseable {
                 }
                 if (stream.hangAfter()) {
                     closing.await(30, TimeUnit.SECONDS);
+                }
+                response.write(true, ByteBuffer.allocate(0), callback);
+            }
+            case AgentReply agent -> {
+                response.setStatus(200);
+                response.getHeaders().put("Content-Type", "application/vnd.amazon.eventstream");
+                List<Frame> frames = agent.agent().apply(received.getLast().body());
+                for (int i = 0; i < frames.size(); i++) {
+                    if (i == 1 && !agent.silence().isZero()) {
+                        Thread.sleep(agent.silence());
+                    }
+                    write(response, ByteBuffer.wrap(frames.get(i).encode()));
                 }
                 response.write(true, ByteBuffer.allocate(0), callback);
             }
