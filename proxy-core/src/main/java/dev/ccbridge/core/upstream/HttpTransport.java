@@ -32,7 +32,7 @@ import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.VirtualThreadPool;
 
 /**
  * The only code that talks HTTP to providers: one shared Jetty {@link HttpClient} (connections
@@ -56,9 +56,10 @@ public final class HttpTransport implements AutoCloseable {
 
     public HttpTransport() {
         client = new HttpClient();
-        var threads = new QueuedThreadPool();
+        // Virtual threads: the client's tasks are short, and hundreds of streams must not mean hundreds
+        // of platform threads (a soak run grew a thread pool to its cap of 200 otherwise).
+        var threads = new VirtualThreadPool();
         threads.setName("ccbridge-upstream");
-        threads.setDaemon(true);
         client.setExecutor(threads);
         client.setFollowRedirects(false);
         client.setMaxConnectionsPerDestination(1024);

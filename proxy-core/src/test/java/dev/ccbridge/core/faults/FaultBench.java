@@ -38,11 +38,19 @@ final class FaultBench implements AutoCloseable {
     FaultBench(ApiMode mode, Map<String, String> options) {
         this.mode = mode;
         this.gateway = GatewayHarness.start(target(mode, mode == ApiMode.ANTHROPIC_MESSAGES
-                ? upstream.rootUrl() : upstream.baseUrl(), options),
+                || mode == ApiMode.BEDROCK_CONVERSE ? upstream.rootUrl() : upstream.baseUrl(), options),
                 ServerSettings.onPort(0).withPingInterval(Duration.ofMillis(400)));
     }
 
     static Target target(ApiMode mode, String baseUrl, Map<String, String> options) {
+        if (mode == ApiMode.BEDROCK_CONVERSE) {
+            // Bedrock's endpoint is an option; the fake stands in for bedrock-runtime.<region>.amazonaws.com.
+            Map<String, String> all = new java.util.HashMap<>(options);
+            all.put("region", "us-east-1");
+            all.put("endpoint", baseUrl.replaceFirst("/v1$", ""));
+            return new Target("faulty", "Faulty", "aws", null, "us.anthropic.claude-sonnet-4-5-20250929-v1:0", mode,
+                    ModelTiers.NONE, List.of(), Map.of(), null, null, all, null, null);
+        }
         return new Target("faulty", "Faulty", "fake", baseUrl, "fake-model", mode, ModelTiers.NONE, List.of(),
                 Map.of(), null, null, options, null, null);
     }
@@ -55,6 +63,12 @@ final class FaultBench implements AutoCloseable {
             case ANTHROPIC_MESSAGES -> FakeAgent.anthropic(request);
             default -> throw new IllegalArgumentException(mode.toString());
         };
+    }
+
+    /** A valid ConverseStream answer to the request the fake received, as event-stream frames. */
+    static List<byte[]> validFrames(JsonNode request) {
+        return FakeAgent.converse(request).stream()
+                .map(e -> dev.ccbridge.core.upstream.BedrockFake.Frame.event(e.type(), e.json()).encode()).toList();
     }
 
     Received send(boolean stream) {
