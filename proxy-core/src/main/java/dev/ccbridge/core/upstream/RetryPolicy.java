@@ -1,6 +1,7 @@
 package dev.ccbridge.core.upstream;
 
 import dev.ccbridge.core.protocol.anthropic.ApiError;
+import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.Target;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -17,7 +18,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code retries}. A provider's {@code retry-after-ms}/{@code retry-after} sets the pause; one
  * longer than {@code maxWait} is not waited out here but handed to Claude Code, which waits itself.
  *
- * @param connectRetries extra attempts after a failed connection (option {@code connectRetries}, default 1)
+ * @param connectRetries extra attempts after a failed connection (option {@code connectRetries}, default 1;
+ *                       0 for Bedrock)
  * @param retries        extra attempts after a 429 or 5xx answer (option {@code retries}, default 0)
  * @param maxWait        the longest pause before an attempt (option {@code retryMaxWaitSeconds}, default 10)
  */
@@ -31,8 +33,11 @@ public record RetryPolicy(int connectRetries, int retries, Duration maxWait) {
     private static final Set<Integer> RETRYABLE = Set.of(408, 429, 500, 502, 503, 504, 529);
 
     public static RetryPolicy of(Target target) {
+        // Bedrock: the AWS SDK's connection pool sometimes stalls for its whole acquire timeout (10 s) on
+        // an immediate reconnect to an endpoint that refused the last one, so no quick retry by default.
+        int connectRetries = target.apiMode() == ApiMode.BEDROCK_CONVERSE ? 0 : DEFAULT.connectRetries;
         return new RetryPolicy(
-                count(target.option("connectRetries"), DEFAULT.connectRetries),
+                count(target.option("connectRetries"), connectRetries),
                 count(target.option("retries"), DEFAULT.retries),
                 wait(target.option("retryMaxWaitSeconds"), DEFAULT.maxWait));
     }

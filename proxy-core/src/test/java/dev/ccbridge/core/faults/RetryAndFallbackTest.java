@@ -149,7 +149,7 @@ class RetryAndFallbackTest {
             assertThat(record.status()).isEqualTo(200);
             assertThat(record.attempts()).extracting(RequestRecord.Attempt::targetId).containsExactly("faulty", "backup");
             assertThat(record.attempts()).extracting(RequestRecord.Attempt::status).containsExactly(529, 200);
-            bench.assertNothingLeft();
+            bench.assertNothingLeft(1);
         }
         assertThat(backup.requests()).hasSize(2);
     }
@@ -177,7 +177,7 @@ class RetryAndFallbackTest {
         Received got = bench.send(true).isCompleteStream();
         assertThat(got.millis()).isBetween(900L, 3000L);
         assertThat(bench.lastRecord().attempts()).extracting(RequestRecord.Attempt::status).containsExactly(504, 200);
-        bench.assertNothingLeft();
+        bench.assertNothingLeft(1);
     }
 
     @Test
@@ -199,7 +199,7 @@ class RetryAndFallbackTest {
         assertThat(bench.upstream.connections()).isEqualTo(1);
         assertThat(backup.requests()).isEmpty();
         assertThat(bench.lastRecord().attempts()).hasSize(1);
-        bench.assertNothingLeft();
+        bench.assertNothingLeft(1);
     }
 
     @Test
@@ -223,7 +223,7 @@ class RetryAndFallbackTest {
         assertThat(bench.lastRecord().targetId()).isEqualTo("backup");
         assertThat(bench.lastRecord().attempts()).extracting(RequestRecord.Attempt::targetId)
                 .containsExactly("faulty", "backup", "backup");
-        bench.assertNothingLeft();
+        bench.assertNothingLeft(1);
     }
 
     @Test
