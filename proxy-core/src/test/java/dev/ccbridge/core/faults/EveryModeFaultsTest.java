@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class EveryModeFaultsTest {
     private static final String SSE = "text/event-stream";
-    private static final Map<String, String> QUICK = Map.of("firstByteTimeoutSeconds", "1", "idleTimeoutSeconds", "1");
+    private static final Map<String, String> QUICK = Map.of("firstByteTimeoutSeconds", "2", "idleTimeoutSeconds", "1");
 
     /** The chunks of a valid answer before its end: content, but no finish. */
     private static List<String> partial(FaultBench bench, Exchange x) {
@@ -75,7 +75,7 @@ class EveryModeFaultsTest {
         try (var bench = new FaultBench(mode, QUICK)) {
             bench.upstream.script(x -> x.pause(Duration.ofSeconds(20)).head(200, SSE).end());
             for (boolean stream : new boolean[] {true, false}) {
-                bench.send(stream).isHttpError(504, "api_error", "Faulty did not answer within 1 s");
+                bench.send(stream).isHttpError(504, "api_error", "Faulty did not answer within 2 s");
                 bench.assertNothingLeft();
             }
             assertThat(bench.upstream.closedByCaller()).isEqualTo(2);
