@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -26,30 +27,36 @@ final class Keepalive implements AutoCloseable {
 
     /**
      * Watches one request's answer until the returned handle is closed: the relay once it has
-     * started, else the streaming sink, through the builder of the attempt answering now.
+     * started, else the streaming sink, through the builder of the attempt answering now. The
+     * timer only reads volatile state; anything that takes a stream's lock (which a write to a slow
+     * client may hold) runs on the ping's own thread, one at a time per stream.
      */
     AutoCloseable watch(ClientSink sink, ResponseRelay relay, Supplier<MessageStreamBuilder> current) {
         long period = Math.max(1, intervalNanos / 2);
+        var pinging = new AtomicBoolean();
         ScheduledFuture<?> task = timer.scheduleAtFixedRate(() -> {
             Runnable ping = null;
             if (relay.started()) {
-                if (relay.canPing(intervalNanos)) {
+                if (relay.silentFor(intervalNanos)) {
                     ping = () -> relay.pingIfIdle(intervalNanos);
                 }
-            } else if (sink instanceof StreamingSink streaming) {
-                MessageStreamBuilder builder = current.get();
-                if (builder != null && streaming.idleNanos() >= intervalNanos && builder.hasStarted()
-                        && !builder.isDone()) {
-                    ping = builder::ping;
-                }
+            } else if (sink instanceof StreamingSink streaming && streaming.idleNanos() >= intervalNanos) {
+                ping = () -> {
+                    MessageStreamBuilder builder = current.get();
+                    if (builder != null && builder.hasStarted() && !builder.isDone()) {
+                        builder.ping();
+                    }
+                };
             }
-            if (ping != null) {
+            if (ping != null && pinging.compareAndSet(false, true)) {
                 Runnable send = ping;
                 Thread.ofVirtual().name("ccbridge-ping").start(() -> {
                     try {
                         send.run();
                     } catch (ClientGoneException ignored) {
                         // the request's own thread sees the cancellation and cleans up
+                    } finally {
+                        pinging.set(false);
                     }
                 });
             }

@@ -5,6 +5,7 @@ import dev.ccbridge.core.sse.SseWriter;
 import dev.ccbridge.core.upstream.Cancellation;
 import dev.ccbridge.core.upstream.RawRelay;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.server.Response;
 
@@ -15,20 +16,21 @@ import org.eclipse.jetty.server.Response;
 final class ResponseRelay implements RawRelay {
     private static final int SUMMARY_BYTES = 64 * 1024;
 
+    private static final byte[] PING = SseWriter.frame(new StreamEvent.Ping());
+
     private final Response response;
     private final Cancellation cancellation;
     private final long startNanos;
-    private static final byte[] PING = SseWriter.frame(new StreamEvent.Ping());
-
-    private int status;
-    private boolean started;
-    private boolean eventStream;
-    private boolean finished;
+    private volatile int status;
+    private volatile boolean started;
+    private volatile boolean eventStream;
+    private volatile boolean finished;
     private Long firstByteMillis;
     private byte[] head = new byte[0];
     /** The last bytes written, to tell whether the stream stands between two events. */
     private final byte[] tail = new byte[4];
     private int tailLength;
+    private volatile boolean betweenEvents = true;
     private volatile long lastWriteNanos = System.nanoTime();
 
     ResponseRelay(Response response, Cancellation cancellation, long startNanos) {
@@ -44,19 +46,22 @@ final class ResponseRelay implements RawRelay {
         headers.forEach((name, value) -> response.getHeaders().put(name, value));
         String type = headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("content-type"))
                 .map(Map.Entry::getValue).findFirst().orElse("");
-        eventStream = type.toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream");
+        eventStream = type.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
         started = true;
     }
 
-    /** Whether a ping could go out now: an event stream, silent long enough, between two events. */
-    synchronized boolean canPing(long idleNanos) {
-        return started && eventStream && !finished && status < 300 && atEventBoundary()
+    /**
+     * Whether a ping could go out now: an event stream, silent long enough, between two events.
+     * Lock-free, for the keep-alive timer.
+     */
+    boolean silentFor(long idleNanos) {
+        return started && eventStream && !finished && status < 300 && betweenEvents
                 && System.nanoTime() - lastWriteNanos >= idleNanos;
     }
 
     /** Keeps a silent relayed stream alive with a {@code ping} event, never inside a half-relayed event. */
     synchronized void pingIfIdle(long idleNanos) {
-        if (canPing(idleNanos)) {
+        if (silentFor(idleNanos)) {
             write(PING, 0, PING.length);
         }
     }
@@ -80,6 +85,7 @@ final class ResponseRelay implements RawRelay {
             }
             tail[tailLength++] = bytes[i];
         }
+        betweenEvents = atEventBoundary();
     }
 
     @Override
@@ -105,7 +111,7 @@ final class ResponseRelay implements RawRelay {
     }
 
     @Override
-    public synchronized boolean started() {
+    public boolean started() {
         return started;
     }
 
