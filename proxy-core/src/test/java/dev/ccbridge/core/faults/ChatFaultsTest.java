@@ -36,6 +36,12 @@ class ChatFaultsTest {
         bench.close();
     }
 
+    /** Longer limits, for cases about size rather than time: a busy machine must not turn them into timeouts. */
+    private void patient() {
+        bench.gateway.registry.put(FaultBench.target(ApiMode.CHAT_COMPLETIONS, bench.upstream.baseUrl(),
+                Map.of("firstByteTimeoutSeconds", "30", "idleTimeoutSeconds", "30")).withId("faulty"));
+    }
+
     private static String text(String content) {
         return "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + content + "\"}}]}\n\n";
     }
@@ -169,6 +175,7 @@ class ChatFaultsTest {
 
     @Test
     void aHugeButValidAnswerStreamsThroughWhole() throws Exception {
+        patient();
         String piece = "x".repeat(4096);
         int pieces = 3 * 1024; // 12 MiB of text
         bench.upstream.script(x -> {
@@ -189,6 +196,7 @@ class ChatFaultsTest {
 
     @Test
     void aRunawayAnswerToANonStreamingRequestIsCutAt32MiB() throws Exception {
+        patient();
         String piece = "y".repeat(16 * 1024);
         bench.upstream.script(x -> {
             x.head(200, SSE);
@@ -204,6 +212,7 @@ class ChatFaultsTest {
 
     @Test
     void oneEventLargerThan32MiBIsRefusedNotBuffered() throws Exception {
+        patient();
         byte[] huge = new byte[33 * 1024 * 1024];
         java.util.Arrays.fill(huge, (byte) 'z');
         bench.upstream.script(x -> {
@@ -219,6 +228,7 @@ class ChatFaultsTest {
 
     @Test
     void aHugeErrorPageIsSummedUpNotRelayed() throws Exception {
+        patient();
         String page = "<html><head><title>500 Internal Server Error</title></head><body>"
                 + "<p>oops</p>".repeat(2 * 1024 * 1024) + "</body></html>";
         bench.upstream.script(x -> x.whole(500, "text/html", page));
