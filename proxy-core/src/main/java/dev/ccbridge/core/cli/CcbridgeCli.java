@@ -1,6 +1,7 @@
 package dev.ccbridge.core.cli;
 
 import dev.ccbridge.core.Version;
+import dev.ccbridge.core.log.Redactor;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,7 +31,7 @@ public final class CcbridgeCli implements Runnable {
     public static CommandLine commandLine() {
         var commandLine = new CommandLine(new CcbridgeCli());
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
-            cl.getErr().println("ccbridge: " + e.getMessage());
+            cl.getErr().println("ccbridge: " + Redactor.patternsOnly().redact(String.valueOf(e.getMessage())));
             return 1;
         });
         return commandLine;

@@ -3,7 +3,9 @@ package dev.ccbridge.core.cli;
 import dev.ccbridge.core.Gateway;
 import dev.ccbridge.core.env.EnvSnippets;
 import dev.ccbridge.core.env.Shell;
+import dev.ccbridge.core.log.Redactor;
 import dev.ccbridge.core.log.RequestLog;
+import dev.ccbridge.core.log.RequestLogFile;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.server.PortInUseException;
 import dev.ccbridge.core.server.ProxyServer;
@@ -11,6 +13,9 @@ import dev.ccbridge.core.server.ServerSettings;
 import dev.ccbridge.core.target.ConfigWatcher;
 import dev.ccbridge.core.target.Target;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +40,10 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--quiet", description = "Do not print a line per request.")
     boolean quiet;
 
+    @Option(names = "--request-log", paramLabel = "FILE",
+            description = "Append every request (redacted, one JSON object per line) to this file.")
+    Path requestLog;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -46,10 +55,13 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         if (!quiet) {
             log.addListener(record -> {
                 if (!record.inFlight()) {
-                    out.println(line(record));
+                    out.println(redactor(cli).redact(line(record)));
                     out.flush();
                 }
             });
+        }
+        if (requestLog != null) {
+            log.addListener(new RequestLogFile(requestLog, () -> redactor(cli)));
         }
         var server = new ProxyServer(Gateway.context(cli.registry(), cli.secrets(), log), ServerSettings.onPort(chosenPort));
         try {
@@ -85,6 +97,17 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** Scrubs every target's key (as they are now) and the install and target tokens. */
+    private static Redactor redactor(CliContext cli) {
+        List<String> secrets = new ArrayList<>();
+        secrets.add(cli.registry().installToken());
+        for (Target target : cli.registry().targets()) {
+            cli.keys().keyFor(target).ifPresent(secrets::add);
+            secrets.add(target.token());
+        }
+        return new Redactor(secrets);
     }
 
     static String describe(Target target) {

@@ -7,6 +7,7 @@ import dev.ccbridge.core.target.ProviderPresets;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.target.TargetIds;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +125,10 @@ final class TargetsCommand implements Runnable {
         @Option(names = "--option", paramLabel = "KEY=VALUE", description = "Mode option, e.g. region=us-east-1 (repeatable).")
         Map<String, String> options = new LinkedHashMap<>();
 
+        @Option(names = "--fallback", paramLabel = "ID",
+                description = "A target to try when this one is unavailable before answering (repeatable, in order).")
+        List<String> fallbacks = new ArrayList<>();
+
         @Option(names = "--activate", description = "Make it the active target.")
         boolean activate;
 
@@ -179,7 +184,7 @@ final class TargetsCommand implements Runnable {
             List<String> models = base == null ? List.of() : base.models();
             return new Target(null, finalName, providerId, finalBaseUrl, finalModel, apiMode, tiers, models,
                     allHeaders, pick(apiKeyEnv, base == null ? null : base.apiKeyEnv()), null, allOptions,
-                    base == null ? null : base.capabilities(), null);
+                    base == null ? null : base.capabilities(), null).withFallbacks(fallbacks);
         }
 
         private static String pick(String given, String fallback) {

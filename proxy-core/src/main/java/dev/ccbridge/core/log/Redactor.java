@@ -44,6 +44,11 @@ public final class Redactor {
         return new Redactor(List.of());
     }
 
+    /** A scrubber for bytes relayed as they arrive, removing the known secrets (not key shapes: content stays whole). */
+    public StreamScrubber streaming() {
+        return new StreamScrubber(knownSecrets);
+    }
+
     public String redact(String text) {
         if (text == null || text.isEmpty()) {
             return text;
@@ -58,6 +63,38 @@ public final class Redactor {
                             .startsWith("bearer") ? match.group(1) + MASK : MASK);
         }
         return out;
+    }
+
+    /**
+     * A stand-in for a failure, for logging: the same stack traces, with every message in the
+     * cause chain redacted by key shape (exception messages may quote URLs, headers or bodies).
+     */
+    public static Throwable scrubbed(Throwable failure) {
+        return scrubbed(failure, patternsOnly(), 0);
+    }
+
+    private static Throwable scrubbed(Throwable failure, Redactor redactor, int depth) {
+        if (failure == null) {
+            return null;
+        }
+        Throwable cause = depth < 16 && failure.getCause() != failure
+                ? scrubbed(failure.getCause(), redactor, depth + 1) : null;
+        var copy = new ScrubbedException(failure.getClass().getName() + ": "
+                + redactor.redact(String.valueOf(failure.getMessage())), cause);
+        copy.setStackTrace(failure.getStackTrace());
+        return copy;
+    }
+
+    /** A logged failure whose message was redacted; its text names the original type. */
+    static final class ScrubbedException extends RuntimeException {
+        ScrubbedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
+        }
     }
 
     /** A redacted copy of a JSON tree. */

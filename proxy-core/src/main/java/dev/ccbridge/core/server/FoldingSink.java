@@ -6,20 +6,32 @@ import org.eclipse.jetty.server.Response;
 
 /**
  * Answers a non-streaming request: the upstream is streamed anyway (no long silent wait that a
- * client timeout would cut and resend) and the events are folded into one message.
+ * client timeout would cut and resend) and the events are folded into one message, up to
+ * {@link #MAX_FOLDED_CHARS}: beyond that (no model writes such an answer) the upstream call stops
+ * and Claude Code gets a 502.
  */
 final class FoldingSink extends RecordingSink {
+    static final long MAX_FOLDED_CHARS = 32L * 1024 * 1024;
+
     private final Response response;
     private int status;
 
     FoldingSink(Response response, String requestId, long startNanos) {
-        super(requestId, startNanos);
+        super(requestId, startNanos, MAX_FOLDED_CHARS);
         this.response = response;
     }
 
     @Override
     public synchronized void event(StreamEvent event) {
         record(event);
+    }
+
+    @Override
+    protected void onOverflow() {
+        ApiError tooLarge = ApiError.api(502, "the upstream's answer is longer than " + (MAX_FOLDED_CHARS >> 20)
+                + " Mi characters; ccbridge stopped reading it");
+        fail(tooLarge);
+        throw new AnswerTooLargeException(tooLarge);
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.ccbridge.core.server;
 
+import dev.ccbridge.core.log.Redactor;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.target.Tokens;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -27,6 +29,7 @@ final class GatewayHandler extends Handler.Abstract {
     private final MessagesEndpoint messages;
     private final CountTokensEndpoint countTokens;
     private final ModelsEndpoint models;
+    private final AtomicInteger active = new AtomicInteger();
 
     GatewayHandler(GatewayContext context, ServerSettings settings, Keepalive keepalive) {
         super(InvocationType.BLOCKING);
@@ -40,6 +43,7 @@ final class GatewayHandler extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) {
         String requestId = Ids.requestId();
         response.getHeaders().put(Replies.REQUEST_ID, requestId);
+        active.incrementAndGet();
         try {
             route(request, response, requestId);
             callback.succeeded();
@@ -48,17 +52,29 @@ final class GatewayHandler extends Handler.Abstract {
         } catch (ClientGoneException e) {
             callback.failed(e);
         } catch (RuntimeException e) {
-            LOG.error("{}: internal error", requestId, e);
+            LOG.error("{}: internal error", requestId, Redactor.scrubbed(e));
             replyError(request, response, callback, ApiError.api(500, "internal error in ccbridge ("
                     + e.getClass().getSimpleName() + "); see its log"), requestId);
+        } finally {
+            active.decrementAndGet();
         }
         return true;
+    }
+
+    /** Requests being handled right now. */
+    int activeRequests() {
+        return active.get();
     }
 
     private void route(Request request, Response response, String requestId) throws RequestBodies.Rejected {
         if (!loopbackHost(request)) {
             throw new RequestBodies.Rejected(ApiError.permission(
                     "ccbridge answers only requests addressed to localhost or 127.0.0.1"));
+        }
+        if (request.getHeaders().contains(HttpHeader.ORIGIN)) {
+            // Browsers send Origin; Claude Code never does. No CORS: a web page gets no answer to read,
+            // and a preflight (OPTIONS) fails, so a page cannot even try.
+            throw new RequestBodies.Rejected(ApiError.permission("ccbridge does not answer requests from web pages"));
         }
         Route route = Route.parse(Request.getPathInContext(request));
         String method = request.getMethod();

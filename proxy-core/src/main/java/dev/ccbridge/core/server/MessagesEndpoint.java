@@ -1,27 +1,21 @@
 package dev.ccbridge.core.server;
 
-import dev.ccbridge.core.log.Redactor;
 import dev.ccbridge.core.log.RequestRecord;
-import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
 import dev.ccbridge.core.target.Target;
-import dev.ccbridge.core.translate.common.MessageStreamBuilder;
 import dev.ccbridge.core.upstream.Cancellation;
-import dev.ccbridge.core.upstream.Upstream;
-import dev.ccbridge.core.upstream.UpstreamExchange;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code POST /v1/messages}: parse, pick the model and upstream, run the exchange, log it. */
+/** {@code POST /v1/messages}: parse, pick the model and upstream, answer through {@link Failover}, log it. */
 final class MessagesEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(MessagesEndpoint.class);
     private static final List<String> FORWARDED_HEADERS = List.of("anthropic-version", "anthropic-beta");
@@ -42,21 +36,11 @@ final class MessagesEndpoint {
         long start = System.nanoTime();
         byte[] body = RequestBodies.read(request, settings.maxRequestBytes());
         MessagesRequest messages = RequestBodies.parseMessages(body, true);
-
-        ResolvedModel model = context.router().resolve(target, messages.model());
-        if (model.upstream() == null || model.upstream().isBlank()) {
-            throw new RequestBodies.Rejected(ApiError.invalidRequest("target '" + target.displayName()
-                    + "' has no model for '" + messages.model() + "': set its model or tier models").notRetryable());
-        }
-        Upstream upstream = context.upstreams().forMode(target.apiMode()).orElseThrow(() ->
-                new RequestBodies.Rejected(ApiError.of(501, "api_error", "API mode '" + target.apiMode()
-                        + "' of target '" + target.displayName() + "' is not implemented in this version of ccbridge")
-                        .notRetryable()));
-        Optional<String> key = context.keys().keyFor(target);
+        Failover.Candidate primary = Failover.resolve(context, target, messages.model());
 
         var record = new RequestRecord(requestId, Instant.now(), target.id(), target.displayName(),
-                target.apiMode().wireName(), pinned ? "pinned" : "active", messages.model(), model.upstream(),
-                messages.streaming(), 0, null, null, null, null, null, body, null);
+                target.apiMode().wireName(), pinned ? "pinned" : "active", messages.model(),
+                primary.model().upstream(), messages.streaming(), 0, null, null, null, null, null, body, null);
         context.log().publish(record);
 
         var cancellation = new Cancellation();
@@ -67,18 +51,17 @@ final class MessagesEndpoint {
         var relay = new ResponseRelay(response, cancellation, start);
         // A cheap estimate (bytes / 4) for message_start; the real count arrives with the upstream's usage.
         long estimate = Math.max(1, body.length / 4);
-        var out = new MessageStreamBuilder(Ids.messageId(), messages.model(), estimate, sink);
-        var exchange = new UpstreamExchange(requestId, messages, body, forwardedHeaders(request), target, model, key,
-                estimate, out, relay, cancellation, new Redactor(key.map(List::of).orElse(List.of())));
+        var failover = new Failover(context, new Failover.Request(requestId, messages, body, forwardedHeaders(request),
+                estimate, Ids.messageId(), cancellation), sink, relay);
 
-        AutoCloseable watch = sink instanceof StreamingSink streaming ? keepalive.watch(streaming, out) : () -> { };
+        AutoCloseable watch = keepalive.watch(sink, relay, failover::current);
         boolean logged = false;
         try {
-            run(upstream, exchange, requestId);
+            failover.run(primary);
             closeQuietly(watch);
             sink.settle();
             // Logged before the last bytes go out: when Claude Code has the answer, the log has it too.
-            context.log().publish(completed(record, sink, relay, cancellation, start));
+            context.log().publish(completed(record, failover, sink, relay, cancellation, start));
             logged = true;
             if (relay.started()) {
                 relay.finish();
@@ -91,37 +74,33 @@ final class MessagesEndpoint {
         } finally {
             closeQuietly(watch);
             if (!logged) {
-                context.log().publish(completed(record, sink, relay, cancellation, start));
+                context.log().publish(completed(record, failover, sink, relay, cancellation, start));
             }
         }
     }
 
-    private static void run(Upstream upstream, UpstreamExchange exchange, String requestId) {
-        try {
-            upstream.exchange(exchange);
-        } catch (ClientGoneException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // A bug of ours: the client gets a clean error (or error event), the log gets the trace.
-            LOG.error("{}: internal error while answering through {}", requestId, exchange.target().id(), e);
-            exchange.out().fail(ApiError.api(500, "internal error in ccbridge (" + e.getClass().getSimpleName()
-                    + "); see its log"));
-        }
-    }
-
-    private static RequestRecord completed(RequestRecord record, ClientSink sink, ResponseRelay relay,
-                                           Cancellation cancellation, long start) {
+    private static RequestRecord completed(RequestRecord record, Failover failover, ClientSink sink,
+                                           ResponseRelay relay, Cancellation cancellation, long start) {
         long millis = (System.nanoTime() - start) / 1_000_000;
+        RequestRecord tried = record;
+        Failover.Candidate last = failover.last();
+        if (last != null) {
+            Target answered = last.target();
+            tried = record.answeredBy(answered.id(), answered.displayName(), answered.apiMode().wireName(),
+                    last.model().upstream(), failover.attempts());
+        }
         if (relay.started()) {
-            return record.completed(relay.status(), null, null, relay.firstByteMillis(), millis, null, relay.head());
+            ApiError relayed = failover.relayedError();
+            return tried.completed(relay.status(), relayed == null ? null : relayed.type(),
+                    relayed == null ? null : relayed.message(), relay.firstByteMillis(), millis, null, relay.head());
         }
         ApiError error = sink.error() == null && cancellation.isCancelled() ? CLIENT_GONE : sink.error();
         int status = cancellation.isCancelled() ? 499 : sink.status();
         if (error != null) {
-            LOG.info("{} {} -> {} failed: {} {}", record.id(), record.targetId(), record.upstreamModel(),
+            LOG.info("{} {} -> {} failed: {} {}", tried.id(), tried.targetId(), tried.upstreamModel(),
                     error.status(), error.message());
         }
-        return record.completed(status, error == null ? null : error.type(), error == null ? null : error.message(),
+        return tried.completed(status, error == null ? null : error.type(), error == null ? null : error.message(),
                 sink.firstTokenMillis(), millis, sink.usage(), sink.summary());
     }
 

@@ -2,6 +2,8 @@ package dev.ccbridge.core.server;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -19,6 +21,7 @@ public final class ProxyServer implements AutoCloseable {
     private Server server;
     private ServerConnector connector;
     private Keepalive keepalive;
+    private GatewayHandler gateway;
 
     public ProxyServer(GatewayContext context, ServerSettings settings) {
         this.context = context;
@@ -29,6 +32,7 @@ public final class ProxyServer implements AutoCloseable {
         if (server != null) {
             return;
         }
+        requireLoopback(settings.host());
         var threads = new VirtualThreadPool(settings.maxThreads());
         threads.setName("ccbridge");
         server = new Server(threads);
@@ -44,7 +48,8 @@ public final class ProxyServer implements AutoCloseable {
         server.addConnector(connector);
         keepalive = new Keepalive(settings.pingInterval());
         var sizeLimit = new SizeLimitHandler(settings.maxRequestBytes(), -1);
-        sizeLimit.setHandler(new GatewayHandler(context, settings, keepalive));
+        gateway = new GatewayHandler(context, settings, keepalive);
+        sizeLimit.setHandler(gateway);
         server.setHandler(sizeLimit);
         server.setErrorHandler(new AnthropicErrorHandler(settings.maxRequestBytes()));
         server.setStopTimeout(2000);
@@ -76,6 +81,33 @@ public final class ProxyServer implements AutoCloseable {
         return context;
     }
 
+    /** Requests being handled right now (0 when idle: none is left hanging). */
+    public synchronized int activeRequests() {
+        return gateway == null ? 0 : gateway.activeRequests();
+    }
+
+    /** Client connections open right now. */
+    public synchronized int openConnections() {
+        return connector == null ? 0 : connector.getConnectedEndPoints().size();
+    }
+
+    /**
+     * ccbridge listens on the loopback interface only: its tokens guard a local service, not one
+     * exposed to a network.
+     */
+    static void requireLoopback(String host) {
+        boolean loopback;
+        try {
+            loopback = host != null && !host.isBlank() && InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            loopback = false;
+        }
+        if (!loopback) {
+            throw new IllegalArgumentException("ccbridge listens on the loopback interface only (127.0.0.1, ::1), not on '"
+                    + host + "'");
+        }
+    }
+
     @Override
     public synchronized void close() {
         stopQuietly();
@@ -90,6 +122,7 @@ public final class ProxyServer implements AutoCloseable {
             }
             server = null;
         }
+        gateway = null;
         if (keepalive != null) {
             keepalive.close();
             keepalive = null;

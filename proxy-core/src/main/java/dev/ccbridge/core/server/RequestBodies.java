@@ -62,7 +62,7 @@ final class RequestBodies {
         } catch (MismatchedInputException e) {
             throw new Rejected(ApiError.invalidRequest(describe(e)));
         } catch (JsonProcessingException e) {
-            throw new Rejected(ApiError.invalidRequest("request body is not valid JSON: " + e.getOriginalMessage()));
+            throw new Rejected(ApiError.invalidRequest("request body is not valid JSON: " + syntaxProblem(e)));
         } catch (IOException e) {
             throw new Rejected(ApiError.invalidRequest("could not read the request body"));
         }
@@ -87,7 +87,26 @@ final class RequestBodies {
         if (requireMaxTokens && request.maxTokens() < 1) {
             throw new Rejected(ApiError.invalidRequest("max_tokens: must be at least 1"));
         }
+        RequestShape.check(request);
         return request;
+    }
+
+    /** The parser's complaint in words, with where it happened, without the parser's internals. */
+    static String syntaxProblem(JsonProcessingException e) {
+        String problem = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
+        for (String noise : new String[] {" (start marker at", "\n", " at [Source"}) {
+            int at = problem.indexOf(noise);
+            if (at >= 0) {
+                problem = problem.substring(0, at);
+            }
+        }
+        problem = problem.replace("`", "'").replaceAll("\\s+", " ").strip();
+        if (problem.length() > 200) {
+            problem = problem.substring(0, 200) + "...";
+        }
+        var where = e.getLocation();
+        return where == null || where.getLineNr() < 0 ? problem
+                : problem + " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
     }
 
     /** "messages.0.content: expected an array" rather than Java type names. */

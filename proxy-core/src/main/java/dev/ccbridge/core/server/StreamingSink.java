@@ -13,6 +13,9 @@ import org.eclipse.jetty.server.Response;
  * and flushed on its own. A failed write cancels the upstream call.
  */
 final class StreamingSink extends RecordingSink {
+    /** The answer is kept for the request log up to this many characters (it streams on regardless). */
+    static final long SUMMARY_CHARS = 4L * 1024 * 1024;
+
     private final Response response;
     private final Cancellation cancellation;
     private boolean committed;
@@ -20,7 +23,7 @@ final class StreamingSink extends RecordingSink {
     private volatile long lastWriteNanos = System.nanoTime();
 
     StreamingSink(Response response, String requestId, long startNanos, Cancellation cancellation) {
-        super(requestId, startNanos);
+        super(requestId, startNanos, SUMMARY_CHARS);
         this.response = response;
         this.cancellation = cancellation;
     }

@@ -10,10 +10,24 @@ import java.util.function.Consumer;
  * LF or CRLF (also when CR and LF arrive in separate reads), {@code :} starts a comment, one
  * space after the colon is dropped, several {@code data} lines join with LF, a blank line
  * dispatches. Bytes may be split anywhere across {@link #feed} calls, even inside a UTF-8
- * character. Not thread-safe: one parser per stream.
+ * character. One event may hold at most {@code maxEventBytes}; a larger one is refused with
+ * {@link EventTooLargeException} rather than buffered without end. Not thread-safe: one parser
+ * per stream.
  */
 public final class SseParser {
+    /** Far above any real event (a Responses {@code response.completed} repeats the whole answer). */
+    public static final int DEFAULT_MAX_EVENT_BYTES = 32 * 1024 * 1024;
+
+    /** An event (or a line) larger than the parser accepts: the stream is broken or hostile. */
+    public static final class EventTooLargeException extends RuntimeException {
+        public EventTooLargeException(int limit) {
+            super("an event larger than " + (limit >= 1024 * 1024 ? limit / (1024 * 1024) + " MiB" : limit + " bytes"),
+                    null, false, false);
+        }
+    }
+
     private final Consumer<SseEvent> listener;
+    private final int maxEventBytes;
     private byte[] line = new byte[256];
     private int lineLength;
     private boolean skipNextLf;
@@ -22,7 +36,12 @@ public final class SseParser {
     private StringBuilder data;
 
     public SseParser(Consumer<SseEvent> listener) {
+        this(listener, DEFAULT_MAX_EVENT_BYTES);
+    }
+
+    public SseParser(Consumer<SseEvent> listener, int maxEventBytes) {
         this.listener = listener;
+        this.maxEventBytes = maxEventBytes;
     }
 
     public void feed(byte[] bytes) {
@@ -89,11 +108,18 @@ public final class SseParser {
         if (length == 0) {
             return;
         }
+        if ((long) lineLength + length + pendingData() > maxEventBytes) {
+            throw new EventTooLargeException(maxEventBytes);
+        }
         if (lineLength + length > line.length) {
             line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + length));
         }
         System.arraycopy(bytes, offset, line, lineLength, length);
         lineLength += length;
+    }
+
+    private int pendingData() {
+        return data == null ? 0 : data.length();
     }
 
     private void completeLine() {

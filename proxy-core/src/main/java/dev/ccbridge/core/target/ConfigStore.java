@@ -24,6 +24,7 @@ import java.util.List;
 public final class ConfigStore {
     private static final String DEFAULT_RESOURCE = "/dev/ccbridge/core/target/default-config.json";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final long STALE_TEMP_MILLIS = 10 * 60 * 1000;
 
     private final Path file;
 
@@ -39,6 +40,7 @@ public final class ConfigStore {
     public record Loaded(ProxyConfig config, List<String> warnings, boolean created) {}
 
     public Loaded load() {
+        removeStaleTempFiles();
         List<String> warnings = new ArrayList<>();
         if (Files.exists(file)) {
             try {
@@ -89,6 +91,7 @@ public final class ConfigStore {
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
                 }
+                syncDirectory(file.toAbsolutePath().getParent());
             } finally {
                 Files.deleteIfExists(temp);
             }
@@ -140,6 +143,36 @@ public final class ConfigStore {
             throw new UncheckedIOException("cannot move unreadable config " + file + " aside: " + e.getMessage(), e);
         }
         return aside;
+    }
+
+    /** Makes the rename itself durable (where the platform can sync a directory). */
+    private static void syncDirectory(Path dir) {
+        try (var channel = java.nio.channels.FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Windows cannot open a directory this way; its rename is durable enough for a settings file.
+        }
+    }
+
+    /**
+     * Deletes temp files a save left behind when its process was killed mid-write. Only old ones:
+     * a young one may belong to a save running right now in another process.
+     */
+    void removeStaleTempFiles() {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return;
+        }
+        long cutoff = System.currentTimeMillis() - STALE_TEMP_MILLIS;
+        try (var temps = Files.newDirectoryStream(dir, ".config-*.tmp")) {
+            for (Path temp : temps) {
+                if (Files.getLastModifiedTime(temp).toMillis() < cutoff) {
+                    Files.deleteIfExists(temp);
+                }
+            }
+        } catch (IOException e) {
+            // leftovers are harmless; the next start tries again
+        }
     }
 
     private static void ownerOnly(Path path) throws IOException {

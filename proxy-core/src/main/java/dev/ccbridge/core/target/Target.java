@@ -6,8 +6,10 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ccbridge.core.model.ModelCapabilities;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +23,8 @@ import java.util.Map;
  *
  * @param id       stable short name used by the CLI and as the key's account name
  * @param token    this target's own route token (for its per-target URL)
- * @param options  mode-specific settings (e.g. {@code region} for Bedrock, {@code auth} for passthrough)
+ * @param options  settings as strings: mode-specific ({@code region} for Bedrock, {@code auth} for
+ *                 passthrough), time limits and retries (see {@code Timeouts}, {@code RetryPolicy})
  * @param capabilities overrides of the model catalog for this target's models (null: none)
  */
 @JsonPropertyOrder({"id", "name", "provider", "baseUrl", "model", "apiMode", "tiers", "models", "headers",
@@ -32,6 +35,8 @@ public record Target(String id, String name, String provider, String baseUrl, St
                      String apiKeyEnv, String token, Map<String, String> options,
                      ModelCapabilities capabilities,
                      @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
+
+    private static final String FALLBACKS = "fallbacks";
 
     public Target {
         baseUrl = trimBaseUrl(baseUrl);
@@ -70,6 +75,48 @@ public record Target(String id, String name, String provider, String baseUrl, St
 
     public String option(String key) {
         return options.get(key);
+    }
+
+    /**
+     * The ids of the targets to try, in order, when this one is unavailable before its answer
+     * started: the config field {@code "fallbacks": ["id1", "id2"]}. Kept among the unknown fields,
+     * so the record's shape (and everyone constructing it) stays as it was.
+     */
+    @JsonIgnore
+    public List<String> fallbacks() {
+        JsonNode node = extra.get(FALLBACKS);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(id -> addId(ids, id.asText("")));
+        } else if (node.isTextual()) {
+            for (String id : node.asText().split(",")) {
+                addId(ids, id);
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    public Target withFallbacks(List<String> ids) {
+        Map<String, JsonNode> more = new LinkedHashMap<>(extra);
+        if (ids == null || ids.isEmpty()) {
+            more.remove(FALLBACKS);
+        } else {
+            var array = JsonNodeFactory.instance.arrayNode();
+            ids.forEach(array::add);
+            more.put(FALLBACKS, array);
+        }
+        return new Target(id, name, provider, baseUrl, model, apiMode, tiers, models, headers, apiKeyEnv, token,
+                options, capabilities, more);
+    }
+
+    private static void addId(List<String> ids, String id) {
+        String trimmed = id.strip();
+        if (!trimmed.isEmpty() && !ids.contains(trimmed)) {
+            ids.add(trimmed);
+        }
     }
 
     public Target withId(String newId) {

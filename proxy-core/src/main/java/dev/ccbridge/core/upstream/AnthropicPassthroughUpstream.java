@@ -2,6 +2,8 @@ package dev.ccbridge.core.upstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccbridge.core.json.Json;
+import dev.ccbridge.core.log.Redactor;
+import dev.ccbridge.core.log.StreamScrubber;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.protocol.anthropic.StreamEvent;
 import dev.ccbridge.core.sse.SseParser;
@@ -92,7 +94,8 @@ public final class AnthropicPassthroughUpstream implements Upstream {
             }
             return Optional.of(new CountTokensAnswer(response.status(), relayedHeaders(response), answer));
         } catch (UpstreamUnavailableException | IOException e) {
-            LOG.debug("count_tokens at {} failed, counting locally: {}", request.target().id(), e.getMessage());
+            LOG.debug("count_tokens at {} failed, counting locally: {}", request.target().id(),
+                    Redactor.patternsOnly().redact(String.valueOf(e.getMessage())));
             return Optional.empty();
         }
     }
@@ -123,13 +126,21 @@ public final class AnthropicPassthroughUpstream implements Upstream {
                 && json.path("error").path("type").isTextual() && json.path("error").path("message").isTextual();
     }
 
+    /**
+     * Relays the answer as it arrives. The client's response starts with the first bytes, not with
+     * the headers: a provider that answers 200 and then stays silent or breaks off still gets an
+     * HTTP error Claude Code can retry. After that, trouble ends the stream with an error event.
+     */
     private static void relayAnswer(UpstreamResponse response, UpstreamExchange x) {
         boolean sse = response.isEventStream();
         var watch = sse ? new StreamEndWatch() : null;
         RawRelay relay = x.relay();
-        relay.start(response.status(), relayedHeaders(response));
+        String target = x.target().displayName();
         InputStream in = response.body();
         byte[] buffer = new byte[READ_BUFFER];
+        // Should the provider echo the key (in an error event, say), it never reaches Claude Code or the log.
+        StreamScrubber scrubber = x.redactor().streaming();
+        boolean started = false;
         try {
             int read;
             while ((read = in.read(buffer)) >= 0) {
@@ -137,33 +148,70 @@ public final class AnthropicPassthroughUpstream implements Upstream {
                     response.abort();
                     return;
                 }
-                relay.write(buffer, 0, read);
+                if (read == 0) {
+                    continue;
+                }
                 if (watch != null) {
                     watch.parser.feed(buffer, 0, read);
+                    if (watch.malformed) {
+                        // Content may be lost: end with an error rather than relay a broken event.
+                        response.abort();
+                        ApiError error = ApiError.api(502, target + " sent malformed data (an event that is not "
+                                + "JSON); the answer may be incomplete, so it was cut");
+                        if (started) {
+                            write(relay, scrubber.finish());
+                            write(relay, errorFrame(error));
+                        } else {
+                            x.out().fail(error);
+                        }
+                        return;
+                    }
                 }
+                if (!started) {
+                    relay.start(response.status(), relayedHeaders(response));
+                    started = true;
+                }
+                write(relay, scrubber.feed(buffer, 0, read));
             }
+            if (!started) {
+                x.out().fail(ApiError.api(502, target + " answered " + response.status() + " with an empty body"));
+                return;
+            }
+            write(relay, scrubber.finish());
             if (watch != null && !watch.ended) {
                 // Claude Code must never act on a cut answer as if it were whole.
-                write(relay, errorFrame(ApiError.api(502, x.target().displayName()
-                        + ": upstream stream ended unexpectedly")));
+                write(relay, errorFrame(ApiError.api(502, target + ": upstream stream ended unexpectedly")));
+            }
+        } catch (SseParser.EventTooLargeException e) {
+            response.abort();
+            ApiError error = ApiError.api(502, target + " sent " + e.getMessage() + "; the answer was cut");
+            if (started) {
+                write(relay, scrubber.finish());
+                write(relay, errorFrame(error));
+            } else {
+                x.out().fail(error);
             }
         } catch (IOException e) {
             response.abort();
             if (x.cancellation().isCancelled()) {
                 return;
             }
-            LOG.info("{}: the answer from {} broke off: {}", x.requestId(), x.target().id(), e.getMessage());
-            if (sse) {
-                write(relay, errorFrame(HttpTransport.isTimeout(e)
-                        ? ApiError.api(504, x.target().displayName() + " stopped sending data for "
-                                + x.timeouts().idle().toSeconds() + " s")
-                        : ApiError.api(502, "the connection to " + x.target().displayName() + " broke")));
+            LOG.info("{}: the answer from {} broke off: {}", x.requestId(), x.target().id(),
+                    x.redactor().redact(String.valueOf(e.getMessage())));
+            ApiError error = HttpTransport.readFailure(e, target);
+            if (!started) {
+                x.out().fail(error);
+            } else if (sse) {
+                write(relay, scrubber.finish());
+                write(relay, errorFrame(error));
             }
         }
     }
 
     private static void write(RawRelay relay, byte[] bytes) {
-        relay.write(bytes, 0, bytes.length);
+        if (bytes.length > 0) {
+            relay.write(bytes, 0, bytes.length);
+        }
     }
 
     /** An SSE {@code error} frame, preceded by a blank line that ends any half-written frame before it. */
@@ -195,15 +243,27 @@ public final class AnthropicPassthroughUpstream implements Upstream {
         return type == null ? "no content type" : type;
     }
 
-    /** Notices whether a relayed stream reached its end ({@code message_stop} or an {@code error} event). */
+    /**
+     * Notices whether a relayed stream reached its end ({@code message_stop} or an {@code error}
+     * event), and whether an event's data is not JSON (every Anthropic event's is).
+     */
     private static final class StreamEndWatch {
         boolean ended;
+        boolean malformed;
         final SseParser parser = new SseParser(event -> {
+            String text = event.data().strip();
+            if (text.isEmpty() || text.equals("[DONE]")) {
+                return; // keep-alives and a Chat-style end marker some gateways add: nothing lost
+            }
+            JsonNode data = Json.parseOrNull(text);
+            if (data == null || !data.isObject()) {
+                malformed = true;
+                return;
+            }
             String name = event.event();
             if (name == null || name.isBlank()) {
                 // Some gateways leave out "event:"; the type is also in the data.
-                JsonNode data = Json.parseOrNull(event.data());
-                name = data == null ? null : data.path("type").asText(null);
+                name = data.path("type").asText(null);
             }
             if ("message_stop".equals(name) || "error".equals(name)) {
                 ended = true;

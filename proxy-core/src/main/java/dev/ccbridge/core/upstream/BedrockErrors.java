@@ -79,7 +79,7 @@ final class BedrockErrors {
     static boolean isCredentialProblem(Throwable failure) {
         Throwable t = unwrap(failure);
         if (t instanceof AwsServiceException service) {
-            return service.awsErrorDetails() != null
+            return service.awsErrorDetails() != null && service.awsErrorDetails().errorCode() != null
                     && NOT_AUTHENTICATED.contains(service.awsErrorDetails().errorCode());
         }
         return t instanceof SdkClientException client && mentionsCredentials(client);
@@ -133,7 +133,7 @@ final class BedrockErrors {
 
     private ApiError client(SdkClientException e) {
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
-            return ApiError.api(504, target + " did not answer in time");
+            return ApiError.silent(target + " did not answer in time");
         }
         if (mentionsCredentials(e)) {
             // The SDK lists every source it tried; the start says enough.
@@ -154,14 +154,25 @@ final class BedrockErrors {
                 case ConnectException c -> "connection refused";
                 case UnknownHostException u -> "unknown host";
                 case UnresolvedAddressException u -> "unknown host";
-                case SSLException s -> "TLS handshake failed (" + s.getMessage() + ")";
+                case SSLException s -> "TLS handshake failed (" + redactor.redact(s.getMessage()) + ")";
                 default -> null;
             };
             if (reason != null) {
-                return ApiError.api(502, "could not reach " + target + ": " + reason);
+                return ApiError.unreachable(502, "could not reach " + target + ": " + reason);
             }
         }
-        return ApiError.api(502, target + " failed: " + redactor.redact(describe(e)));
+        // Only trouble with the connection itself is worth a quick retry; an unreadable answer is not.
+        ApiError failed = ApiError.api(502, target + " failed: " + redactor.redact(describe(e)));
+        return connectionTrouble(e) ? failed.withOrigin(ApiError.Origin.UNREACHABLE) : failed;
+    }
+
+    private static boolean connectionTrouble(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean mentionsCredentials(SdkClientException e) {
@@ -180,8 +191,14 @@ final class BedrockErrors {
 
     private static String messageOf(AwsServiceException e) {
         String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+        if ((message == null || message.isBlank()) && e.awsErrorDetails() != null
+                && e.awsErrorDetails().rawResponse() != null) {
+            // Not an AWS error body (a proxy's page, plain text): its gist, as for the HTTP modes.
+            String raw = e.awsErrorDetails().rawResponse().asUtf8String();
+            message = raw.isBlank() ? null : UpstreamErrors.messageOf(null, raw);
+        }
         if (message == null || message.isBlank()) {
-            message = e.getMessage();
+            message = "no details given (HTTP " + e.statusCode() + ")";
         }
         return UpstreamErrors.truncate(message == null ? "no details given" : message.strip());
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,9 +92,12 @@ public final class BedrockUpstream implements Upstream {
     private void stream(BedrockRuntimeAsyncClient client, ConverseInput input, ConverseStreamTranslator translator,
                         UpstreamExchange x, BedrockErrors errors, BedrockSettings settings) {
         var queue = new BedrockEventQueue();
+        var contentType = new AtomicReference<String>();
         var handler = ConverseStreamResponseHandler.builder()
-                .onResponse(response -> LOG.debug("{}: Bedrock request id {}", x.requestId(),
-                        response.responseMetadata().requestId()))
+                .onResponse(response -> {
+                    LOG.debug("{}: Bedrock request id {}", x.requestId(), response.responseMetadata().requestId());
+                    response.sdkHttpResponse().firstMatchingHeader("Content-Type").ifPresent(contentType::set);
+                })
                 .onEventStream(events -> events.subscribe(queue))
                 .onError(queue::fail)
                 .build();
@@ -108,21 +112,29 @@ public final class BedrockUpstream implements Upstream {
             call.cancel(true);
         };
         x.cancellation().onCancel(stop);
+        boolean stillRunning = true;
         try {
-            read(queue, translator, x, errors, settings);
-        } catch (StreamFailure failure) {
-            stop.run();
-            throw failure;
+            stillRunning = read(queue, translator, x, errors, settings, contentType);
         } catch (InterruptedException e) {
-            stop.run();
             Thread.currentThread().interrupt();
             x.out().fail(ApiError.api(500, "interrupted while waiting for " + x.target().displayName()));
+        } finally {
+            // Silent too long, a stream failure, the client gone, anything unexpected: the call must not run on.
+            // (A call that ended by itself is left alone: cancelling one the SDK is failing upsets its pool.)
+            if (stillRunning && !call.isDone()) {
+                stop.run();
+            }
         }
     }
 
-    /** Reads signals until the stream ends, fails, is cancelled or goes silent too long. */
-    private void read(BedrockEventQueue queue, ConverseStreamTranslator translator, UpstreamExchange x,
-                      BedrockErrors errors, BedrockSettings settings) throws InterruptedException {
+    /**
+     * Reads signals until the stream ends, fails, is cancelled or goes silent too long.
+     *
+     * @return whether the call may still be running (it went silent), so it must be stopped
+     */
+    private boolean read(BedrockEventQueue queue, ConverseStreamTranslator translator, UpstreamExchange x,
+                      BedrockErrors errors, BedrockSettings settings, AtomicReference<String> contentType)
+            throws InterruptedException {
         Timeouts timeouts = x.timeouts();
         long deadline = timeouts.total().isZero() ? Long.MAX_VALUE : System.nanoTime() + timeouts.total().toNanos();
         Duration wait = timeouts.firstByte();
@@ -132,11 +144,10 @@ public final class BedrockUpstream implements Upstream {
             BedrockEventQueue.Signal signal = queue.next(left.compareTo(wait) < 0 ? left : wait);
             switch (signal) {
                 case null -> {
-                    queue.cancel();
                     if (!x.cancellation().isCancelled()) {
                         x.out().fail(silence(x, wait, deadline, answered));
                     }
-                    return;
+                    return true;
                 }
                 case BedrockEventQueue.Event event -> {
                     translator.onEvent(event.event());
@@ -145,22 +156,28 @@ public final class BedrockUpstream implements Upstream {
                 }
                 case BedrockEventQueue.Completed done -> {
                     translator.onEnd();
-                    return;
+                    return false;
                 }
                 case BedrockEventQueue.Failed failed -> {
-                    onFailure(failed.cause(), translator, x, errors, settings);
-                    return;
+                    onFailure(failed.cause(), translator, x, errors, settings, contentType.get());
+                    return false;
                 }
                 case BedrockEventQueue.Cancelled cancelled -> {
-                    return;
+                    return false;
                 }
             }
         }
     }
 
     private void onFailure(Throwable cause, ConverseStreamTranslator translator, UpstreamExchange x,
-                           BedrockErrors errors, BedrockSettings settings) {
+                           BedrockErrors errors, BedrockSettings settings, String contentType) {
         if (x.cancellation().isCancelled() || BedrockErrors.unwrap(cause) instanceof CancellationException) {
+            return;
+        }
+        if (contentType != null && !contentType.contains("eventstream") && !translator.stopped()) {
+            // A 200 that is no event stream (a proxy's page, a wrong endpoint): say so, not "checksum failure".
+            x.out().fail(ApiError.api(502, x.target().displayName() + " answered with " + contentType
+                    + " instead of an event stream (check the endpoint)"));
             return;
         }
         if (translator.stopped()) {
@@ -185,8 +202,8 @@ public final class BedrockUpstream implements Upstream {
             response = call.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
-            x.out().fail(ApiError.api(504, x.target().displayName() + " did not answer within "
-                    + limit.toSeconds() + " s"));
+            x.out().fail(ApiError.silent(x.target().displayName() + " did not answer within "
+                    + Timeouts.describe(limit)));
             return;
         } catch (InterruptedException e) {
             call.cancel(true);
@@ -212,11 +229,11 @@ public final class BedrockUpstream implements Upstream {
     private static ApiError silence(UpstreamExchange x, Duration wait, long deadline, boolean answered) {
         String target = x.target().displayName();
         if (System.nanoTime() - deadline >= 0) {
-            return ApiError.api(504, target + " did not finish within " + x.timeouts().total().toSeconds() + " s");
+            return ApiError.silent(target + " did not finish within " + Timeouts.describe(x.timeouts().total()));
         }
-        return ApiError.api(504, answered
-                ? target + " stopped sending data for " + wait.toSeconds() + " s"
-                : target + " did not answer within " + wait.toSeconds() + " s");
+        return ApiError.silent(answered
+                ? target + " stopped sending data for " + Timeouts.describe(wait)
+                : target + " did not answer within " + Timeouts.describe(wait));
     }
 
     /** The {@code anthropic-beta} flags Claude Code sent. */

@@ -8,13 +8,14 @@ import dev.ccbridge.core.translate.common.StreamFailure;
 import dev.ccbridge.core.translate.common.StreamTranslator;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
 /**
  * An upstream reached over HTTP whose answers are translated event by event (Chat Completions,
  * Responses). The dialect builds the call and the translator; this class does the rest once for
- * all: send, map HTTP errors, read SSE or a JSON body as it arrives, map stream failures, stop
- * when the client goes away.
+ * all: send, map HTTP errors, read SSE or a JSON body as it arrives (bounded in size), map stream
+ * failures and time limits, stop when the client goes away.
  */
 public final class TranslatingHttpUpstream implements Upstream {
 
@@ -27,6 +28,9 @@ public final class TranslatingHttpUpstream implements Upstream {
     public record Prepared(HttpCall call, Function<MessageStreamBuilder, StreamTranslator> translator) {}
 
     private static final int READ_BUFFER = 16 * 1024;
+    /** A whole (non-streamed) answer larger than this is refused: no model writes one. */
+    static final int MAX_JSON_ANSWER = 32 * 1024 * 1024;
+    private static final int SNIPPET = 2048;
 
     private final HttpTransport transport;
     private final Dialect dialect;
@@ -55,21 +59,21 @@ public final class TranslatingHttpUpstream implements Upstream {
             }
             StreamTranslator translator = prepared.translator().apply(out);
             try {
-                if (response.isEventStream() || !response.isJson()) {
-                    pump(response, translator, x);
+                if (response.isJson() && !response.isEventStream()) {
+                    translator.onBody(readAnswer(response.body(), target));
                 } else {
-                    translator.onBody(response.body().readAllBytes());
+                    pump(response, translator, x);
                 }
             } catch (StreamFailure failure) {
                 response.abort();
                 out.fail(map(failure, x));
+            } catch (SseParser.EventTooLargeException e) {
+                response.abort();
+                out.fail(ApiError.api(502, target + " sent " + e.getMessage() + "; the answer was dropped"));
             } catch (IOException e) {
                 response.abort();
                 if (!x.cancellation().isCancelled()) {
-                    out.fail(HttpTransport.isTimeout(e)
-                            ? ApiError.api(504, target + " stopped sending data for "
-                                    + x.timeouts().idle().toSeconds() + " s")
-                            : ApiError.api(502, "the connection to " + target + " broke: " + e.getMessage()));
+                    out.fail(HttpTransport.readFailure(e, target));
                 }
             }
         } catch (UpstreamUnavailableException e) {
@@ -79,14 +83,19 @@ public final class TranslatingHttpUpstream implements Upstream {
 
     private static void pump(UpstreamResponse response, StreamTranslator translator, UpstreamExchange x)
             throws IOException {
-        var parser = new SseParser(translator::onEvent);
+        var seen = new SeenEvents(translator);
+        var parser = new SseParser(seen::onEvent);
         InputStream in = response.body();
         byte[] buffer = new byte[READ_BUFFER];
+        byte[] head = new byte[0];
         int read;
         while ((read = in.read(buffer)) >= 0) {
             if (x.cancellation().isCancelled()) {
                 response.abort();
                 return;
+            }
+            if (head.length < SNIPPET) {
+                head = append(head, buffer, Math.min(read, SNIPPET - head.length));
             }
             parser.feed(buffer, 0, read);
             if (x.out().isDone()) {
@@ -94,7 +103,34 @@ public final class TranslatingHttpUpstream implements Upstream {
             }
         }
         parser.finish();
+        if (seen.count == 0 && !response.isEventStream()) {
+            // Not an event stream and nothing in it read as one: a web page, a proxy's notice, a wrong URL.
+            x.out().fail(ApiError.api(502, x.target().displayName() + " answered with " + response.contentTypeOrNone()
+                    + " instead of an event stream (check the base URL): "
+                    + x.redactor().redact(snippet(head))));
+            return;
+        }
         translator.onEnd();
+    }
+
+    /** Reads a whole answer, refusing one beyond {@link #MAX_JSON_ANSWER}. */
+    private static byte[] readAnswer(InputStream in, String target) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_JSON_ANSWER + 1);
+        if (bytes.length > MAX_JSON_ANSWER) {
+            throw new SseParser.EventTooLargeException(MAX_JSON_ANSWER);
+        }
+        return bytes;
+    }
+
+    private static byte[] append(byte[] head, byte[] more, int length) {
+        byte[] grown = java.util.Arrays.copyOf(head, head.length + length);
+        System.arraycopy(more, 0, grown, head.length, length);
+        return grown;
+    }
+
+    private static String snippet(byte[] head) {
+        String text = UpstreamErrors.messageOf(null, new String(head, StandardCharsets.UTF_8));
+        return text.replaceAll("\\s+", " ");
     }
 
     private static ApiError map(StreamFailure failure, UpstreamExchange x) {
@@ -107,6 +143,21 @@ public final class TranslatingHttpUpstream implements Upstream {
             return response.readSmallBody();
         } catch (IOException e) {
             return "";
+        }
+    }
+
+    /** Counts the events the parser found, so a body that held none can be named for what it was. */
+    private static final class SeenEvents {
+        private final StreamTranslator translator;
+        int count;
+
+        SeenEvents(StreamTranslator translator) {
+            this.translator = translator;
+        }
+
+        void onEvent(dev.ccbridge.core.sse.SseEvent event) {
+            count++;
+            translator.onEvent(event);
         }
     }
 }

@@ -163,7 +163,33 @@ public final class UpstreamErrors {
         if (raw == null || raw.isBlank()) {
             return "no details given";
         }
-        return truncate(raw.strip());
+        String text = raw.strip();
+        if (looksLikeHtml(text)) {
+            return truncate(htmlText(text));
+        }
+        return truncate(text);
+    }
+
+    private static final Pattern HTML_TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
+    private static final Pattern HTML_NOISE = Pattern.compile("(?is)<(script|style|head)[^>]*>.*?</\\1>|<!--.*?-->");
+    private static final Pattern HTML_TAG = Pattern.compile("<[^>]*>");
+    private static final int MAX_HTML_TEXT = 300;
+
+    private static boolean looksLikeHtml(String text) {
+        String start = text.substring(0, Math.min(200, text.length())).toLowerCase(Locale.ROOT);
+        return start.startsWith("<!doctype html") || start.startsWith("<html") || start.contains("<html")
+                || start.startsWith("<head") || start.startsWith("<body");
+    }
+
+    /** A web page's gist (an error page of a proxy or gateway): its title and text, not its markup. */
+    static String htmlText(String html) {
+        String body = HTML_TAG.matcher(HTML_NOISE.matcher(html).replaceAll(" ")).replaceAll(" ")
+                .replaceAll("&nbsp;", " ").replaceAll("\\s+", " ").strip();
+        Matcher title = HTML_TITLE.matcher(html);
+        String heading = title.find() ? title.group(1).replaceAll("\\s+", " ").strip() : "";
+        String text = heading.isEmpty() || body.startsWith(heading) ? body : heading + ": " + body;
+        text = text.isEmpty() ? "an HTML page without text" : "HTML page: " + text;
+        return text.length() <= MAX_HTML_TEXT ? text : text.substring(0, MAX_HTML_TEXT) + "...";
     }
 
     private static JsonNode providerError(int status, JsonNode parsed, String raw, Redactor redactor) {
@@ -175,7 +201,8 @@ public final class UpstreamErrors {
         }
         ObjectNode detail = Json.object();
         detail.put("status", status);
-        detail.put("body", redactor.redact(truncate(raw == null ? "" : raw)));
+        String text = raw == null ? "" : raw.strip();
+        detail.put("body", redactor.redact(looksLikeHtml(text) ? htmlText(text) : truncate(text)));
         return detail;
     }
 

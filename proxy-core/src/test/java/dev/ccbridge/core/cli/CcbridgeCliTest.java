@@ -42,6 +42,19 @@ class CcbridgeCliTest {
     }
 
     @Test
+    void aTargetCanBeAddedWithFallbacksAndRetryOptions() throws Exception {
+        Run added = run("targets", "add", "--name", "Primary", "--base-url", "https://primary.example/v1", "--model",
+                "m", "--fallback", "deepseek", "--fallback", "openrouter", "--option", "retries=2",
+                "--option", "firstByteTimeoutSeconds=60");
+        assertThat(added.exit()).as(added.err()).isZero();
+        var stored = new ConfigStore(dir.resolve("config.json")).load().config().target("primary").orElseThrow();
+        assertThat(stored.fallbacks()).containsExactly("deepseek", "openrouter");
+        assertThat(stored.options()).containsEntry("retries", "2").containsEntry("firstByteTimeoutSeconds", "60");
+        assertThat(java.nio.file.Files.readString(dir.resolve("config.json")))
+                .containsPattern("\"fallbacks\" : \\[ \"deepseek\", \"openrouter\" \\]");
+    }
+
+    @Test
     void envPrintsTheSnippetForEachShellWithTheInstallToken() {
         run("targets", "list");
         String token = new ConfigStore(dir.resolve("config.json")).load().config().installToken();

@@ -2,6 +2,11 @@ package dev.ccbridge.core.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ccbridge.core.target.ApiMode;
+import dev.ccbridge.core.target.ModelTiers;
+import dev.ccbridge.core.target.Target;
+import dev.ccbridge.core.testing.FakeAgent;
+import dev.ccbridge.core.testing.FakeProvider;
 import dev.ccbridge.core.testing.GatewayHarness;
 import dev.ccbridge.core.testing.ScriptedUpstream;
 import dev.ccbridge.core.testing.ScriptedUpstream.Step;
@@ -14,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What Claude Code sees over time: bytes as they arrive, pings in silences, cancellation when it leaves. */
@@ -49,6 +55,24 @@ class StreamTimingTest {
             assertThat(events).contains("ping");
             assertThat(events.subList(0, events.indexOf("ping"))).contains("content_block_delta");
             assertThat(events.getLast()).isEqualTo("message_stop");
+        }
+    }
+
+    @Test
+    void aSilentRelayedStreamGetsPingsBetweenItsEvents() throws Exception {
+        try (var provider = new FakeProvider(FakeAgent::anthropic).silenceAfterFirstChunk(Duration.ofMillis(1500));
+             var gateway = GatewayHarness.start(new Target("anthropic", "Anthropic", "fake", provider.rootUrl(), "m",
+                     ApiMode.ANTHROPIC_MESSAGES, ModelTiers.NONE, List.of(), Map.of(), null, null, Map.of(), null,
+                     null), ServerSettings.onPort(0).withPingInterval(Duration.ofMillis(300)))) {
+
+            HttpResponse<String> response = gateway.send(messages(gateway));
+
+            List<String> events = SseText.parse(response.body()).stream().map(SseText.Frame::event).toList();
+            assertThat(events.getFirst()).isEqualTo("message_start");
+            assertThat(events.subList(1, events.indexOf("content_block_start"))).isNotEmpty().containsOnly("ping");
+            assertThat(events.stream().filter(e -> !e.equals("ping")).toList()).containsExactly("message_start",
+                    "content_block_start", "content_block_delta", "content_block_stop", "message_delta",
+                    "message_stop");
         }
     }
 

@@ -38,6 +38,12 @@ public final class ClaudeCode {
     /** Runs {@code claude -p prompt} in a scratch home and directory, pointed at {@code baseUrl}. */
     public static Result print(String baseUrl, String token, Path scratch, String prompt, String... extraArgs)
             throws IOException, InterruptedException {
+        return print(baseUrl, token, scratch, Map.of(), prompt, extraArgs);
+    }
+
+    /** The same, with more environment variables for Claude Code (its timeouts, say). */
+    public static Result print(String baseUrl, String token, Path scratch, Map<String, String> moreEnv, String prompt,
+                               String... extraArgs) throws IOException, InterruptedException {
         Path home = Files.createDirectories(scratch.resolve("home"));
         Path work = Files.createDirectories(scratch.resolve("work"));
         List<String> command = new ArrayList<>(List.of(binary().toString(), "-p", prompt));
@@ -51,6 +57,7 @@ public final class ClaudeCode {
         env.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
         // A broken answer should fail the test quickly, not after ten backed-off retries.
         env.put("CLAUDE_CODE_MAX_RETRIES", "1");
+        env.putAll(moreEnv);
         Process process = builder.start();
         process.getOutputStream().close();
         if (!process.waitFor(Duration.ofMinutes(2).toSeconds(), TimeUnit.SECONDS)) {

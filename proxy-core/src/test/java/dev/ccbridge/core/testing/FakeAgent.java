@@ -154,6 +154,64 @@ public final class FakeAgent {
         return event(Json.object().put("type", "response.completed").set("response", response));
     }
 
+    // ---- Bedrock Converse -------------------------------------------------------------------
+
+    /** One ConverseStream event: its type and JSON payload (the fake endpoint frames it). */
+    public record ConverseEvent(String type, String json) {}
+
+    public static List<ConverseEvent> converse(JsonNode body) {
+        JsonNode messages = body.path("messages");
+        JsonNode last = messages.get(messages.size() - 1);
+        JsonNode toolResult = null;
+        for (JsonNode block : last.path("content")) {
+            if (block.has("toolResult")) {
+                toolResult = block.path("toolResult");
+            }
+        }
+        List<ConverseEvent> events = new ArrayList<>();
+        events.add(converseEvent("messageStart", Json.object().put("role", "assistant")));
+        String stop;
+        if (toolResult != null) {
+            events.add(converseText(0, "The tool said: " + toolResult.path("content").path(0).path("text").asText().strip()));
+            events.add(converseEvent("contentBlockStop", Json.object().put("contentBlockIndex", 0)));
+            stop = "end_turn";
+        } else if (body.path("toolConfig").path("tools").size() > 0 && last.toString().contains("marker command")) {
+            events.add(converseText(0, "Running it."));
+            events.add(converseEvent("contentBlockStop", Json.object().put("contentBlockIndex", 0)));
+            ObjectNode start = Json.object().put("contentBlockIndex", 1);
+            start.putObject("start").putObject("toolUse").put("toolUseId", "tooluse_marker_1").put("name", "Bash");
+            events.add(converseEvent("contentBlockStart", start));
+            String arguments = arguments();
+            for (String part : List.of(arguments.substring(0, 12), arguments.substring(12))) {
+                ObjectNode delta = Json.object().put("contentBlockIndex", 1);
+                delta.putObject("delta").putObject("toolUse").put("input", part);
+                events.add(converseEvent("contentBlockDelta", delta));
+            }
+            events.add(converseEvent("contentBlockStop", Json.object().put("contentBlockIndex", 1)));
+            stop = "tool_use";
+        } else {
+            events.add(converseText(0, "OK"));
+            events.add(converseEvent("contentBlockStop", Json.object().put("contentBlockIndex", 0)));
+            stop = "end_turn";
+        }
+        events.add(converseEvent("messageStop", Json.object().put("stopReason", stop)));
+        ObjectNode metadata = Json.object();
+        metadata.putObject("usage").put("inputTokens", 1000).put("outputTokens", 20).put("totalTokens", 1020);
+        metadata.putObject("metrics").put("latencyMs", 100);
+        events.add(converseEvent("metadata", metadata));
+        return events;
+    }
+
+    private static ConverseEvent converseText(int index, String text) {
+        ObjectNode delta = Json.object().put("contentBlockIndex", index);
+        delta.putObject("delta").put("text", text);
+        return converseEvent("contentBlockDelta", delta);
+    }
+
+    private static ConverseEvent converseEvent(String type, ObjectNode json) {
+        return new ConverseEvent(type, Json.write(json));
+    }
+
     // ---- Anthropic Messages -----------------------------------------------------------------
 
     public static List<String> anthropic(JsonNode body) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccbridge.core.json.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -24,6 +25,7 @@ public final class FakeProvider implements AutoCloseable {
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    private volatile Duration silence = Duration.ZERO;
 
     public FakeProvider(Function<JsonNode, List<String>> answer) {
         connector.setHost("127.0.0.1");
@@ -35,9 +37,13 @@ public final class FakeProvider implements AutoCloseable {
                 requests.add(body);
                 response.setStatus(200);
                 response.getHeaders().put("Content-Type", "text/event-stream");
-                for (String chunk : answer.apply(body)) {
+                List<String> chunks = answer.apply(body);
+                for (int i = 0; i < chunks.size(); i++) {
+                    if (i == 1 && !silence.isZero()) {
+                        Thread.sleep(silence); // a model thinking in silence after its first words
+                    }
                     try (Blocker.Callback written = Blocker.callback()) {
-                        response.write(false, ByteBuffer.wrap(chunk.getBytes(StandardCharsets.UTF_8)), written);
+                        response.write(false, ByteBuffer.wrap(chunks.get(i).getBytes(StandardCharsets.UTF_8)), written);
                         written.block();
                     }
                 }
@@ -50,6 +56,12 @@ public final class FakeProvider implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** From now on, every answer pauses this long after its first chunk. */
+    public FakeProvider silenceAfterFirstChunk(Duration pause) {
+        this.silence = pause;
+        return this;
     }
 
     /** The base URL with {@code /v1}, as a Chat or Responses target would name it. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -29,27 +31,27 @@ import software.amazon.awssdk.eventstream.Message;
  * encoded by the AWS event-stream library, and {@code /model/{id}/converse} with JSON; errors
  * as Bedrock sends them ({@code x-amzn-ErrorType}). Records every request it gets.
  */
-final class BedrockFake implements AutoCloseable {
-    static final String REQUEST_ID = "fake-req-0001";
+public final class BedrockFake implements AutoCloseable {
+    public static final String REQUEST_ID = "fake-req-0001";
 
     /** One request as Bedrock received it. */
-    record Received(String path, String modelId, Map<String, String> headers, JsonNode body) {
-        String header(String name) {
+    public record Received(String path, String modelId, Map<String, String> headers, JsonNode body) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
         }
     }
 
     /** One event-stream frame: an event, or an exception frame. */
-    record Frame(boolean exception, String type, String json) {
-        static Frame event(String type, String json) {
+    public record Frame(boolean exception, String type, String json) {
+        public static Frame event(String type, String json) {
             return new Frame(false, type, json);
         }
 
-        static Frame exception(String type, String json) {
+        public static Frame exception(String type, String json) {
             return new Frame(true, type, json);
         }
 
-        byte[] encode() {
+        public byte[] encode() {
             Map<String, HeaderValue> headers = new LinkedHashMap<>();
             headers.put(":message-type", HeaderValue.fromString(exception ? "exception" : "event"));
             headers.put(exception ? ":exception-type" : ":event-type", HeaderValue.fromString(type));
@@ -72,13 +74,16 @@ final class BedrockFake implements AutoCloseable {
     /** Sends nothing at all until the fake closes. */
     record SilentReply() implements Reply {}
 
+    /** Frames computed from each request's body (a scripted agent), with a silence after the first frame. */
+    record AgentReply(Function<JsonNode, List<Frame>> agent, Duration silence) implements Reply {}
+
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile Reply reply = new JsonReply(500, "InternalServerException", "{\"message\":\"no reply set\"}");
 
-    BedrockFake() {
+    public BedrockFake() {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
@@ -96,35 +101,41 @@ final class BedrockFake implements AutoCloseable {
         }
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + connector.getLocalPort();
     }
 
-    BedrockFake replyStream(List<Frame> frames) {
+    public BedrockFake replyStream(List<Frame> frames) {
         reply = new StreamReply(frames, false);
         return this;
     }
 
-    BedrockFake replyStreamThenHang(List<Frame> frames) {
+    public BedrockFake replyStreamThenHang(List<Frame> frames) {
         reply = new StreamReply(frames, true);
         return this;
     }
 
-    BedrockFake replyJson(int status, String errorType, String body) {
+    public BedrockFake replyJson(int status, String errorType, String body) {
         reply = new JsonReply(status, errorType, body);
         return this;
     }
 
-    BedrockFake replySilence() {
+    /** Answers every request with the frames {@code agent} makes of its body, pausing after the first. */
+    public BedrockFake replyWith(Function<JsonNode, List<Frame>> agent, Duration silenceAfterFirstFrame) {
+        reply = new AgentReply(agent, silenceAfterFirstFrame);
+        return this;
+    }
+
+    public BedrockFake replySilence() {
         reply = new SilentReply();
         return this;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
-    Received last() {
+    public Received last() {
         if (received.isEmpty()) {
             throw new AssertionError("the fake Bedrock endpoint got no request");
         }
@@ -165,6 +176,18 @@ final class BedrockFake implements AutoCloseable {
                 }
                 response.write(true, ByteBuffer.allocate(0), callback);
             }
+            case AgentReply agent -> {
+                response.setStatus(200);
+                response.getHeaders().put("Content-Type", "application/vnd.amazon.eventstream");
+                List<Frame> frames = agent.agent().apply(received.getLast().body());
+                for (int i = 0; i < frames.size(); i++) {
+                    if (i == 1 && !agent.silence().isZero()) {
+                        Thread.sleep(agent.silence());
+                    }
+                    write(response, ByteBuffer.wrap(frames.get(i).encode()));
+                }
+                response.write(true, ByteBuffer.allocate(0), callback);
+            }
             case SilentReply silence -> {
                 closing.await(30, TimeUnit.SECONDS);
                 callback.failed(new IOException("fake closed"));
@@ -180,7 +203,7 @@ final class BedrockFake implements AutoCloseable {
     }
 
     /** Frames from a fixture: one JSON object per line, {@code {"event": type, "data": {...}}} or {@code {"exception": ...}}. */
-    static List<Frame> frames(String fixture) {
+    public static List<Frame> frames(String fixture) {
         List<Frame> frames = new ArrayList<>();
         for (String line : fixture.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {

@@ -11,12 +11,28 @@ import java.util.Map;
  * provider's own (redacted) error where there is one. The one path from any failure to the wire.
  *
  * @param headers extra response headers ({@code retry-after}, {@code x-should-retry})
+ * @param origin  how the failure came about; never sent, it decides whether ccbridge may try again
  */
 public record ApiError(int status, String type, String message, JsonNode providerError,
-                       Map<String, String> headers) {
+                       Map<String, String> headers, Origin origin) {
+
+    /** How a failure came about, which decides whether another attempt can help. */
+    public enum Origin {
+        /** The provider (or ccbridge itself) answered with this error. */
+        ANSWERED,
+        /** No answer: the connection could not be made, or broke before anything reached the client. */
+        UNREACHABLE,
+        /** The provider was silent past a time limit (first byte, between chunks, or in total). */
+        SILENT
+    }
 
     public ApiError {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
+        origin = origin == null ? Origin.ANSWERED : origin;
+    }
+
+    public ApiError(int status, String type, String message, JsonNode providerError, Map<String, String> headers) {
+        this(status, type, message, providerError, headers, Origin.ANSWERED);
     }
 
     public static ApiError of(int status, String type, String message) {
@@ -63,11 +79,35 @@ public record ApiError(int status, String type, String message, JsonNode provide
     public ApiError withHeader(String name, String value) {
         var merged = new HashMap<>(headers);
         merged.put(name, value);
-        return new ApiError(status, type, message, providerError, merged);
+        return new ApiError(status, type, message, providerError, merged, origin);
     }
 
     public ApiError withProviderError(JsonNode detail) {
-        return new ApiError(status, type, message, detail, headers);
+        return new ApiError(status, type, message, detail, headers, origin);
+    }
+
+    public ApiError withOrigin(Origin how) {
+        return new ApiError(status, type, message, providerError, headers, how);
+    }
+
+    /** The provider could not be reached, or the connection broke before an answer. */
+    public static ApiError unreachable(int status, String message) {
+        return api(status, message).withOrigin(Origin.UNREACHABLE);
+    }
+
+    /** The provider was silent past a time limit: 504, as Anthropic answers a timeout. */
+    public static ApiError silent(String message) {
+        return api(504, message).withOrigin(Origin.SILENT);
+    }
+
+    /** The value of a response header this error carries, by case-insensitive name. */
+    public String header(String name) {
+        for (var entry : headers.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(name)) {
+                return entry.getValue();
+            }
+        }
+        return null;
     }
 
     public Body body() {

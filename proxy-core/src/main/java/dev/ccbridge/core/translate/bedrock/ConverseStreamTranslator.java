@@ -56,7 +56,8 @@ public final class ConverseStreamTranslator {
                     var tool = start.start().toolUse();
                     String key = key(start.contentBlockIndex());
                     out.toolStart(key, ToolIds.toAnthropic(tool.toolUseId()), names.anthropic(tool.name()));
-                    toolArguments.put(key, new StringBuilder());
+                    // A start after arguments for the same block (out of order) must not forget them.
+                    toolArguments.putIfAbsent(key, new StringBuilder());
                 }
             }
             case ContentBlockDeltaEvent delta -> onDelta(key(delta.contentBlockIndex()), delta.delta());

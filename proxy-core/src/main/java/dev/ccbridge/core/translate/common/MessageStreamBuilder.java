@@ -1,5 +1,6 @@
 package dev.ccbridge.core.translate.common;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.protocol.anthropic.ContentBlock;
@@ -38,6 +39,8 @@ public final class MessageStreamBuilder {
     private static final class ToolCall {
         final int index;
         final StringBuilder arguments = new StringBuilder();
+        /** Arguments arrived after the block closed and could not be sent. */
+        boolean lost;
 
         ToolCall(int index) {
             this.index = index;
@@ -242,9 +245,22 @@ public final class MessageStreamBuilder {
         }
     }
 
-    /** A complete answer: close the open block, report stop reason and usage, stop. */
+    /**
+     * A complete answer: close the open block, report stop reason and usage, stop.
+     *
+     * @throws StreamFailure (malformed) if a tool call's arguments as sent are not a JSON object:
+     *                       Claude Code must never run a call whose input was cut or garbled
+     */
     public void end() {
         locked(() -> {
+            for (var call : tools.entrySet()) {
+                String arguments = call.getValue().arguments.toString();
+                if (call.getValue().lost
+                        || !arguments.isBlank() && !(Json.parseOrNull(arguments) instanceof ObjectNode)) {
+                    throw StreamFailure.malformed("the arguments of tool call " + call.getKey()
+                            + " are not a complete JSON object");
+                }
+            }
             ensureStarted();
             closeOpen();
             emit(new StreamEvent.MessageDelta(new StreamEvent.StopInfo(resolvedStopReason(), stopSequence),
@@ -296,12 +312,14 @@ public final class MessageStreamBuilder {
             LOG.warn("arguments for unknown tool call {} dropped", key);
             return;
         }
-        call.arguments.append(fragment);
-        outputChars += fragment.length();
         if (open != null && open.kind == Kind.TOOL && key.equals(open.toolKey)) {
+            // Kept exactly as sent: what Claude Code received is what end() checks.
+            call.arguments.append(fragment);
+            outputChars += fragment.length();
             emit(new StreamEvent.ContentBlockDelta(call.index, new Delta.InputJson(fragment)));
         } else {
             // Interleaved arguments for a block already closed cannot be delivered any more.
+            call.lost = true;
             LOG.warn("arguments for tool call {} arrived after its block closed", key);
         }
     }

@@ -1,0 +1,142 @@
+package dev.ccbridge.core.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccbridge.core.log.RequestRecord;
+import dev.ccbridge.core.server.ServerSettings;
+import dev.ccbridge.core.target.ApiMode;
+import dev.ccbridge.core.target.ModelTiers;
+import dev.ccbridge.core.target.Target;
+import dev.ccbridge.core.testing.FakeAgent;
+import dev.ccbridge.core.testing.FaultyUpstream;
+import dev.ccbridge.core.testing.GatewayHarness;
+import dev.ccbridge.core.upstream.HttpTransport;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A gateway in front of a {@link FaultyUpstream}, with short time limits, a client speaking as
+ * Claude Code does, and the checks that nothing is left behind after a request: no request still
+ * being handled, no provider call or connection still busy, every provider connection closed.
+ */
+final class FaultBench implements AutoCloseable {
+    static final String PROMPT = "Say something";
+
+    final FaultyUpstream upstream = new FaultyUpstream();
+    final ApiMode mode;
+    final GatewayHarness gateway;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    FaultBench(ApiMode mode, Map<String, String> options) {
+        this.mode = mode;
+        this.gateway = GatewayHarness.start(target(mode, mode == ApiMode.ANTHROPIC_MESSAGES
+                || mode == ApiMode.BEDROCK_CONVERSE ? upstream.rootUrl() : upstream.baseUrl(), options),
+                ServerSettings.onPort(0).withPingInterval(Duration.ofMillis(400)));
+    }
+
+    static Target target(ApiMode mode, String baseUrl, Map<String, String> options) {
+        if (mode == ApiMode.BEDROCK_CONVERSE) {
+            // Bedrock's endpoint is an option; the fake stands in for bedrock-runtime.<region>.amazonaws.com.
+            Map<String, String> all = new java.util.HashMap<>(options);
+            all.put("region", "us-east-1");
+            all.put("endpoint", baseUrl.replaceFirst("/v1$", ""));
+            return new Target("faulty", "Faulty", "aws", null, "us.anthropic.claude-sonnet-4-5-20250929-v1:0", mode,
+                    ModelTiers.NONE, List.of(), Map.of(), null, null, all, null, null);
+        }
+        return new Target("faulty", "Faulty", "fake", baseUrl, "fake-model", mode, ModelTiers.NONE, List.of(),
+                Map.of(), null, null, options, null, null);
+    }
+
+    /** The valid answer of this mode's protocol to the request the fake received, as SSE chunks. */
+    List<String> validAnswer(JsonNode request) {
+        return switch (mode) {
+            case CHAT_COMPLETIONS -> FakeAgent.chat(request);
+            case CODEX_RESPONSES -> FakeAgent.responses(request);
+            case ANTHROPIC_MESSAGES -> FakeAgent.anthropic(request);
+            default -> throw new IllegalArgumentException(mode.toString());
+        };
+    }
+
+    /** A valid ConverseStream answer to the request the fake received, as event-stream frames. */
+    static List<byte[]> validFrames(JsonNode request) {
+        return FakeAgent.converse(request).stream()
+                .map(e -> dev.ccbridge.core.upstream.BedrockFake.Frame.event(e.type(), e.json()).encode()).toList();
+    }
+
+    Received send(boolean stream) {
+        String body = "{\"model\":\"claude-sonnet-4-6\",\"max_tokens\":1000,\"stream\":" + stream
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\"" + PROMPT + "\"}]}";
+        var request = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/v1/messages"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("anthropic-version", "2023-06-01")
+                .header("Authorization", "Bearer " + gateway.registry.installToken())
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        long start = System.nanoTime();
+        try {
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return Received.of(response, (System.nanoTime() - start) / 1_000_000);
+        } catch (IOException e) {
+            throw new AssertionError("the gateway's reply could not be read", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The last request as the request log has it, once it has ended. */
+    RequestRecord lastRecord() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<RequestRecord> records = gateway.log.snapshot();
+            if (!records.isEmpty() && !records.getLast().inFlight()) {
+                return records.getLast();
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the request never ended in the log");
+    }
+
+    /** Nothing lingers: requests, provider calls and connections all finished and closed. */
+    void assertNothingLeft() throws InterruptedException {
+        assertNothingLeft(0);
+    }
+
+    /**
+     * The same, allowing {@code idleAllowed} idle pooled connections (to a well-behaved provider
+     * that keeps connections alive, like a fallback target's).
+     */
+    void assertNothingLeft(int idleAllowed) throws InterruptedException {
+        HttpTransport transport = gateway.server.context().upstreams().transport();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline && (gateway.server.activeRequests() > 0
+                || transport.callsInFlight() > 0 || transport.connections().open() > idleAllowed)) {
+            Thread.sleep(20);
+        }
+        assertThat(gateway.server.activeRequests()).as("requests still being handled").isZero();
+        assertThat(transport.callsInFlight()).as("provider calls still running").isZero();
+        // The fake closes every connection after its answer, so none of those may stay in the pool either.
+        assertThat(transport.connections().active()).as("provider connections still busy").isZero();
+        assertThat(transport.connections().open()).as("provider connections left in the pool")
+                .isLessThanOrEqualTo(idleAllowed);
+        assertThat(upstream.allClosedWithin(Duration.ofSeconds(5)))
+                .as("provider connections left open: %d", upstream.openConnections()).isTrue();
+        assertThat(gateway.log.snapshot()).noneMatch(RequestRecord::inFlight);
+    }
+
+    @Override
+    public void close() throws Exception {
+        client.close();
+        gateway.close();
+        upstream.close();
+    }
+}
