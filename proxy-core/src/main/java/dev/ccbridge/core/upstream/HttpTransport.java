@@ -16,13 +16,13 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -37,6 +37,7 @@ public final class HttpTransport implements AutoCloseable {
         var threads = new QueuedThreadPool();
         threads.setName("ccbridge-upstream");
         threads.setDaemon(true);
+        threads.setReservedThreads(Integer.getInteger("ccbridge.reserved", -1));
         client.setExecutor(threads);
         client.setFollowRedirects(false);
         client.setMaxConnectionsPerDestination(1024);
@@ -76,15 +77,17 @@ public final class HttpTransport implements AutoCloseable {
             String type = call.headers().getOrDefault("Content-Type", "application/json");
             request.body(new BytesRequestContent(type, call.body()));
         }
-        var listener = new InputStreamResponseListener();
+        var listener = new PulledResponse();
         request.send(listener);
         Runnable abort = () -> request.abort(new CancellationException("the client went away"));
         cancellation.onCancel(abort);
         try {
-            Response response = listener.get(timeouts.firstByte().toMillis(), TimeUnit.MILLISECONDS);
+            PulledResponse.Head head = listener.head().get(timeouts.firstByte().toMillis(), TimeUnit.MILLISECONDS);
+            Response response = head.response();
             Map<String, String> headers = new HashMap<>();
             response.getHeaders().forEach(field -> headers.putIfAbsent(field.getLowerCaseName(), field.getValue()));
-            return new UpstreamResponse(response.getStatus(), headers, listener.getInputStream(), abort);
+            return new UpstreamResponse(response.getStatus(), headers, Content.Source.asInputStream(head.body()),
+                    abort);
         } catch (TimeoutException e) {
             abort.run();
             throw new UpstreamUnavailableException(ApiError.api(504, targetName + " did not answer within "
