@@ -334,9 +334,9 @@ public final class LoadBench {
         log("concurrent streams");
         ObjectNode out = results.putObject("concurrentStreams");
         out.put("streams", options.concurrentStreams).put("intervalMs", options.streamIntervalMs)
-                .put("textChunks", options.textChunks);
+                .put("textChunks", options.textChunks).put("bodyKb", options.streamKb);
         ArrayNode waves = out.putArray("waves");
-        byte[] body = ccbridge.body(50, true);
+        byte[] body = ccbridge.body(options.streamKb, true);
         String path = "/api/claude-code-proxy/" + streamsRouteKey + "/v1/messages";
         Map<String, String> headers = Map.of("Authorization", "Bearer " + streamsRouteToken);
         for (int wave = 0; wave < options.streamWaves; wave++) {
@@ -344,7 +344,8 @@ public final class LoadBench {
             var complete = new AtomicInteger();
             var problems = new ConcurrentLinkedQueue<String>();
             long start = System.nanoTime();
-            try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            // Platform threads: the client side stays out of the virtual-thread scheduler it measures.
+            try (var threads = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().stackSize(256 * 1024).factory())) {
                 for (int i = 0; i < options.concurrentStreams; i++) {
                     threads.submit(() -> {
                         try (var probe = new HttpProbe(ccbridge.base())) {
@@ -478,7 +479,7 @@ public final class LoadBench {
         Path ccr2;
         Path ccr3;
         int seconds = 5;
-        int warmupSeconds = 5;
+        int warmupSeconds = 15;
         int rounds = 3;
         int throughputRounds = 2;
         int ttftSamples = 200;
@@ -486,6 +487,7 @@ public final class LoadBench {
         int concurrentStreams = 500;
         int streamWaves = 6;
         int streamIntervalMs = 50;
+        int streamKb = 1;
         int arrivalIntervalMs = 100;
         boolean skipStreams;
 
@@ -519,6 +521,7 @@ public final class LoadBench {
                     case "text-chunks" -> o.textChunks = Integer.parseInt(value);
                     case "streams" -> o.concurrentStreams = Integer.parseInt(value);
                     case "stream-waves" -> o.streamWaves = Integer.parseInt(value);
+                    case "stream-kb" -> o.streamKb = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown option --" + key);
                 }
             });

@@ -135,8 +135,10 @@ final class Report {
                 errors += wave.path("errors").asLong();
                 rss.add(wave.path("rssKib").asLong() / 1024);
             }
-            md.append(String.format(Locale.ROOT, "| %d concurrent streams, %d waves: errors; RSS after each wave (MiB) | %d; %s | %s |%n",
-                    streams.path("streams").asInt(), rss.size(), errors, rss,
+            md.append(String.format(Locale.ROOT,
+                    "| %d concurrent streams (%d KB requests, %d chunks %d ms apart), %d waves: errors; RSS after each wave (MiB) | %d; %s | %s |%n",
+                    streams.path("streams").asInt(), streams.path("bodyKb").asInt(), streams.path("textChunks").asInt(),
+                    streams.path("intervalMs").asInt(), rss.size(), errors, rss,
                     errors == 0 && flat(rss) ? "yes" : "**no**"));
         }
         double idle = rssMib(BRIDGE, "idle");

@@ -14,6 +14,8 @@ import org.eclipse.jetty.util.thread.VirtualThreadPool;
  * CLI and the app: construct, {@link #start()}, {@link #close()}.
  */
 public final class ProxyServer implements AutoCloseable {
+    private static final int INPUT_BUFFER = 32 * 1024;
+
     private final GatewayContext context;
     private final ServerSettings settings;
     private Server server;
@@ -35,7 +37,11 @@ public final class ProxyServer implements AutoCloseable {
         var http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendDateHeader(false);
-        connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        var httpFactory = new HttpConnectionFactory(http);
+        // Claude Code's bodies are 50-500 KB: read them in fewer, larger reads (pooled buffers,
+        // given back when a connection goes idle).
+        httpFactory.setInputBufferSize(INPUT_BUFFER);
+        connector = new ServerConnector(server, 1, 1, httpFactory);
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         connector.setIdleTimeout(settings.idleTimeout().toMillis());

@@ -2,7 +2,7 @@ package dev.ccbridge.core.server;
 
 import dev.ccbridge.core.upstream.Cancellation;
 import dev.ccbridge.core.upstream.RawRelay;
-import java.util.Arrays;
+import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import org.eclipse.jetty.server.Response;
 
@@ -17,7 +17,7 @@ final class ResponseRelay implements RawRelay {
     private boolean started;
     private boolean finished;
     private Long firstByteMillis;
-    private byte[] head = new byte[0];
+    private final ByteArrayOutputStream head = new ByteArrayOutputStream();
 
     ResponseRelay(Response response, Cancellation cancellation, long startNanos) {
         this.response = response;
@@ -38,14 +38,12 @@ final class ResponseRelay implements RawRelay {
         if (firstByteMillis == null) {
             firstByteMillis = (System.nanoTime() - startNanos) / 1_000_000;
         }
-        if (head.length < SUMMARY_BYTES) {
-            int keep = Math.min(length, SUMMARY_BYTES - head.length);
-            byte[] grown = Arrays.copyOf(head, head.length + keep);
-            System.arraycopy(bytes, offset, grown, head.length, keep);
-            head = grown;
+        if (head.size() < SUMMARY_BYTES) {
+            head.write(bytes, offset, Math.min(length, SUMMARY_BYTES - head.size()));
         }
         try {
-            Replies.write(response, false, Arrays.copyOfRange(bytes, offset, offset + length));
+            // The write completes before it returns, so the caller's buffer is sent as it is.
+            Replies.write(response, false, bytes, offset, length);
         } catch (ClientGoneException e) {
             finished = true;
             cancellation.cancel();
@@ -74,6 +72,6 @@ final class ResponseRelay implements RawRelay {
     }
 
     synchronized String head() {
-        return new String(head, java.nio.charset.StandardCharsets.UTF_8);
+        return head.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -37,7 +37,6 @@ public final class HttpTransport implements AutoCloseable {
         var threads = new QueuedThreadPool();
         threads.setName("ccbridge-upstream");
         threads.setDaemon(true);
-        threads.setReservedThreads(Integer.getInteger("ccbridge.reserved", -1));
         client.setExecutor(threads);
         client.setFollowRedirects(false);
         client.setMaxConnectionsPerDestination(1024);

@@ -58,7 +58,8 @@ public final class TranslatingHttpUpstream implements Upstream {
                 if (response.isEventStream() || !response.isJson()) {
                     pump(response, translator, x);
                 } else {
-                    translator.onBody(response.body().readAllBytes());
+                    byte[] body = response.body().readAllBytes();
+                    out.burst(() -> translator.onBody(body));
                 }
             } catch (StreamFailure failure) {
                 response.abort();
@@ -88,13 +89,16 @@ public final class TranslatingHttpUpstream implements Upstream {
                 response.abort();
                 return;
             }
-            parser.feed(buffer, 0, read);
+            int length = read;
+            x.out().burst(() -> parser.feed(buffer, 0, length));
             if (x.out().isDone()) {
                 return;
             }
         }
-        parser.finish();
-        translator.onEnd();
+        x.out().burst(() -> {
+            parser.finish();
+            translator.onEnd();
+        });
     }
 
     private static ApiError map(StreamFailure failure, UpstreamExchange x) {
