@@ -401,6 +401,9 @@ public final class LoadBench {
         out.put("bridgeLastTextMs", viaBridge.markNanos().isEmpty() ? -1 : viaBridge.markNanos().getLast() / 1_000_000.0);
         out.put("bridgeTotalMs", viaBridge.totalNanos() / 1_000_000.0);
         out.put("maxLagUs", lagList.stream().mapToLong(Long::longValue).max().orElse(-1));
+        // A constant lag is the request's own overhead; a growing one would be buffering.
+        out.put("lagSpreadUs", lagList.stream().mapToLong(Long::longValue).max().orElse(0)
+                - lagList.stream().mapToLong(Long::longValue).min().orElse(0));
         out.put("medianLagUs", Stats.percentile(lagList, 50));
         log("arrival: " + out);
     }

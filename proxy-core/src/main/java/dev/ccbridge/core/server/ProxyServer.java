@@ -7,6 +7,8 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ThreadPool;
 import org.eclipse.jetty.util.thread.VirtualThreadPool;
 
 /**
@@ -31,9 +33,7 @@ public final class ProxyServer implements AutoCloseable {
         if (server != null) {
             return;
         }
-        var threads = new VirtualThreadPool(settings.maxThreads());
-        threads.setName("ccbridge");
-        server = new Server(threads);
+        server = new Server(threadPool());
         var http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendDateHeader(false);
@@ -63,6 +63,21 @@ public final class ProxyServer implements AutoCloseable {
             }
             throw new IllegalStateException("cannot start the server: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Selectors and acceptor on a few platform threads (a selector blocks in epoll and would pin a
+     * virtual thread's carrier); each request's handler on its own virtual thread, at most
+     * {@code maxThreads} at once.
+     */
+    private ThreadPool threadPool() {
+        var platform = new QueuedThreadPool(8, 2);
+        platform.setName("ccbridge-io");
+        platform.setReservedThreads(0);
+        var handlers = new VirtualThreadPool(settings.maxThreads());
+        handlers.setName("ccbridge");
+        platform.setVirtualThreadsExecutor(handlers);
+        return platform;
     }
 
     public synchronized boolean isRunning() {
