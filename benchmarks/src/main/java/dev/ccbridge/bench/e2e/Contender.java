@@ -72,8 +72,34 @@ record Contender(String name, URI base, String path, Map<String, String> headers
         return all;
     }
 
+    /**
+     * Freezes its processes (SIGSTOP) while another contender is measured, so background work it
+     * does between requests (claude-code-router 3 keeps a core busy after a load) lands in its
+     * own measurements rather than in its neighbours'. The direct call's provider is never paused.
+     */
+    void pause() {
+        signal("-STOP");
+    }
+
+    void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        List<String> command = new ArrayList<>(List.of("kill", signal));
+        handles().forEach(handle -> command.add(Long.toString(handle.pid())));
+        try {
+            new ProcessBuilder(command).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops its processes and their children (only those this run started). */
     void stop() {
+        resume();
         for (ProcessHandle handle : handles().reversed()) {
             handle.destroy();
         }

@@ -55,11 +55,8 @@ public final class LoadBench {
 
     public static void main(String[] args) throws Exception {
         var bench = new LoadBench(Options.parse(args));
-        try {
-            bench.run();
-        } finally {
-            bench.stopAll();
-        }
+        Runtime.getRuntime().addShutdownHook(new Thread(bench::stopAll, "stop-contenders"));
+        bench.run();
     }
 
     private void run() throws Exception {
@@ -79,7 +76,8 @@ public final class LoadBench {
         for (Contender c : contenders) {
             waitReady(c);
         }
-        Thread.sleep(2000);
+        // Idle: started, answered one request, then left alone (ccbridge trims its native heap every 5 s).
+        Thread.sleep(12_000);
         ObjectNode memory = results.putObject("rssKib");
         for (Contender c : contenders) {
             memory.putObject(c.name()).put("idle", c.rssKib());
@@ -88,6 +86,7 @@ public final class LoadBench {
         latencyRounds();
         firstTextRounds();
         throughput();
+        focusAll();
         for (Contender c : contenders) {
             ((ObjectNode) memory.get(c.name())).put("afterLoad", c.rssKib()).put("peak", c.peakRssKib());
         }
@@ -95,9 +94,10 @@ public final class LoadBench {
             concurrentStreams();
             arrivalTiming();
         }
-        Thread.sleep(5000);
+        focusAll();
+        Thread.sleep(10_000);
         for (Contender c : contenders) {
-            ((ObjectNode) memory.get(c.name())).put("afterLoadIdle5s", c.rssKib()).put("peakFinal", c.peakRssKib());
+            ((ObjectNode) memory.get(c.name())).put("afterLoadIdle", c.rssKib()).put("peakFinal", c.peakRssKib());
         }
         results.put("loadAverageAtEnd", loadAverage());
         results.put("finished", Instant.now().toString());
@@ -215,7 +215,7 @@ public final class LoadBench {
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("BENCH_FAKE_KEY", "sk-bench");
         builder.environment().putAll(env);
-        log("starting " + name + ": " + String.join(" ", command.subList(0, Math.min(command.size(), 8))) + " ...");
+        log("starting " + name + ": java " + String.join(" ", jvm) + " -cp ... " + main + " " + String.join(" ", args));
         return builder.start();
     }
 
@@ -250,6 +250,7 @@ public final class LoadBench {
     private void warmUp() throws Exception {
         log("warm-up");
         for (Contender c : contenders) {
+            focus(c);
             for (int kb : BodySets.SIZES_KB) {
                 wrk(c, kb, false, 2, 4, options.warmupSeconds);
             }
@@ -267,6 +268,7 @@ public final class LoadBench {
         for (int round = 0; round < options.rounds; round++) {
             for (int kb : BodySets.SIZES_KB) {
                 for (Contender c : rotated(round)) {
+                    focus(c);
                     JsonNode run = wrk(c, kb, false, 1, 1, options.seconds);
                     ObjectNode row = rounds.addObject().put("round", round).put("kb", kb).put("contender", c.name());
                     row.setAll((ObjectNode) run);
@@ -284,6 +286,7 @@ public final class LoadBench {
         for (int round = 0; round < options.rounds; round++) {
             for (int kb : BodySets.SIZES_KB) {
                 for (Contender c : rotated(round)) {
+                    focus(c);
                     int count = kb >= 500 ? options.ttftSamples / 4 : options.ttftSamples;
                     if (c.name().startsWith("ccr") && kb >= 50) {
                         count = Math.max(20, count / 5); // they take 10-300 ms per request
@@ -317,6 +320,7 @@ public final class LoadBench {
         for (int round = 0; round < options.throughputRounds; round++) {
             for (int connections : new int[] {1, 16, 64}) {
                 for (Contender c : rotated(round + connections)) {
+                    focus(c);
                     JsonNode run = wrk(c, 50, false, Math.min(2, connections), connections, options.seconds);
                     double rps = run.path("requests").asDouble() * 1e6 / Math.max(1, run.path("duration_us").asDouble());
                     ObjectNode row = rows.addObject().put("round", round).put("connections", connections)
@@ -332,6 +336,7 @@ public final class LoadBench {
     /** 500 streams at once through ccbridge, several waves; errors and memory after each wave. */
     private void concurrentStreams() throws Exception {
         log("concurrent streams");
+        focus(ccbridge);
         ObjectNode out = results.putObject("concurrentStreams");
         out.put("streams", options.concurrentStreams).put("intervalMs", options.streamIntervalMs)
                 .put("textChunks", options.textChunks).put("bodyKb", options.streamKb);
@@ -409,6 +414,23 @@ public final class LoadBench {
     }
 
     // ---------------------------------------------------------------- tools
+
+    /** Lets only {@code c} (and the provider) run; every other contender is frozen meanwhile. */
+    private void focus(Contender c) {
+        for (Contender other : contenders) {
+            if (other != direct) {
+                if (other == c) {
+                    other.resume();
+                } else {
+                    other.pause();
+                }
+            }
+        }
+    }
+
+    private void focusAll() {
+        contenders.forEach(Contender::resume);
+    }
 
     private List<Contender> rotated(int round) {
         List<Contender> order = new ArrayList<>(contenders);
