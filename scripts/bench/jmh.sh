@@ -19,7 +19,7 @@ echo "Load average before the run: $(cat /proc/loadavg)"
   -prof gc -rf json -rff "$out/jmh-results.json" "$@" | tee "$out/jmh-run.log"
 {
   echo "# JMH results ($(date -u +%Y-%m-%dT%H:%MZ), load average before: $(head -c 14 /proc/loadavg))"
-  grep -E '^Benchmark|(avgt).*(us/op|ns/op|B/op)' "$out/jmh-run.log" | grep -v 'gc.alloc.rate ' | grep -v 'gc.count\|gc.time'
+  grep -E '^Benchmark +\(|(avgt).*(us/op|ns/op|B/op)' "$out/jmh-run.log" | grep -v 'gc.alloc.rate ' | grep -v 'gc.count\|gc.time'
 } > "$out/jmh-results.txt"
 rm -f "$out/jmh-run.log"
 echo "Wrote $out/jmh-results.txt and $out/jmh-results.json"
