@@ -30,7 +30,11 @@ public final class TokenCounter {
     private static final int PER_IMAGE = 1600;
     private static final int PER_REQUEST = 3;
 
-    private final Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    /**
+     * The o200k tables take tens of MB of heap: loaded on the first count, not at start, so a
+     * gateway that is never asked to count never holds them.
+     */
+    private volatile Encoding encoding;
 
     public long count(MessagesRequest request) {
         long total = PER_REQUEST + blocks(request.systemOrEmpty());
@@ -77,6 +81,20 @@ public final class TokenCounter {
     }
 
     private long text(String text) {
-        return text == null || text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);
+        return text == null || text.isEmpty() ? 0 : encoding().countTokensOrdinary(text);
+    }
+
+    private Encoding encoding() {
+        Encoding loaded = encoding;
+        if (loaded == null) {
+            synchronized (this) {
+                loaded = encoding;
+                if (loaded == null) {
+                    loaded = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+                    encoding = loaded;
+                }
+            }
+        }
+        return loaded;
     }
 }

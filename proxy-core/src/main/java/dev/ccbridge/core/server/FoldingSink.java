@@ -1,7 +1,10 @@
 package dev.ccbridge.core.server;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.protocol.anthropic.StreamEvent;
+import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.server.Response;
 
 /**
@@ -15,6 +18,7 @@ final class FoldingSink extends RecordingSink {
 
     private final Response response;
     private int status;
+    private byte[] encoded;
 
     FoldingSink(Response response, String requestId, long startNanos) {
         super(requestId, startNanos, MAX_FOLDED_CHARS);
@@ -46,6 +50,14 @@ final class FoldingSink extends RecordingSink {
         if (error == null && !answerComplete()) {
             error = ApiError.api(502, "the upstream's answer was incomplete");
         }
+        if (error == null) {
+            // Encoded once: the same bytes answer the client and go to the request log.
+            try {
+                encoded = Json.WIRE.writeValueAsBytes(answer.message());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot encode the answer", e);
+            }
+        }
         status = error != null ? error.status() : 200;
     }
 
@@ -54,8 +66,13 @@ final class FoldingSink extends RecordingSink {
         if (error != null) {
             Replies.error(response, error, requestId);
         } else {
-            Replies.json(response, 200, answer.message());
+            Replies.jsonBytes(response, 200, encoded);
         }
+    }
+
+    @Override
+    public synchronized String summary() {
+        return error == null && encoded != null ? new String(encoded, StandardCharsets.UTF_8) : super.summary();
     }
 
     @Override

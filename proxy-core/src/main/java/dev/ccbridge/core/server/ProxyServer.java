@@ -9,6 +9,8 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ThreadPool;
 import org.eclipse.jetty.util.thread.VirtualThreadPool;
 
 /**
@@ -16,6 +18,8 @@ import org.eclipse.jetty.util.thread.VirtualThreadPool;
  * CLI and the app: construct, {@link #start()}, {@link #close()}.
  */
 public final class ProxyServer implements AutoCloseable {
+    private static final int INPUT_BUFFER = 32 * 1024;
+
     private final GatewayContext context;
     private final ServerSettings settings;
     private Server server;
@@ -33,13 +37,15 @@ public final class ProxyServer implements AutoCloseable {
             return;
         }
         requireLoopback(settings.host());
-        var threads = new VirtualThreadPool(settings.maxThreads());
-        threads.setName("ccbridge");
-        server = new Server(threads);
+        server = new Server(threadPool());
         var http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendDateHeader(false);
-        connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        var httpFactory = new HttpConnectionFactory(http);
+        // Claude Code's bodies are 50-500 KB: read them in fewer, larger reads (pooled buffers,
+        // given back when a connection goes idle).
+        httpFactory.setInputBufferSize(INPUT_BUFFER);
+        connector = new ServerConnector(server, 1, 1, httpFactory);
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         connector.setIdleTimeout(settings.idleTimeout().toMillis());
@@ -62,6 +68,21 @@ public final class ProxyServer implements AutoCloseable {
             }
             throw new IllegalStateException("cannot start the server: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Selectors and acceptor on a few platform threads (a selector blocks in epoll and would pin a
+     * virtual thread's carrier); each request's handler on its own virtual thread, at most
+     * {@code maxThreads} at once.
+     */
+    private ThreadPool threadPool() {
+        var platform = new QueuedThreadPool(8, 2);
+        platform.setName("ccbridge-io");
+        platform.setReservedThreads(0);
+        var handlers = new VirtualThreadPool(settings.maxThreads());
+        handlers.setName("ccbridge");
+        platform.setVirtualThreadsExecutor(handlers);
+        return platform;
     }
 
     public synchronized boolean isRunning() {

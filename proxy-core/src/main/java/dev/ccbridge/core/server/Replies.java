@@ -23,6 +23,11 @@ final class Replies {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode reply", e);
         }
+        jsonBytes(response, status, bytes);
+    }
+
+    /** A JSON body already encoded. */
+    static void jsonBytes(Response response, int status, byte[] bytes) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
@@ -43,8 +48,13 @@ final class Replies {
 
     /** Writes and waits; a failed write means the client is gone. */
     static void write(Response response, boolean last, byte[] bytes) {
+        write(response, last, bytes, 0, bytes.length);
+    }
+
+    /** Writes part of an array and waits (so the caller may reuse the array right after). */
+    static void write(Response response, boolean last, byte[] bytes, int offset, int length) {
         try (Blocker.Callback callback = Blocker.callback()) {
-            response.write(last, ByteBuffer.wrap(bytes), callback);
+            response.write(last, ByteBuffer.wrap(bytes, offset, length), callback);
             callback.block();
         } catch (IOException e) {
             throw new ClientGoneException(e);

@@ -1,6 +1,7 @@
 package dev.ccbridge.core.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
@@ -15,6 +16,8 @@ import org.eclipse.jetty.server.Request;
 
 /** Reads and checks request bodies; every problem becomes a 4xx the client can read. */
 final class RequestBodies {
+    private static final ObjectReader MESSAGES = Json.WIRE.readerFor(MessagesRequest.class);
+
     private RequestBodies() {}
 
     /** A body that could not be accepted, with the reply to give. */
@@ -58,7 +61,7 @@ final class RequestBodies {
         }
         MessagesRequest request;
         try {
-            request = Json.WIRE.readValue(body, MessagesRequest.class);
+            request = MESSAGES.readValue(body);
         } catch (MismatchedInputException e) {
             throw new Rejected(ApiError.invalidRequest(describe(e)));
         } catch (JsonProcessingException e) {

@@ -4,7 +4,7 @@ import dev.ccbridge.core.protocol.anthropic.StreamEvent;
 import dev.ccbridge.core.sse.SseWriter;
 import dev.ccbridge.core.upstream.Cancellation;
 import dev.ccbridge.core.upstream.RawRelay;
-import java.util.Arrays;
+import java.io.ByteArrayOutputStream;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.server.Response;
@@ -26,7 +26,7 @@ final class ResponseRelay implements RawRelay {
     private volatile boolean eventStream;
     private volatile boolean finished;
     private Long firstByteMillis;
-    private byte[] head = new byte[0];
+    private final ByteArrayOutputStream head = new ByteArrayOutputStream();
     /** The last bytes written, to tell whether the stream stands between two events. */
     private final byte[] tail = new byte[4];
     private int tailLength;
@@ -93,14 +93,12 @@ final class ResponseRelay implements RawRelay {
         if (firstByteMillis == null) {
             firstByteMillis = (System.nanoTime() - startNanos) / 1_000_000;
         }
-        if (head.length < SUMMARY_BYTES) {
-            int keep = Math.min(length, SUMMARY_BYTES - head.length);
-            byte[] grown = Arrays.copyOf(head, head.length + keep);
-            System.arraycopy(bytes, offset, grown, head.length, keep);
-            head = grown;
+        if (head.size() < SUMMARY_BYTES) {
+            head.write(bytes, offset, Math.min(length, SUMMARY_BYTES - head.size()));
         }
         try {
-            Replies.write(response, false, Arrays.copyOfRange(bytes, offset, offset + length));
+            // The write completes before it returns, so the caller's buffer is sent as it is.
+            Replies.write(response, false, bytes, offset, length);
             remember(bytes, offset, length);
             lastWriteNanos = System.nanoTime();
         } catch (ClientGoneException e) {
@@ -131,6 +129,6 @@ final class ResponseRelay implements RawRelay {
     }
 
     synchronized String head() {
-        return new String(head, java.nio.charset.StandardCharsets.UTF_8);
+        return head.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

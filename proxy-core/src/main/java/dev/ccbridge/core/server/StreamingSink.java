@@ -4,20 +4,27 @@ import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.protocol.anthropic.StreamEvent;
 import dev.ccbridge.core.sse.SseWriter;
 import dev.ccbridge.core.upstream.Cancellation;
+import java.io.ByteArrayOutputStream;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
 
 /**
  * Sends the answer as SSE, committing the 200 only when the first event is ready, so failures
  * before it still reach Claude Code as HTTP errors it knows how to retry. Each event is written
- * and flushed on its own. A failed write cancels the upstream call.
+ * and flushed as soon as it exists, except while writes are held ({@link #holdWrites}): then the
+ * events one upstream read produced go out together in one write when it is released. A failed
+ * write cancels the upstream call.
  */
 final class StreamingSink extends RecordingSink {
     /** The answer is kept for the request log up to this many characters (it streams on regardless). */
     static final long SUMMARY_CHARS = 4L * 1024 * 1024;
+    /** Held bytes beyond this are written at once rather than kept. */
+    private static final int MAX_HELD = 64 * 1024;
 
     private final Response response;
     private final Cancellation cancellation;
+    private final ByteArrayOutputStream held = new ByteArrayOutputStream(4096);
+    private int holds;
     private boolean committed;
     private boolean finished;
     private volatile long lastWriteNanos = System.nanoTime();
@@ -42,7 +49,26 @@ final class StreamingSink extends RecordingSink {
             headers.put("X-Accel-Buffering", "no");
             committed = true;
         }
-        send(SseWriter.frame(event), false);
+        byte[] frame = SseWriter.frame(event);
+        if (holds > 0 && held.size() + frame.length <= MAX_HELD) {
+            held.writeBytes(frame);
+        } else {
+            writeHeld();
+            send(frame);
+        }
+    }
+
+    @Override
+    public synchronized void holdWrites() {
+        holds++;
+    }
+
+    @Override
+    public synchronized void releaseWrites() {
+        holds = Math.max(0, holds - 1);
+        if (holds == 0 && !finished) {
+            writeHeld();
+        }
     }
 
     @Override
@@ -60,7 +86,8 @@ final class StreamingSink extends RecordingSink {
             }
             return;
         }
-        send(SseWriter.frame(new StreamEvent.Error(failure.body())), false);
+        writeHeld();
+        send(SseWriter.frame(new StreamEvent.Error(failure.body())));
     }
 
     @Override
@@ -75,11 +102,13 @@ final class StreamingSink extends RecordingSink {
         if (finished) {
             return;
         }
-        finished = true;
         if (!committed) {
+            finished = true;
             Replies.error(response, error, requestId);
             return;
         }
+        writeHeld();
+        finished = true;
         Replies.write(response, true, new byte[0]);
     }
 
@@ -93,12 +122,21 @@ final class StreamingSink extends RecordingSink {
         return System.nanoTime() - lastWriteNanos;
     }
 
-    private void send(byte[] frame, boolean last) {
+    private void writeHeld() {
+        if (held.size() > 0 && !finished) {
+            byte[] bytes = held.toByteArray();
+            held.reset();
+            send(bytes);
+        }
+    }
+
+    private void send(byte[] frame) {
         try {
-            Replies.write(response, last, frame);
+            Replies.write(response, false, frame);
             lastWriteNanos = System.nanoTime();
         } catch (ClientGoneException e) {
             finished = true;
+            held.reset();
             cancellation.cancel();
             throw e;
         }

@@ -1,6 +1,7 @@
 package dev.ccbridge.core.sse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.protocol.anthropic.StreamEvent;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +14,19 @@ public final class SseWriter {
 
     private SseWriter() {}
 
+    private static final ObjectWriter EVENTS = Json.WIRE.writerFor(StreamEvent.class);
+
     public static byte[] frame(StreamEvent event) {
+        if (event instanceof StreamEvent.ContentBlockDelta delta) {
+            byte[] fast = DeltaFrames.encode(delta);
+            if (fast != null) {
+                return fast;
+            }
+        }
         byte[] name = event.type().getBytes(StandardCharsets.US_ASCII);
         byte[] json;
         try {
-            json = Json.WIRE.writeValueAsBytes(event);
+            json = EVENTS.writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode " + event.type(), e);
         }

@@ -25,13 +25,13 @@ import org.eclipse.jetty.client.AbstractConnectionPool;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.Destination;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.util.thread.VirtualThreadPool;
 
 /**
@@ -100,20 +100,22 @@ public final class HttpTransport implements AutoCloseable {
         }
         var watch = new CallWatch(timeouts, request::abort);
         watches.add(watch);
-        var listener = new InputStreamResponseListener();
+        var listener = new PulledResponse();
         request.send(listener);
         Runnable abort = () -> request.abort(new CancellationException("the client went away"));
         cancellation.onCancel(abort);
         boolean answered = false;
         try {
             // The watch enforces the first-byte limit; the wait here is only a backstop.
-            Response response = listener.get(timeouts.firstByte().toMillis() + BACKSTOP_MILLIS, TimeUnit.MILLISECONDS);
+            PulledResponse.Head head = listener.head().get(timeouts.firstByte().toMillis() + BACKSTOP_MILLIS,
+                    TimeUnit.MILLISECONDS);
             watch.headersArrived();
+            Response response = head.response();
             Map<String, String> headers = new HashMap<>();
             response.getHeaders().forEach(field -> headers.putIfAbsent(field.getLowerCaseName(), field.getValue()));
             answered = true;
-            return new UpstreamResponse(response.getStatus(), headers, listener.getInputStream(), abort, watch,
-                    () -> release(watch));
+            return new UpstreamResponse(response.getStatus(), headers, Content.Source.asInputStream(head.body()), abort,
+                    watch, () -> release(watch));
         } catch (TimeoutException e) {
             abort.run();
             throw new UpstreamUnavailableException(ApiError.silent(new UpstreamTimeout(UpstreamTimeout.Limit.FIRST_BYTE,

@@ -60,7 +60,8 @@ public final class TranslatingHttpUpstream implements Upstream {
             StreamTranslator translator = prepared.translator().apply(out);
             try {
                 if (response.isJson() && !response.isEventStream()) {
-                    translator.onBody(readAnswer(response.body(), target));
+                    byte[] answer = readAnswer(response.body(), target);
+                    out.burst(() -> translator.onBody(answer));
                 } else {
                     pump(response, translator, x);
                 }
@@ -97,20 +98,24 @@ public final class TranslatingHttpUpstream implements Upstream {
             if (head.length < SNIPPET) {
                 head = append(head, buffer, Math.min(read, SNIPPET - head.length));
             }
-            parser.feed(buffer, 0, read);
+            int length = read;
+            x.out().burst(() -> parser.feed(buffer, 0, length));
             if (x.out().isDone()) {
                 return;
             }
         }
-        parser.finish();
-        if (seen.count == 0 && !response.isEventStream()) {
-            // Not an event stream and nothing in it read as one: a web page, a proxy's notice, a wrong URL.
-            x.out().fail(ApiError.api(502, x.target().displayName() + " answered with " + response.contentTypeOrNone()
-                    + " instead of an event stream (check the base URL): "
-                    + x.redactor().redact(snippet(head))));
-            return;
-        }
-        translator.onEnd();
+        byte[] start = head;
+        x.out().burst(() -> {
+            parser.finish();
+            if (seen.count == 0 && !response.isEventStream()) {
+                // Not an event stream and nothing in it read as one: a web page, a proxy's notice, a wrong URL.
+                x.out().fail(ApiError.api(502, x.target().displayName() + " answered with "
+                        + response.contentTypeOrNone() + " instead of an event stream (check the base URL): "
+                        + x.redactor().redact(snippet(start))));
+                return;
+            }
+            translator.onEnd();
+        });
     }
 
     /** Reads a whole answer, refusing one beyond {@link #MAX_JSON_ANSWER}. */

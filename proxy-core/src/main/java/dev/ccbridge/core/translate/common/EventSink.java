@@ -12,4 +12,15 @@ public interface EventSink {
     void event(StreamEvent event);
 
     void fail(ApiError error);
+
+    /**
+     * Events until the matching {@link #releaseWrites()} may be written together (one network
+     * write for what one upstream read produced). Sinks that do no I/O ignore it.
+     */
+    default void holdWrites() {
+    }
+
+    /** Writes whatever was held, now. */
+    default void releaseWrites() {
+    }
 }

@@ -218,6 +218,20 @@ public final class MessageStreamBuilder {
         locked(() -> usage = reported);
     }
 
+    /**
+     * Runs {@code work} (translating what one upstream read brought) with the sink's writes held,
+     * so the events it produces reach the client in one write as soon as it returns, not one
+     * write each.
+     */
+    public void burst(Runnable work) {
+        sink.holdWrites();
+        try {
+            work.run();
+        } finally {
+            sink.releaseWrites();
+        }
+    }
+
     /** Keeps the client's connection alive while the upstream is silent. */
     public void ping() {
         locked(() -> {

@@ -1,0 +1,77 @@
+package dev.ccbridge.bench.e2e;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccbridge.bench.BenchTargets;
+import dev.ccbridge.bench.ClaudeCodeBodies;
+import dev.ccbridge.core.json.Json;
+import dev.ccbridge.core.log.Redactor;
+import dev.ccbridge.core.protocol.anthropic.ApiError;
+import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
+import dev.ccbridge.core.protocol.anthropic.StreamEvent;
+import dev.ccbridge.core.target.ApiMode;
+import dev.ccbridge.core.target.Target;
+import dev.ccbridge.core.translate.common.EventSink;
+import dev.ccbridge.core.translate.common.MessageStreamBuilder;
+import dev.ccbridge.core.upstream.Cancellation;
+import dev.ccbridge.core.upstream.ChatCompletionsDialect;
+import dev.ccbridge.core.upstream.UpstreamExchange;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The bodies each contender gets, written once per run: Claude Code's request for the Anthropic
+ * front ends, and for calling the provider directly the very Chat Completions request ccbridge
+ * makes of it (so "direct" is what a client speaking Chat would send, at the same size).
+ */
+final class BodySets {
+    static final int[] SIZES_KB = {1, 50, 500};
+
+    private BodySets() {}
+
+    static Path anthropic(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (int kb : SIZES_KB) {
+            for (boolean stream : new boolean[] {false, true}) {
+                Files.write(dir.resolve(kb + "k-" + (stream ? "stream" : "json") + ".json"),
+                        ClaudeCodeBodies.of(kb * ClaudeCodeBodies.KB, stream));
+            }
+        }
+        return dir;
+    }
+
+    static Path chat(Path dir, String baseUrl) throws IOException {
+        Files.createDirectories(dir);
+        Target target = BenchTargets.target(ApiMode.CHAT_COMPLETIONS, baseUrl);
+        for (int kb : SIZES_KB) {
+            byte[] anthropic = ClaudeCodeBodies.of(kb * ClaudeCodeBodies.KB, true);
+            MessagesRequest request = Json.WIRE.readValue(anthropic, MessagesRequest.class);
+            var exchange = new UpstreamExchange("req_bench", request, anthropic, Map.of(), target,
+                    BenchTargets.model(target), Optional.empty(), 1, new MessageStreamBuilder("msg", "m", 1, NO_SINK),
+                    null, new Cancellation(), new Redactor(List.of()));
+            byte[] chat = new ChatCompletionsDialect().prepare(exchange).call().body();
+            for (boolean stream : new boolean[] {false, true}) {
+                ObjectNode node = (ObjectNode) Json.WIRE.readTree(chat);
+                node.put("stream", stream);
+                if (!stream) {
+                    node.remove("stream_options");
+                }
+                Files.writeString(dir.resolve(kb + "k-" + (stream ? "stream" : "json") + ".json"), Json.write(node));
+            }
+        }
+        return dir;
+    }
+
+    private static final EventSink NO_SINK = new EventSink() {
+        @Override
+        public void event(StreamEvent event) {
+        }
+
+        @Override
+        public void fail(ApiError error) {
+        }
+    };
+}
