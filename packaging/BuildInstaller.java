@@ -363,10 +363,14 @@ public final class BuildInstaller {
             }
             if (onPath("Xvfb") && onPath("trayer")) {
                 int number = 90 + (int) (ProcessHandle.current().pid() % 400);
+                while (Files.exists(Path.of("/tmp/.X11-unix/X" + number)) || Files.exists(Path.of("/tmp/.X" + number + "-lock"))) {
+                    number++; // taken by another X server
+                }
+                int chosen = number;
                 String display = ":" + number;
                 helpers.add(new ProcessBuilder("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
                         .redirectErrorStream(true).redirectOutput(home.resolve("xvfb.log").toFile()).start());
-                waitFor(() -> Files.exists(Path.of("/tmp/.X11-unix/X" + number)), Duration.ofSeconds(20), "Xvfb");
+                waitFor(() -> Files.exists(Path.of("/tmp/.X11-unix/X" + chosen)), Duration.ofSeconds(20), "Xvfb");
                 var tray = new ProcessBuilder("trayer", "--edge", "top", "--align", "right", "--widthtype", "request",
                         "--height", "24", "--transparent", "false").redirectErrorStream(true)
                         .redirectOutput(home.resolve("trayer.log").toFile());

@@ -25,7 +25,9 @@ done
 [ -x "$app_dir/bin/ccbridge" ] || { echo "no launcher at $app_dir/bin/ccbridge" >&2; exit 1; }
 
 scratch=$(mktemp -d)
-display=":$((200 + $$ % 300))"
+number=$((200 + $$ % 300))
+while [ -e "/tmp/.X11-unix/X$number" ] || [ -e "/tmp/.X$number-lock" ]; do number=$((number + 1)); done
+display=":$number"
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
