@@ -3,6 +3,7 @@ package dev.ccbridge.app;
 import dev.ccbridge.app.env.ClaudeSettingsCheck;
 import dev.ccbridge.app.env.CopyEnvDialog;
 import dev.ccbridge.app.env.CopyEnvViewModel;
+import dev.ccbridge.app.icons.WindowIcons;
 import dev.ccbridge.app.log.ReplayService;
 import dev.ccbridge.app.log.RequestLogView;
 import dev.ccbridge.app.log.RequestLogViewModel;
@@ -101,6 +102,7 @@ public final class MainWindow {
         theme.style(scene);
         stage.setScene(scene);
         stage.setTitle("ccbridge");
+        WindowIcons.apply(stage);
         stage.setMinWidth(820);
         stage.setMinHeight(520);
         stage.setOnCloseRequest(event -> {

@@ -1,5 +1,6 @@
 package dev.ccbridge.app.env;
 
+import dev.ccbridge.app.icons.WindowIcons;
 import dev.ccbridge.app.theme.ThemeManager;
 import dev.ccbridge.core.env.Shell;
 import dev.ccbridge.core.target.Target;
@@ -38,6 +39,8 @@ public final class CopyEnvDialog {
         if (owner != null) {
             stage.initOwner(owner);
             stage.initModality(Modality.NONE);
+        } else {
+            WindowIcons.apply(stage); // opened from the tray: no owner to take the icon from
         }
         var scene = new Scene(build(), 720, -1);
         theme.style(scene);

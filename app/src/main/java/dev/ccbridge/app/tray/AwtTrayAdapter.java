@@ -73,10 +73,10 @@ public final class AwtTrayAdapter implements TrayAdapter {
             return; // a newer view is queued behind this one
         }
         SystemTray tray = SystemTray.getSystemTray();
-        int size = Math.max(tray.getTrayIconSize().width, tray.getTrayIconSize().height);
+        int size = iconPixels(tray);
         TrayIcon shown = icon.get();
         if (shown == null) {
-            shown = new TrayIcon(TrayIcons.image(view.state(), Math.max(size, 16) * 2), view.tooltip(), popup(view.menu()));
+            shown = new TrayIcon(TrayIcons.image(view.state(), size), view.tooltip(), popup(view.menu()));
             shown.setImageAutoSize(true);
             shown.addActionListener(event -> current.onActivate().run());
             try {
@@ -87,9 +87,17 @@ public final class AwtTrayAdapter implements TrayAdapter {
             }
             return;
         }
-        shown.setImage(TrayIcons.image(view.state(), Math.max(size, 16) * 2));
+        shown.setImage(TrayIcons.image(view.state(), size));
         shown.setToolTip(view.tooltip());
         shown.setPopupMenu(popup(view.menu()));
+    }
+
+    /** The tray's icon size in device pixels (twice the points on a 2x HiDPI screen). */
+    private static int iconPixels(SystemTray tray) {
+        int points = Math.max(tray.getTrayIconSize().width, tray.getTrayIconSize().height);
+        double scale = GraphicsEnvironment.getLocalGraphicsEnvironment().getDefaultScreenDevice()
+                .getDefaultConfiguration().getDefaultTransform().getScaleX();
+        return (int) Math.ceil(Math.max(points, 16) * Math.max(scale, 1.0));
     }
 
     private static PopupMenu popup(List<TrayItem> items) {

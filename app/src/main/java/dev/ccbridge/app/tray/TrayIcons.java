@@ -1,61 +1,63 @@
 package dev.ccbridge.app.tray;
 
 import dev.ccbridge.app.ServerControl;
-import java.awt.BasicStroke;
+import dev.ccbridge.app.icons.Artwork;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.geom.Arc2D;
-import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.imageio.ImageIO;
 
 /**
- * Simple state icons drawn in code (a round badge with a bridge arch): green when serving, grey
- * when off, red with a mark on error. Designed artwork replaces these later.
+ * The tray icons per gateway state, from the rendered artwork ({@code icons/states/*.css}): green
+ * when serving, grey with the bridge crossed out when off, red with an exclamation mark on error.
  */
 public final class TrayIcons {
+    /** The badge fills of the state stylesheets (tests compare rendered pixels with them). */
     public static final Color SERVING = new Color(0x1F, 0x9D, 0x55);
     public static final Color OFF = new Color(0x8A, 0x8F, 0x98);
     public static final Color ERROR = new Color(0xD6, 0x45, 0x45);
 
+    private static final Map<String, BufferedImage> LOADED = new ConcurrentHashMap<>();
+
     private TrayIcons() {}
 
-    public static Color colorOf(ServerControl.State state) {
-        return switch (state) {
-            case SERVING -> SERVING;
-            case OFF -> OFF;
-            case ERROR -> ERROR;
-        };
+    /**
+     * The icon for this state, {@code size} pixels square: the rendered file of that size, or the
+     * next larger one scaled down (smoothly) where the tray asks for a size not rendered.
+     */
+    public static BufferedImage image(ServerControl.State state, int size) {
+        int pixels = Math.max(16, size);
+        int rendered = Artwork.atLeast(Artwork.TRAY_SIZES, pixels);
+        BufferedImage source = LOADED.computeIfAbsent(state + "@" + rendered, key -> load(state, rendered));
+        return rendered == pixels ? source : scaled(source, pixels);
     }
 
-    public static BufferedImage image(ServerControl.State state, int size) {
-        int s = Math.max(16, size);
-        var image = new BufferedImage(s, s, BufferedImage.TYPE_INT_ARGB);
+    private static BufferedImage load(ServerControl.State state, int size) {
+        try {
+            BufferedImage read = ImageIO.read(Artwork.tray(state, size));
+            // ARGB whatever the PNG's own layout, so callers read colours the same way.
+            var image = new BufferedImage(read.getWidth(), read.getHeight(), BufferedImage.TYPE_INT_ARGB);
+            Graphics2D g = image.createGraphics();
+            g.drawImage(read, 0, 0, null);
+            g.dispose();
+            return image;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the tray icon for " + state, e);
+        }
+    }
+
+    private static BufferedImage scaled(BufferedImage source, int pixels) {
+        var image = new BufferedImage(pixels, pixels, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            double pad = s * 0.04;
-            g.setColor(colorOf(state));
-            g.fill(new Ellipse2D.Double(pad, pad, s - 2 * pad, s - 2 * pad));
-            g.setColor(Color.WHITE);
-            float stroke = (float) Math.max(1.5, s * 0.09);
-            g.setStroke(new BasicStroke(stroke, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            // The arch and the deck of a bridge.
-            double w = s * 0.56;
-            double x = (s - w) / 2;
-            g.draw(new Arc2D.Double(x, s * 0.36, w, s * 0.44, 0, 180, Arc2D.OPEN));
-            g.drawLine((int) Math.round(s * 0.2), (int) Math.round(s * 0.58), (int) Math.round(s * 0.8),
-                    (int) Math.round(s * 0.58));
-            if (state == ServerControl.State.ERROR) {
-                g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(s * 0.36)));
-                var metrics = g.getFontMetrics();
-                String mark = "!";
-                g.drawString(mark, (s - metrics.stringWidth(mark)) / 2, (int) Math.round(s * 0.47));
-            } else if (state == ServerControl.State.OFF) {
-                g.draw(new java.awt.geom.Line2D.Double(s * 0.28, s * 0.74, s * 0.72, s * 0.3));
-            }
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(source, 0, 0, pixels, pixels, null);
         } finally {
             g.dispose();
         }
