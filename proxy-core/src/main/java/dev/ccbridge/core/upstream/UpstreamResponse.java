@@ -88,8 +88,8 @@ public final class UpstreamResponse implements AutoCloseable {
                 abort.run();
             }
             body.close();
-        } catch (IOException ignored) {
-            // closing a finished or aborted stream: nothing left to release
+        } catch (IOException | RuntimeException ignored) {
+            // closing an aborted body rethrows the abort's cause: nothing left to release
         } finally {
             released.run();
         }
