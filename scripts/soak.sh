@@ -17,10 +17,5 @@ delay=${4:-5}
   -Dmdep.includeScope=test >/dev/null
 classpath="proxy-core/target/test-classes:proxy-core/target/classes:$(cat proxy-core/target/soak.classpath)"
 
-# The JDK 25 the build uses (the toolchain), else the one on the PATH.
-java_bin=java
-for candidate in ${JAVA_HOME_25:-} /usr/lib/jvm/*25*; do
-  if [ -x "$candidate/bin/java" ]; then java_bin="$candidate/bin/java"; break; fi
-done
-
-exec "$java_bin" -cp "$classpath" dev.ccbridge.core.soak.SoakRun "$concurrency" "$seconds" "$chunks" "$delay"
+. scripts/lib/java25.sh
+exec "$java" -cp "$classpath" dev.ccbridge.core.soak.SoakRun "$concurrency" "$seconds" "$chunks" "$delay"

@@ -6,7 +6,7 @@
 # claude-code-router versions, interleaved. Writes docs/bench/e2e-results.{md,json} and
 # docs/bench/e2e-latency.png.
 #
-#   scripts/bench/e2e.sh                 full run (about 15 minutes)
+#   scripts/bench/e2e.sh                 full run (about 12 minutes)
 #   scripts/bench/e2e.sh --quick         short smoke run, results to target/bench-quick
 #   scripts/bench/e2e.sh --no-ccr ...    without claude-code-router
 # Further arguments go to LoadBench (e.g. --rounds 5 --seconds 10).
@@ -14,11 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
 
-java=""
-for candidate in "${JAVA_HOME_25:-}" /usr/lib/jvm/*25*; do
-  if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ]; then java="$candidate/bin/java"; break; fi
-done
-[ -n "$java" ] || { echo "needs a JDK 25 (set JAVA_HOME_25)" >&2; exit 1; }
+. scripts/lib/java25.sh
 
 missing=()
 command -v wrk >/dev/null || missing+=(wrk)

@@ -2,15 +2,11 @@
 # JMH micro-benchmarks of the translation hot path (on demand; never part of the test command):
 # request translation at 1, 50 and 500 KB per API mode, stream translation per chunk per mode,
 # with the allocation profiler. Writes docs/bench/jmh-results.txt (the table) and .json.
-#   scripts/bench/jmh.sh                       all benchmarks (about 12 minutes)
+#   scripts/bench/jmh.sh                       all benchmarks (about 5 minutes)
 #   scripts/bench/jmh.sh StreamTranslation     a subset (any JMH arguments work)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-java=""
-for candidate in "${JAVA_HOME_25:-}" /usr/lib/jvm/*25*; do
-  if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ]; then java="$candidate/bin/java"; break; fi
-done
-[ -n "$java" ] || { echo "needs a JDK 25 (set JAVA_HOME_25)" >&2; exit 1; }
+. scripts/lib/java25.sh
 ./mvnw -B -q -pl benchmarks -am package -DskipTests
 out=docs/bench
 mkdir -p "$out"

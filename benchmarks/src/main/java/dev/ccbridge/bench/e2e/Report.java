@@ -68,6 +68,21 @@ final class Report {
         return Stats.median(values);
     }
 
+    /** p50 and p99 per body size and contender, and what each adds over the direct call. */
+    private void latencyTable(StringBuilder md, String title, String section,
+                              Function<String, Function<JsonNode, Double>> percentile) {
+        md.append("\n## ").append(title).append("\n\n");
+        md.append("| body | contender | p50 | p99 | added p50 | added p99 |\n|---|---|---|---|---|---|\n");
+        for (int kb : BodySets.SIZES_KB) {
+            for (String c : names) {
+                md.append(String.format(Locale.ROOT, "| %d KB | %s | %.3f | %.3f | %s | %s |%n", kb, c,
+                        median(section, c, kb, percentile.apply("p50")), median(section, c, kb, percentile.apply("p99")),
+                        c.equals(DIRECT) ? "" : fmt(added(section, c, kb, percentile.apply("p50"))),
+                        c.equals(DIRECT) ? "" : fmt(added(section, c, kb, percentile.apply("p99")))));
+            }
+        }
+    }
+
     private static Function<JsonNode, Double> wrkLatency(String percentile) {
         return row -> row.path("latency_us").path(percentile).asDouble() / 1000.0;
     }
@@ -158,27 +173,8 @@ final class Report {
                     spreadMs, lagMs < arrival.path("intervalMs").asDouble() / 2 ? "yes" : "**no**"));
         }
 
-        md.append("\n## Non-stream latency (wrk, 1 connection)\n\n");
-        md.append("| body | contender | p50 | p99 | added p50 | added p99 |\n|---|---|---|---|---|---|\n");
-        for (int kb : BodySets.SIZES_KB) {
-            for (String c : names) {
-                md.append(String.format(Locale.ROOT, "| %d KB | %s | %.3f | %.3f | %s | %s |%n", kb, c,
-                        median("latency", c, kb, wrkLatency("p50")), median("latency", c, kb, wrkLatency("p99")),
-                        c.equals(DIRECT) ? "" : fmt(added("latency", c, kb, wrkLatency("p50"))),
-                        c.equals(DIRECT) ? "" : fmt(added("latency", c, kb, wrkLatency("p99")))));
-            }
-        }
-
-        md.append("\n## Time to first streamed text (one stream at a time)\n\n");
-        md.append("| body | contender | p50 | p99 | added p50 | added p99 |\n|---|---|---|---|---|---|\n");
-        for (int kb : BodySets.SIZES_KB) {
-            for (String c : names) {
-                md.append(String.format(Locale.ROOT, "| %d KB | %s | %.3f | %.3f | %s | %s |%n", kb, c,
-                        median("firstText", c, kb, ttft("p50")), median("firstText", c, kb, ttft("p99")),
-                        c.equals(DIRECT) ? "" : fmt(added("firstText", c, kb, ttft("p50"))),
-                        c.equals(DIRECT) ? "" : fmt(added("firstText", c, kb, ttft("p99")))));
-            }
-        }
+        latencyTable(md, "Non-stream latency (wrk, 1 connection)", "latency", Report::wrkLatency);
+        latencyTable(md, "Time to first streamed text (one stream at a time)", "firstText", Report::ttft);
 
         md.append("\n## Throughput, 50 KB non-stream bodies (wrk, req/s)\n\n");
         md.append("| contender | 1 connection | 16 connections | 64 connections | errors |\n|---|---|---|---|---|\n");
