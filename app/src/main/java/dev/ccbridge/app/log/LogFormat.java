@@ -5,6 +5,7 @@ import dev.ccbridge.core.protocol.anthropic.Usage;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** How a request's fields read in the table (and what the filter searches). */
 public final class LogFormat {
@@ -88,5 +89,16 @@ public final class LogFormat {
         return String.join(" ", target(r), String.valueOf(r.targetId()), String.valueOf(r.requestedModel()),
                 String.valueOf(r.upstreamModel()), String.valueOf(r.apiMode()), status(r), stream(r), error(r),
                 String.valueOf(r.route())).toLowerCase(Locale.ROOT);
+    }
+
+    /** The tries of a request that failed over, in order: "a 503 (overloaded) 40 ms → b 200 1.2 s". */
+    public static String attempts(RequestRecord r) {
+        return r.attempts().stream().map(attempt -> {
+            if (attempt.status() == 0) {
+                return attempt.targetId() + " " + attempt.error(); // "skipped: why"
+            }
+            String error = attempt.error() == null ? "" : " (" + attempt.error() + ")";
+            return attempt.targetId() + " " + attempt.status() + error + " " + millis(attempt.millis());
+        }).collect(Collectors.joining(" \u2192 "));
     }
 }

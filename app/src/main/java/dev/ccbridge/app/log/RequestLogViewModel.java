@@ -252,7 +252,7 @@ public final class RequestLogViewModel {
             return new RequestRecord(after.id(), after.startedAt(), after.targetId(), after.targetName(),
                     after.apiMode(), after.route(), after.requestedModel(), after.upstreamModel(), after.stream(),
                     after.status(), after.errorType(), after.errorMessage(), after.firstTokenMillis(),
-                    after.durationMillis(), after.usage(), before.requestBody(), after.responseBody());
+                    after.durationMillis(), after.usage(), before.requestBody(), after.responseBody(), after.attempts());
         }
         return after;
     }
@@ -333,6 +333,9 @@ public final class RequestLogViewModel {
         String error = LogFormat.error(r);
         if (!error.isEmpty()) {
             out.append("\n").append(error);
+        }
+        if (r.attempts().size() > 1) {
+            out.append("\nAttempts: ").append(LogFormat.attempts(r));
         }
         return out.toString();
     }

@@ -81,6 +81,35 @@ class RequestLogViewModelTest {
     }
 
     @Test
+    void aRequestThatFellBackShowsEachTryInItsDetail() {
+        provider = FakeProvider.start();
+        try (FakeProvider down = FakeProvider.start()) {
+            down.fails(503, "overloaded, try later");
+            context = TestApp.open(dir);
+            Target backup = context.registry().put(provider.target("Backup", "fake-model"));
+            Target primary = context.registry().put(down.target("Primary", "fake-model")
+                    .withFallbacks(List.of(backup.id())));
+            context.registry().activate(primary.id());
+            context.secrets().put(backup.secretAccount(), UPSTREAM_KEY);
+            context.secrets().put(primary.secretAccount(), UPSTREAM_KEY);
+            context.server().start();
+            var vm = new RequestLogViewModel(context.log(), context.history().orElseThrow(), ui, 100,
+                    new ReplayService(context.server()));
+            vm.start();
+
+            assertThat(TestApp.ask(context, "claude-sonnet-4-5", "hi", true).statusCode()).isEqualTo(200);
+            runFx();
+            vm.selected.set(vm.rows().getFirst());
+            runFx();
+
+            assertThat(LogFormat.target(vm.rows().getFirst().record())).isEqualTo("Backup");
+            assertThat(vm.summaryProperty().get()).containsPattern(
+                    "Attempts: " + primary.id() + " 529 \\(.*overloaded, try later.*\\) \\d+ ms \u2192 "
+                            + backup.id() + " 200 \\d+ ms");
+        }
+    }
+
+    @Test
     void pauseHoldsNewRowsAndResumeAddsThem() {
         var log = new RequestLog();
         var vm = new RequestLogViewModel(log, null, ui, 100, null);
