@@ -40,6 +40,16 @@ final class AttemptSink implements EventSink {
         client.fail(error);
     }
 
+    @Override
+    public void holdWrites() {
+        client.holdWrites();
+    }
+
+    @Override
+    public void releaseWrites() {
+        client.releaseWrites();
+    }
+
     /** Whether anything of this attempt's answer went to the client. */
     synchronized boolean forwarded() {
         return forwarded;

@@ -107,6 +107,53 @@ class StreamTimingTest {
     }
 
     @Test
+    void theEventsOfOneUpstreamChunkLeaveInOneWrite() throws Exception {
+        try (var upstream = new ScriptedUpstream().script(List.of(
+                Step.after(0, chunk("first")),
+                Step.after(500, chunk("second")),
+                Step.after(0, FINISH)));
+             var gateway = GatewayHarness.start(GatewayHarness.chatTarget(upstream.baseUrl(), "m"));
+             var socket = new java.net.Socket("127.0.0.1", URI.create(gateway.baseUrl()).getPort())) {
+            byte[] body = REQUEST.getBytes(StandardCharsets.UTF_8);
+            socket.getOutputStream().write(("POST /v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + gateway.registry.installToken() + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            var in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+            String line;
+            while (!(line = readLine(in)).isEmpty()) {
+                assertThat(line).doesNotContainIgnoringCase("content-length");
+            }
+
+            // Chunked transfer: one HTTP chunk per write the gateway made.
+            String firstWrite = readChunk(in);
+            List<String> events = SseText.parse(firstWrite).stream().map(SseText.Frame::event).toList();
+            assertThat(events).containsExactly("message_start", "content_block_start", "content_block_delta");
+            assertThat(firstWrite).contains("first").doesNotContain("second");
+        }
+    }
+
+    private static String readLine(java.io.DataInputStream in) throws java.io.IOException {
+        var line = new StringBuilder();
+        for (int c; (c = in.read()) != '\n'; ) {
+            assertThat(c).as("the connection ended early").isNotNegative();
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
+    private static String readChunk(java.io.DataInputStream in) throws java.io.IOException {
+        int size = Integer.parseInt(readLine(in).trim(), 16);
+        byte[] data = new byte[size];
+        in.readFully(data);
+        readLine(in);
+        return new String(data, StandardCharsets.UTF_8);
+    }
+
+    @Test
     void aClientThatLeavesWhileTheUpstreamIsSilentIsNoticedAtTheNextPing() throws Exception {
         List<Step> script = new ArrayList<>();
         script.add(Step.after(0, chunk("start")));
