@@ -2,6 +2,7 @@ package dev.ccbridge.core.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ccbridge.core.testing.Pieces;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -24,13 +25,7 @@ class StreamScrubberTest {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         StreamScrubber scrubber = new Redactor(List.of(KEY)).streaming();
         var out = new ByteArrayOutputStream();
-        int at = 0;
-        for (int cut : cuts) {
-            int length = Math.min(cut, bytes.length - at);
-            out.writeBytes(scrubber.feed(bytes, at, length));
-            at += length;
-        }
-        out.writeBytes(scrubber.feed(bytes, at, bytes.length - at));
+        Pieces.feed(bytes, cuts, (piece, offset, length) -> out.writeBytes(scrubber.feed(piece, offset, length)));
         out.writeBytes(scrubber.finish());
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .isEqualTo((before + KEY + after).replace(KEY, Redactor.MASK) + KEY.substring(0, 10));

@@ -3,6 +3,7 @@ package dev.ccbridge.core.sse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ccbridge.core.testing.Pieces;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -81,13 +82,7 @@ class SseParserPropertiesTest {
     private static List<SseEvent> parse(byte[] bytes, List<Integer> cuts) {
         List<SseEvent> out = new ArrayList<>();
         var parser = new SseParser(out::add);
-        int at = 0;
-        for (int cut : cuts) {
-            int length = Math.min(cut, bytes.length - at);
-            parser.feed(bytes, at, length);
-            at += length;
-        }
-        parser.feed(bytes, at, bytes.length - at);
+        Pieces.feed(bytes, cuts, parser::feed);
         parser.finish();
         return out;
     }

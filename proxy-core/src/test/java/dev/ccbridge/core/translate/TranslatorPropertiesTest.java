@@ -10,6 +10,7 @@ import dev.ccbridge.core.protocol.anthropic.ContentBlock;
 import dev.ccbridge.core.protocol.anthropic.ToolUseBlock;
 import dev.ccbridge.core.sse.SseParser;
 import dev.ccbridge.core.testing.CollectingSink;
+import dev.ccbridge.core.testing.Pieces;
 import dev.ccbridge.core.translate.bedrock.ConverseStreamTranslator;
 import dev.ccbridge.core.translate.chat.ChatStreamTranslator;
 import dev.ccbridge.core.translate.common.MessageStreamBuilder;
@@ -77,13 +78,7 @@ class TranslatorPropertiesTest {
         StreamTranslator translator = factory.apply(out);
         var parser = new SseParser(translator::onEvent);
         try {
-            int at = 0;
-            for (int cut : cuts) {
-                int length = Math.min(cut, bytes.length - at);
-                parser.feed(bytes, at, length);
-                at += length;
-            }
-            parser.feed(bytes, at, bytes.length - at);
+            Pieces.feed(bytes, cuts, parser::feed);
             parser.finish();
             translator.onEnd();
         } catch (StreamFailure failure) {
