@@ -1,7 +1,7 @@
 package dev.ccbridge.app.settings;
 
+import dev.ccbridge.app.theme.FormGrid;
 import javafx.beans.property.StringProperty;
-import javafx.geometry.HPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -9,10 +9,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import impl.org.controlsfx.skin.DecorationPane;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
@@ -21,9 +18,8 @@ import org.controlsfx.validation.ValidationSupport;
 public final class SettingsView {
     private final SettingsViewModel vm;
     private final ScrollPane root = new ScrollPane();
-    private final GridPane grid = new GridPane();
+    private final FormGrid rows = new FormGrid(8, 150);
     private final ValidationSupport validation = new ValidationSupport();
-    private int row;
 
     public SettingsView(SettingsViewModel vm) {
         this.vm = vm;
@@ -35,69 +31,59 @@ public final class SettingsView {
     }
 
     private void build() {
-        grid.getStyleClass().add("editor");
-        grid.setHgap(10);
-        grid.setVgap(8);
-        var labels = new ColumnConstraints();
-        labels.setHalignment(HPos.RIGHT);
-        labels.setMinWidth(150);
-        var fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(labels, fields);
-
-        section("Gateway");
+        rows.section("Gateway");
         TextField port = text("port", vm.port, 8);
         validation.registerValidator(port, true, (c, v) -> {
             var error = SettingsViewModel.portError(String.valueOf(v));
             return ValidationResult.fromErrorIf(c, error.orElse(""), error.isPresent());
         });
-        field("Port", port);
-        hint("ccbridge listens on 127.0.0.1 only. A new port moves a running gateway; copy the env vars again.");
+        rows.field("Port", port);
+        rows.hint("ccbridge listens on 127.0.0.1 only. A new port moves a running gateway; copy the env vars again.");
         if (!vm.sessionPortNote().isEmpty()) {
-            hint(vm.sessionPortNote());
+            rows.hint(vm.sessionPortNote());
         }
         var start = new CheckBox("Start serving when ccbridge starts");
         start.setId("startServing");
         start.selectedProperty().bindBidirectional(vm.startServing);
-        grid.add(start, 1, row++);
+        rows.control(start);
 
-        section("Request log");
+        rows.section("Request log");
         TextField logSize = text("logSize", vm.logSize, 8);
         validation.registerValidator(logSize, true, (c, v) -> {
             var error = SettingsViewModel.numberError(String.valueOf(v), AppSettings.MIN_LOG_SIZE,
                     AppSettings.MAX_LOG_SIZE);
             return ValidationResult.fromErrorIf(c, error.orElse(""), error.isPresent());
         });
-        field("Requests kept", logSize);
+        rows.field("Requests kept", logSize);
         TextField days = text("historyDays", vm.historyDays, 8);
         validation.registerValidator(days, true, (c, v) -> {
             var error = SettingsViewModel.numberError(String.valueOf(v), 1, 3650);
             return ValidationResult.fromErrorIf(c, error.orElse(""), error.isPresent());
         });
-        field("Days of history", days);
-        hint("The newest requests and the daily usage totals are kept across restarts, up to these limits.");
+        rows.field("Days of history", days);
+        rows.hint("The newest requests and the daily usage totals are kept across restarts, up to these limits.");
 
-        section("Appearance");
+        rows.section("Appearance");
         ChoiceBox<AppSettings.Theme> theme = new ChoiceBox<>();
         theme.setId("theme");
         theme.getItems().setAll(AppSettings.Theme.values());
         theme.valueProperty().bindBidirectional(vm.theme);
-        field("Theme", theme);
+        rows.field("Theme", theme);
 
-        section("API keys");
+        rows.section("API keys");
         var keys = new Label(vm.keyStorageDescription());
         keys.setWrapText(true);
-        grid.add(keys, 1, row++);
+        rows.control(keys);
         var envKeys = new CheckBox("Read keys from environment variables (CCBRIDGE_KEY_<ID>) when there is no keychain");
         envKeys.setId("envKeys");
         envKeys.setMnemonicParsing(false);
         envKeys.selectedProperty().bindBidirectional(vm.envKeys);
         envKeys.setDisable(vm.keychainAvailable());
-        grid.add(envKeys, 1, row++);
+        rows.control(envKeys);
 
-        section("Files");
-        field("Config file", readOnly(vm.configFile()));
-        field("History and data", readOnly(vm.dataDir()));
+        rows.section("Files");
+        rows.field("Config file", readOnly(vm.configFile()));
+        rows.field("History and data", readOnly(vm.dataDir()));
 
         var save = new Button("Save settings");
         save.setId("saveSettings");
@@ -110,30 +96,12 @@ public final class SettingsView {
         var message = new Label();
         message.setId("settingsMessage");
         message.textProperty().bind(vm.messageProperty());
-        grid.add(new HBox(8, save, revert, message), 1, row++);
+        rows.control(new HBox(8, save, revert, message));
 
         var decorated = new DecorationPane(); // see TargetEditorView: keeps ControlsFX from swapping the scene root
-        decorated.setRoot(grid);
+        decorated.setRoot(rows.node());
         root.setContent(decorated);
         root.setFitToWidth(true);
-    }
-
-    private void section(String title) {
-        var label = new Label(title);
-        label.getStyleClass().add("section");
-        GridPane.setHalignment(label, HPos.LEFT);
-        grid.add(label, 0, row++, 2, 1);
-    }
-
-    private void hint(String text) {
-        var label = new Label(text);
-        label.getStyleClass().add("hint");
-        grid.add(label, 1, row++);
-    }
-
-    private void field(String label, Node control) {
-        grid.add(new Label(label), 0, row);
-        grid.add(control, 1, row++);
     }
 
     private static TextField text(String id, StringProperty property, int columns) {

@@ -1,5 +1,6 @@
 package dev.ccbridge.app.targets;
 
+import dev.ccbridge.app.theme.FormGrid;
 import dev.ccbridge.core.target.ApiMode;
 import java.util.Optional;
 import java.util.function.Function;
@@ -18,7 +19,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -39,8 +39,7 @@ public final class TargetEditorView {
     private final TargetEditorViewModel vm;
     private final StackPane root = new StackPane();
     private final ValidationSupport validation = new ValidationSupport();
-    private final GridPane grid = new GridPane();
-    private int row;
+    private final FormGrid rows = new FormGrid(7, 120);
 
     public TargetEditorView(TargetEditorViewModel vm) {
         this.vm = vm;
@@ -52,26 +51,15 @@ public final class TargetEditorView {
     }
 
     private void build() {
-        grid.getStyleClass().add("editor");
-        grid.setHgap(10);
-        grid.setVgap(7);
-        var labels = new ColumnConstraints();
-        labels.setHalignment(HPos.RIGHT);
-        labels.setMinWidth(120);
-        var fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        fields.setFillWidth(true);
-        grid.getColumnConstraints().addAll(labels, fields);
-
         var title = new Label();
         title.getStyleClass().add("title");
         GridPane.setHalignment(title, HPos.LEFT);
         title.textProperty().bind(Bindings.createStringBinding(() -> vm.title()
                         + (vm.isNew() ? " (new, not saved yet)" : vm.isDirty() ? " (unsaved changes)" : ""),
                 vm.formBinding(), vm.dirtyBinding(), vm.originalProperty(), vm.editingProperty()));
-        grid.add(title, 0, row++, 2, 1);
+        rows.across(title);
 
-        section("Connection");
+        rows.section("Connection");
         TextField name = text("name", vm.name, "e.g. DeepSeek");
         field("Name", name);
         require(name, TargetForm::nameError);
@@ -110,16 +98,16 @@ public final class TargetEditorView {
         validation.registerValidator(region, false, rule(value -> TargetForm.regionError(value, vm.apiMode.get())));
         vm.apiMode.addListener((obs, old, now) -> validation.revalidate());
 
-        section("Models");
+        rows.section("Models");
         TextField model = text("model", vm.model, "the upstream model id, e.g. deepseek-chat");
         field("Model", model);
         require(model, TargetForm::modelError);
         field("Opus tier", text("opus", vm.opus, "same as Model"));
         field("Sonnet tier", text("sonnet", vm.sonnet, "same as Model"));
         field("Haiku tier", text("haiku", vm.haiku, "same as Model (a fast, cheap model is best)"));
-        hint("Claude Code asks for opus, sonnet or haiku models; these say which upstream model answers each.");
+        rows.hint("Claude Code asks for opus, sonnet or haiku models; these say which upstream model answers each.");
 
-        section("API key");
+        rows.section("API key");
         var key = new PasswordField();
         key.setId("apiKey");
         key.setPromptText("paste a key to store it; leave empty to keep the stored one");
@@ -135,12 +123,12 @@ public final class TargetEditorView {
         var keyRow = new HBox(8, key, removeKey);
         HBox.setHgrow(key, Priority.ALWAYS);
         field("API key", keyRow);
-        grid.add(keyStatus, 1, row++);
+        rows.control(keyStatus);
         TextField keyEnv = text("apiKeyEnv", vm.apiKeyEnv, "optional: read the key from this variable, e.g. OPENAI_API_KEY");
         field("Key variable", keyEnv);
         validation.registerValidator(keyEnv, false, rule(TargetForm::apiKeyEnvError));
 
-        section("Extra headers");
+        rows.section("Extra headers");
         var headers = new TextArea();
         headers.setId("headers");
         headers.setPromptText("one per line, Name: value");
@@ -149,7 +137,7 @@ public final class TargetEditorView {
         field("Headers", headers);
         validation.registerValidator(headers, false, rule(TargetForm::headersError));
 
-        section("Prices (US$ per million tokens, optional: for the usage view)");
+        rows.section("Prices (US$ per million tokens, optional: for the usage view)");
         TextField input = price("priceInput", vm.priceInput, "input");
         TextField output = price("priceOutput", vm.priceOutput, "output");
         TextField cacheRead = price("priceCacheRead", vm.priceCacheRead, "cache read");
@@ -207,7 +195,7 @@ public final class TargetEditorView {
         // ControlsFX draws validation marks in a DecorationPane; without one above the fields it
         // swaps the scene's root at run time, which restyles (and warns about) the whole window.
         var decorated = new DecorationPane();
-        decorated.setRoot(grid);
+        decorated.setRoot(rows.node());
         var scroll = new ScrollPane(decorated);
         scroll.setFitToWidth(true);
         var form = new BorderPane(scroll);
@@ -222,27 +210,15 @@ public final class TargetEditorView {
         vm.formBinding().addListener((obs, old, now) -> validation.revalidate());
     }
 
-    private void section(String title) {
-        var label = new Label(title);
-        label.getStyleClass().add("section");
-        GridPane.setHalignment(label, HPos.LEFT);
-        grid.add(label, 0, row++, 2, 1);
-    }
-
-    private void hint(String text) {
-        var label = new Label(text);
-        label.getStyleClass().add("hint");
-        grid.add(label, 1, row++);
-    }
-
+    /** A captioned row whose control fills the column and is named by its caption. */
     private Label field(String label, Node control) {
-        var caption = new Label(label);
         if (control instanceof Control c) {
-            caption.setLabelFor(c);
             c.setMaxWidth(Double.MAX_VALUE);
         }
-        grid.add(caption, 0, row);
-        grid.add(control, 1, row++);
+        Label caption = rows.field(label, control);
+        if (control instanceof Control c) {
+            caption.setLabelFor(c);
+        }
         return caption;
     }
 
