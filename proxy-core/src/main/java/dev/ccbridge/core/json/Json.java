@@ -57,6 +57,15 @@ public final class Json {
         }
     }
 
+    /** Compact JSON of a node or record as UTF-8 bytes, for bodies on the wire. */
+    public static byte[] bytes(Object value) {
+        try {
+            return WIRE.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
     /** Parses JSON text; null when the text is not valid JSON. */
     public static JsonNode parseOrNull(String text) {
         if (text == null) {

@@ -1,6 +1,5 @@
 package dev.ccbridge.core.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.protocol.anthropic.StreamEvent;
@@ -52,11 +51,7 @@ final class FoldingSink extends RecordingSink {
         }
         if (error == null) {
             // Encoded once: the same bytes answer the client and go to the request log.
-            try {
-                encoded = Json.WIRE.writeValueAsBytes(answer.message());
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot encode the answer", e);
-            }
+            encoded = Json.bytes(answer.message());
         }
         status = error != null ? error.status() : 200;
     }

@@ -1,6 +1,5 @@
 package dev.ccbridge.core.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import java.io.IOException;
@@ -17,13 +16,7 @@ final class Replies {
     private Replies() {}
 
     static void json(Response response, int status, Object body) {
-        byte[] bytes;
-        try {
-            bytes = Json.WIRE.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode reply", e);
-        }
-        jsonBytes(response, status, bytes);
+        jsonBytes(response, status, Json.bytes(body));
     }
 
     /** A JSON body already encoded. */

@@ -1,6 +1,5 @@
 package dev.ccbridge.core.upstream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ccbridge.core.json.Json;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -14,12 +13,7 @@ final class OpenAiCalls {
     private OpenAiCalls() {}
 
     static HttpCall post(UpstreamExchange x, String path, Object body) {
-        byte[] bytes;
-        try {
-            bytes = Json.WIRE.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode the request for " + path, e);
-        }
+        byte[] bytes = Json.bytes(body);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("Accept", "text/event-stream");
