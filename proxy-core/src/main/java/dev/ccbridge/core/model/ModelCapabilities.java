@@ -1,35 +1,94 @@
 package dev.ccbridge.core.model;
 
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.List;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Set;
 
 /**
  * What an upstream model accepts and how it reasons. Every field may be null in the data file
  * and in a target's overrides ("not said here"); {@link #over} fills gaps from a lower layer, and
- * the catalog's default leaves none.
+ * the catalog's default leaves none. In files each dialect is written by its wire name
+ * ({@code "reasoning": "reasoning_content_replay"}); a name this version does not know reads as
+ * {@code UNKNOWN}, which {@link #over} treats as "not said", so a newer file never breaks an older ccbridge.
  *
- * @param reasoning        how the model returns reasoning: {@code none}; {@code hidden} (not returned);
- *                         {@code reasoning_content} (Chat field, need not be sent back);
- *                         {@code reasoning_content_replay} (must be sent back on assistant turns:
- *                         DeepSeek, Kimi thinking, GLM); {@code anthropic} (native thinking blocks)
- * @param reasoningControl how a request asks for reasoning: {@code none}, {@code reasoning_effort},
- *                         {@code openrouter} ({@code reasoning:{effort}}), {@code enable_thinking} (Qwen),
- *                         {@code thinking_type} ({@code thinking:{type:"enabled"}}), {@code adaptive_only}
- *                         (Anthropic models that take {@code thinking:{type:"adaptive"}} but no budget)
- * @param tokenParam       {@code max_tokens} or {@code max_completion_tokens}
- * @param rejects          request parameters the model refuses ({@code temperature}, {@code top_p}, {@code top_k},
- *                         {@code stop})
- * @param cacheControl     whether {@code cache_control} marks may be forwarded
- * @param toolIds          {@code any} or {@code nine_alphanumeric} (Mistral)
- * @param schemaDialect    {@code json_schema}, or {@code gemini} (a subset: no $schema, additionalProperties, ...)
+ * @param rejects      request parameters the model refuses
+ * @param cacheControl whether {@code cache_control} marks may be forwarded
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ModelCapabilities(Integer maxOutputTokens, Integer contextWindow, Boolean vision, String reasoning,
-                                String reasoningControl, String tokenParam, List<String> rejects,
-                                Boolean cacheControl, String toolIds, String schemaDialect) {
+public record ModelCapabilities(Integer maxOutputTokens, Integer contextWindow, Boolean vision, Reasoning reasoning,
+                                ReasoningControl reasoningControl, TokenParam tokenParam, Set<RequestParam> rejects,
+                                Boolean cacheControl, ToolIdFormat toolIds, SchemaDialect schemaDialect) {
+
+    /** How the model returns reasoning. */
+    public enum Reasoning {
+        /** None at all. */
+        @JsonProperty("none") NONE,
+        /** Reasons, but never returns it. */
+        @JsonProperty("hidden") HIDDEN,
+        /** The Chat field {@code reasoning_content}, which need not be sent back. */
+        @JsonProperty("reasoning_content") REASONING_CONTENT,
+        /** {@code reasoning_content} that must be sent back on assistant turns (DeepSeek, Kimi thinking, GLM). */
+        @JsonProperty("reasoning_content_replay") REASONING_CONTENT_REPLAY,
+        /** Native Anthropic thinking blocks. */
+        @JsonProperty("anthropic") ANTHROPIC,
+        @JsonEnumDefaultValue UNKNOWN
+    }
+
+    /** How a request asks for reasoning. */
+    public enum ReasoningControl {
+        @JsonProperty("none") NONE,
+        /** OpenAI's {@code reasoning_effort}. */
+        @JsonProperty("reasoning_effort") REASONING_EFFORT,
+        /** OpenRouter's {@code reasoning: {effort}}. */
+        @JsonProperty("openrouter") OPENROUTER,
+        /** Qwen's {@code enable_thinking}. */
+        @JsonProperty("enable_thinking") ENABLE_THINKING,
+        /** {@code thinking: {type: "enabled"}} (GLM, Kimi). */
+        @JsonProperty("thinking_type") THINKING_TYPE,
+        /** Anthropic models that take {@code thinking: {type: "adaptive"}} but no budget. */
+        @JsonProperty("adaptive_only") ADAPTIVE_ONLY,
+        @JsonEnumDefaultValue UNKNOWN
+    }
+
+    /** The name of the output limit in a Chat request. */
+    public enum TokenParam {
+        @JsonProperty("max_tokens") MAX_TOKENS,
+        @JsonProperty("max_completion_tokens") MAX_COMPLETION_TOKENS,
+        @JsonEnumDefaultValue UNKNOWN
+    }
+
+    /** The tool-call ids the upstream accepts. */
+    public enum ToolIdFormat {
+        @JsonProperty("any") ANY,
+        /** Mistral: exactly nine letters and digits. */
+        @JsonProperty("nine_alphanumeric") NINE_ALPHANUMERIC,
+        @JsonEnumDefaultValue UNKNOWN
+    }
+
+    /** The JSON Schema dialect of tool parameters. */
+    public enum SchemaDialect {
+        @JsonProperty("json_schema") JSON_SCHEMA,
+        /** Gemini's OpenAPI subset: no {@code $schema}, {@code additionalProperties}, ... */
+        @JsonProperty("gemini") GEMINI,
+        @JsonEnumDefaultValue UNKNOWN
+    }
+
+    /** Request parameters a model may refuse. */
+    public enum RequestParam {
+        @JsonProperty("temperature") TEMPERATURE,
+        @JsonProperty("top_p") TOP_P,
+        @JsonProperty("top_k") TOP_K,
+        @JsonProperty("stop") STOP,
+        @JsonEnumDefaultValue UNKNOWN
+    }
 
     public static final ModelCapabilities UNSPECIFIED =
             new ModelCapabilities(null, null, null, null, null, null, null, null, null, null);
+
+    public ModelCapabilities {
+        rejects = rejects == null ? null : Set.copyOf(rejects);
+    }
 
     /** These values where set, else those of {@code lower}. */
     public ModelCapabilities over(ModelCapabilities lower) {
@@ -37,32 +96,32 @@ public record ModelCapabilities(Integer maxOutputTokens, Integer contextWindow, 
             return this;
         }
         return new ModelCapabilities(
-                maxOutputTokens != null ? maxOutputTokens : lower.maxOutputTokens,
-                contextWindow != null ? contextWindow : lower.contextWindow,
-                vision != null ? vision : lower.vision,
-                reasoning != null ? reasoning : lower.reasoning,
-                reasoningControl != null ? reasoningControl : lower.reasoningControl,
-                tokenParam != null ? tokenParam : lower.tokenParam,
-                rejects != null ? rejects : lower.rejects,
-                cacheControl != null ? cacheControl : lower.cacheControl,
-                toolIds != null ? toolIds : lower.toolIds,
-                schemaDialect != null ? schemaDialect : lower.schemaDialect);
+                either(maxOutputTokens, lower.maxOutputTokens),
+                either(contextWindow, lower.contextWindow),
+                either(vision, lower.vision),
+                known(reasoning, Reasoning.UNKNOWN, lower.reasoning),
+                known(reasoningControl, ReasoningControl.UNKNOWN, lower.reasoningControl),
+                known(tokenParam, TokenParam.UNKNOWN, lower.tokenParam),
+                either(rejects, lower.rejects),
+                either(cacheControl, lower.cacheControl),
+                known(toolIds, ToolIdFormat.UNKNOWN, lower.toolIds),
+                known(schemaDialect, SchemaDialect.UNKNOWN, lower.schemaDialect));
     }
 
     public boolean takesImages() {
         return Boolean.TRUE.equals(vision);
     }
 
-    public boolean rejectsParam(String name) {
-        return rejects != null && rejects.contains(name);
+    public boolean rejectsParam(RequestParam param) {
+        return rejects != null && rejects.contains(param);
     }
 
     public boolean replaysReasoning() {
-        return "reasoning_content_replay".equals(reasoning);
+        return reasoning == Reasoning.REASONING_CONTENT_REPLAY;
     }
 
     public boolean usesMaxCompletionTokens() {
-        return "max_completion_tokens".equals(tokenParam);
+        return tokenParam == TokenParam.MAX_COMPLETION_TOKENS;
     }
 
     public boolean keepsCacheControl() {
@@ -70,10 +129,18 @@ public record ModelCapabilities(Integer maxOutputTokens, Integer contextWindow, 
     }
 
     public boolean adaptiveThinkingOnly() {
-        return "adaptive_only".equals(reasoningControl);
+        return reasoningControl == ReasoningControl.ADAPTIVE_ONLY;
     }
 
     public boolean wantsNineCharToolIds() {
-        return "nine_alphanumeric".equals(toolIds);
+        return toolIds == ToolIdFormat.NINE_ALPHANUMERIC;
+    }
+
+    private static <T> T either(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private static <E extends Enum<E>> E known(E value, E unknown, E fallback) {
+        return value != null && value != unknown ? value : fallback;
     }
 }

@@ -30,7 +30,7 @@ class ModelCatalogTest {
     @Test
     void onlyThinksAdaptivelyWhereTheModelRefusesBudgets() {
         assertThat(CATALOG.lookup("claude-opus-4-7").adaptiveThinkingOnly()).isTrue();
-        assertThat(CATALOG.lookup("claude-opus-4-7").rejectsParam("temperature")).isTrue();
+        assertThat(CATALOG.lookup("claude-opus-4-7").rejectsParam(ModelCapabilities.RequestParam.TEMPERATURE)).isTrue();
         assertThat(CATALOG.lookup("claude-sonnet-4-6").adaptiveThinkingOnly()).isFalse();
     }
 
@@ -51,5 +51,16 @@ class ModelCatalogTest {
         assertThat(unknown.contextWindow()).isEqualTo(128_000);
         assertThat(unknown.keepsCacheControl()).isFalse();
         assertThat(unknown.rejects()).isEmpty();
+    }
+
+    @Test
+    void aDialectNameThisVersionDoesNotKnowFallsBackInsteadOfBreakingTheFile() throws Exception {
+        var fromNewerFile = dev.ccbridge.core.json.Json.CONFIG.readValue(
+                "{\"reasoning\": \"some_future_style\", \"toolIds\": \"nine_alphanumeric\"}", ModelCapabilities.class);
+
+        ModelCapabilities effective = fromNewerFile.over(CATALOG.lookup("deepseek-v4-flash"));
+
+        assertThat(effective.replaysReasoning()).isTrue();
+        assertThat(effective.wantsNineCharToolIds()).isTrue();
     }
 }

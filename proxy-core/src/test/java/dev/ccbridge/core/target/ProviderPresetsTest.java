@@ -82,7 +82,7 @@ class ProviderPresetsTest {
         Target openRouter = PRESETS.byId("openrouter").orElseThrow().toTarget();
 
         assertThat(ROUTER.resolve(openRouter, "claude-sonnet-4-6").capabilities().reasoningControl())
-                .isEqualTo("openrouter");
+                .isEqualTo(dev.ccbridge.core.model.ModelCapabilities.ReasoningControl.OPENROUTER);
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.json.JsonSplice;
+import dev.ccbridge.core.model.ModelCapabilities.RequestParam;
 import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.translate.common.InvalidRequestException;
 import java.io.IOException;
@@ -25,8 +26,8 @@ import java.util.Set;
  */
 public final class PassthroughBody {
     /** Top-level sampling fields, by the name capabilities use for them. */
-    private static final Map<String, String> SAMPLING = Map.of("temperature", "temperature", "top_p", "top_p",
-            "top_k", "top_k", "stop_sequences", "stop");
+    private static final Map<String, RequestParam> SAMPLING = Map.of("temperature", RequestParam.TEMPERATURE,
+            "top_p", RequestParam.TOP_P, "top_k", RequestParam.TOP_K, "stop_sequences", RequestParam.STOP);
 
     /** Anthropic's smallest thinking budget. */
     static final int MIN_THINKING_BUDGET = 1024;

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.model.ModelCapabilities;
+import dev.ccbridge.core.model.ModelCapabilities.ReasoningControl;
+import dev.ccbridge.core.model.ModelCapabilities.RequestParam;
 import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.protocol.anthropic.ContentBlock;
 import dev.ccbridge.core.protocol.anthropic.DocumentBlock;
@@ -101,8 +103,8 @@ public final class AnthropicToChat {
                 caps.usesMaxCompletionTokens() ? null : maxTokens,
                 caps.usesMaxCompletionTokens() ? maxTokens : null,
                 stop(request.stopSequences()),
-                caps.rejectsParam("temperature") ? null : request.temperature(),
-                caps.rejectsParam("top_p") ? null : request.topP(),
+                caps.rejectsParam(RequestParam.TEMPERATURE) ? null : request.temperature(),
+                caps.rejectsParam(RequestParam.TOP_P) ? null : request.topP(),
                 reasoningEffort,
                 true,
                 new ChatRequest.StreamOptions(true),
@@ -224,7 +226,7 @@ public final class AnthropicToChat {
     }
 
     private List<String> stop(List<String> sequences) {
-        if (sequences == null || sequences.isEmpty() || caps.rejectsParam("stop")) {
+        if (sequences == null || sequences.isEmpty() || caps.rejectsParam(RequestParam.STOP)) {
             return null;
         }
         return sequences.size() <= MAX_STOP_SEQUENCES ? sequences : sequences.subList(0, MAX_STOP_SEQUENCES);
@@ -233,22 +235,22 @@ public final class AnthropicToChat {
     /** Sets the model's reasoning knob; returns {@code reasoning_effort} when that is the knob. */
     private String reasoning(MessagesRequest request, Map<String, JsonNode> extra) {
         Optional<String> effort = Effort.of(request);
-        String control = caps.reasoningControl();
-        switch (control == null ? "none" : control) {
-            case "reasoning_effort" -> {
+        ReasoningControl control = caps.reasoningControl();
+        switch (control == null ? ReasoningControl.NONE : control) {
+            case REASONING_EFFORT -> {
                 return effort.orElse(null);
             }
-            case "openrouter" -> effort.ifPresent(e -> {
+            case OPENROUTER -> effort.ifPresent(e -> {
                 ObjectNode reasoning = JsonNodeFactory.instance.objectNode();
                 reasoning.put("effort", e);
                 extra.put("reasoning", reasoning);
             });
-            case "enable_thinking" -> {
+            case ENABLE_THINKING -> {
                 if (request.thinking() != null) {
                     extra.put("enable_thinking", JsonNodeFactory.instance.booleanNode(request.thinkingOn()));
                 }
             }
-            case "thinking_type" -> {
+            case THINKING_TYPE -> {
                 if (request.thinking() != null) {
                     ObjectNode thinking = JsonNodeFactory.instance.objectNode();
                     thinking.put("type", request.thinkingOn() ? "enabled" : "disabled");

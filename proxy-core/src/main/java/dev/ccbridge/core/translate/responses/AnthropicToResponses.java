@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.model.ModelCapabilities;
+import dev.ccbridge.core.model.ModelCapabilities.RequestParam;
+import dev.ccbridge.core.model.ModelCapabilities.Reasoning;
 import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.protocol.anthropic.ContentBlock;
 import dev.ccbridge.core.protocol.anthropic.DocumentBlock;
@@ -82,8 +84,8 @@ public final class AnthropicToResponses {
                 toolChoice,
                 parallel,
                 Math.max(MIN_OUTPUT_TOKENS, resolved.clampMaxTokens(request.maxTokens())),
-                caps.rejectsParam("temperature") ? null : request.temperature(),
-                caps.rejectsParam("top_p") ? null : request.topP(),
+                caps.rejectsParam(RequestParam.TEMPERATURE) ? null : request.temperature(),
+                caps.rejectsParam(RequestParam.TOP_P) ? null : request.topP(),
                 reasons ? new ResponsesRequest.Reasoning(Effort.of(request).orElse(null), "auto") : null,
                 reasons ? List.of(ResponsesRequest.ENCRYPTED_REASONING) : null,
                 false,
@@ -95,7 +97,7 @@ public final class AnthropicToResponses {
      * accept the {@code reasoning} parameter and the encrypted-content include.
      */
     private boolean reasons() {
-        return caps.reasoning() != null && !"none".equals(caps.reasoning());
+        return caps.reasoning() != null && caps.reasoning() != Reasoning.NONE;
     }
 
     /**
