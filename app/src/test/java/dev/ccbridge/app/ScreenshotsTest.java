@@ -16,7 +16,7 @@ import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.protocol.anthropic.Usage;
 import dev.ccbridge.core.secrets.KeyringSecretStore;
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.target.ModelTiers;
+import dev.ccbridge.core.model.ModelTiers;
 import dev.ccbridge.core.target.ProxyConfig;
 import dev.ccbridge.core.target.Target;
 import java.awt.image.BufferedImage;

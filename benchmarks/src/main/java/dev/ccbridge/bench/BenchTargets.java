@@ -1,7 +1,7 @@
 package dev.ccbridge.bench;
 
 import dev.ccbridge.core.model.ModelCatalog;
-import dev.ccbridge.core.model.ModelRouter;
+import dev.ccbridge.core.routing.ModelRouter;
 import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.Target;

@@ -2,7 +2,7 @@ package dev.ccbridge.core;
 
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.model.ModelCatalog;
-import dev.ccbridge.core.model.ModelRouter;
+import dev.ccbridge.core.routing.ModelRouter;
 import dev.ccbridge.core.model.TokenCounter;
 import dev.ccbridge.core.secrets.KeyResolver;
 import dev.ccbridge.core.secrets.SecretStore;

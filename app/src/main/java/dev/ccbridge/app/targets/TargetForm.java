@@ -1,7 +1,7 @@
 package dev.ccbridge.app.targets;
 
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.target.ModelTiers;
+import dev.ccbridge.core.model.ModelTiers;
 import dev.ccbridge.core.target.Target;
 import java.net.URI;
 import java.util.LinkedHashMap;

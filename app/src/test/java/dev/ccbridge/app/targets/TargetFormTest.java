@@ -3,7 +3,7 @@ package dev.ccbridge.app.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.target.ModelTiers;
+import dev.ccbridge.core.model.ModelTiers;
 import dev.ccbridge.core.target.Target;
 import java.util.List;
 import java.util.Map;

@@ -9,7 +9,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.target.ModelTiers;
+import dev.ccbridge.core.model.ModelTiers;
 import dev.ccbridge.core.target.Target;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.ccbridge.core.cli;
 
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.target.ModelTiers;
+import dev.ccbridge.core.model.ModelTiers;
 import dev.ccbridge.core.target.ProviderPreset;
 import dev.ccbridge.core.target.ProviderPresets;
 import dev.ccbridge.core.target.Target;

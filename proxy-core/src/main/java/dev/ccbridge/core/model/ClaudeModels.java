@@ -1,6 +1,5 @@
 package dev.ccbridge.core.model;
 
-import dev.ccbridge.core.target.ModelTiers;
 import java.util.List;
 
 /**

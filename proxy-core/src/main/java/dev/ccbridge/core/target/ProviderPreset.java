@@ -1,6 +1,7 @@
 package dev.ccbridge.core.target;
 
 import dev.ccbridge.core.model.ModelCapabilities;
+import dev.ccbridge.core.model.ModelTiers;
 import java.util.List;
 import java.util.Map;
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.server.ServerSettings;
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.target.ModelTiers;
+import dev.ccbridge.core.model.ModelTiers;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.testing.FakeAgent;
 import dev.ccbridge.core.testing.FaultyUpstream;

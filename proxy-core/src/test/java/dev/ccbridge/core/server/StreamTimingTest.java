@@ -3,7 +3,7 @@ package dev.ccbridge.core.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.target.ModelTiers;
+import dev.ccbridge.core.model.ModelTiers;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.testing.FakeAgent;
 import dev.ccbridge.core.testing.FakeProvider;

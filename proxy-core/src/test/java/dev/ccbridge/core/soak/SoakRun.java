@@ -2,7 +2,7 @@ package dev.ccbridge.core.soak;
 
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.ConfigStore;
-import dev.ccbridge.core.target.ModelTiers;
+import dev.ccbridge.core.model.ModelTiers;
 import dev.ccbridge.core.target.ProxyConfig;
 import dev.ccbridge.core.target.Target;
 import java.io.IOException;

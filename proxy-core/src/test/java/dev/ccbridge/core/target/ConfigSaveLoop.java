@@ -1,5 +1,6 @@
 package dev.ccbridge.core.target;
 
+import dev.ccbridge.core.model.ModelTiers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

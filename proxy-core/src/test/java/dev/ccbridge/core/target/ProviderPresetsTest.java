@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.model.ModelCatalog;
-import dev.ccbridge.core.model.ModelRouter;
+import dev.ccbridge.core.routing.ModelRouter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

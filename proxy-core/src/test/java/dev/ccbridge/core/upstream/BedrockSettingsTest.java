@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.target.ModelTiers;
+import dev.ccbridge.core.model.ModelTiers;
 import dev.ccbridge.core.target.Target;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.ccbridge.core.target;
+package dev.ccbridge.core.model;
 
 /**
  * Which upstream model answers each of Claude Code's tiers. A null tier falls back to the

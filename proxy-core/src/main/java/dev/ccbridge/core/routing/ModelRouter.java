@@ -1,7 +1,11 @@
-package dev.ccbridge.core.model;
+package dev.ccbridge.core.routing;
 
+import dev.ccbridge.core.model.ClaudeModels;
+import dev.ccbridge.core.model.ModelCapabilities;
+import dev.ccbridge.core.model.ModelCatalog;
+import dev.ccbridge.core.model.ModelTiers;
+import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.target.ModelTiers;
 import dev.ccbridge.core.target.Target;
 import java.util.Locale;
 import java.util.Optional;

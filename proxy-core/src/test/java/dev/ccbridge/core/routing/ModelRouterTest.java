@@ -1,9 +1,9 @@
-package dev.ccbridge.core.model;
+package dev.ccbridge.core.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ccbridge.core.routing.ModelRouter;
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.target.ModelTiers;
 import dev.ccbridge.core.target.Target;
 import java.util.List;
 import java.util.Map;
