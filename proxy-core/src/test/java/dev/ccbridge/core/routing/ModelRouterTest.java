@@ -2,7 +2,9 @@ package dev.ccbridge.core.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ccbridge.core.routing.ModelRouter;
+import dev.ccbridge.core.model.ModelCapabilities;
+import dev.ccbridge.core.model.ModelCatalog;
+import dev.ccbridge.core.model.ModelTiers;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.Target;
 import java.util.List;
