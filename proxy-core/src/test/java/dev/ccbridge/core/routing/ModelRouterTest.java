@@ -2,9 +2,11 @@ package dev.ccbridge.core.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ccbridge.core.model.ClaudeModels;
 import dev.ccbridge.core.model.ModelCapabilities;
 import dev.ccbridge.core.model.ModelCatalog;
 import dev.ccbridge.core.model.ModelTiers;
+import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.Target;
 import java.util.List;
