@@ -69,19 +69,19 @@ class ScreenshotsTest {
         var secrets = ((KeyringSecretStore.Opening.Opened) KeyringSecretStore.open()).store();
         context = AppContext.open(new AppPaths(home.resolve("config.json"), home), null,
                 settings -> dev.ccbridge.app.secrets.KeyStorage.of(secrets));
-        Target deepseek = context.registry().put(new Pricing(0.28, 0.42, 0.028, null).applyTo(new Target(null,
-                "DeepSeek", "deepseek", "https://api.deepseek.com", "deepseek-chat", ApiMode.CHAT_COMPLETIONS,
-                new ModelTiers("deepseek-reasoner", "deepseek-chat", "deepseek-chat"), null, Map.of(), null, null,
-                null, null, null)));
+        Target deepseek = context.registry().put(new Pricing(0.28, 0.42, 0.028, null).applyTo(Target.builder().name("DeepSeek").provider("deepseek").baseUrl("https://api.deepseek.com")
+                .model("deepseek-chat").apiMode(ApiMode.CHAT_COMPLETIONS)
+                .tiers(new ModelTiers("deepseek-reasoner", "deepseek-chat", "deepseek-chat")).build()));
         secrets.put(deepseek.secretAccount(), "sk-demo-0000000000000000");
-        Target kimi = context.registry().put(new Target(null, "Kimi K2", "moonshot", "https://api.moonshot.ai/v1",
-                "kimi-k2-turbo-preview", ApiMode.CHAT_COMPLETIONS, null, null, Map.of(), null, null, null, null, null));
+        Target kimi = context.registry().put(Target.builder().name("Kimi K2").provider("moonshot").baseUrl("https://api.moonshot.ai/v1")
+                .model("kimi-k2-turbo-preview").apiMode(ApiMode.CHAT_COMPLETIONS).build());
         secrets.put(kimi.secretAccount(), "sk-demo-1111111111111111");
-        context.registry().put(new Target(null, "OpenRouter", "openrouter", "https://openrouter.ai/api/v1",
-                "qwen/qwen3-coder", ApiMode.CHAT_COMPLETIONS, new ModelTiers(null, null, "openai/gpt-5-mini"), null,
-                Map.of("HTTP-Referer", "https://github.com/ccbridge"), null, null, null, null, null));
-        context.registry().put(new Target(null, "Ollama (local)", "ollama", "http://127.0.0.1:11434/v1",
-                "qwen3-coder", ApiMode.CHAT_COMPLETIONS, null, null, Map.of(), null, null, null, null, null));
+        context.registry().put(Target.builder().name("OpenRouter").provider("openrouter").baseUrl("https://openrouter.ai/api/v1")
+                .model("qwen/qwen3-coder").apiMode(ApiMode.CHAT_COMPLETIONS)
+                .tiers(new ModelTiers(null, null, "openai/gpt-5-mini"))
+                .headers(Map.of("HTTP-Referer", "https://github.com/ccbridge")).build());
+        context.registry().put(Target.builder().name("Ollama (local)").provider("ollama").baseUrl("http://127.0.0.1:11434/v1")
+                .model("qwen3-coder").apiMode(ApiMode.CHAT_COMPLETIONS).build());
         context.registry().activate(deepseek.id());
         context.server().start();
         window = new MainWindow(stage, context, UiExecutor.javaFx(), new ThemeManager(AppSettings.Theme.LIGHT),

@@ -90,9 +90,7 @@ public final class TargetsViewModel {
 
     /** A copy to edit: it must then differ in provider, model, mode or base URL to be saved. */
     public void duplicate(Target target) {
-        Target copy = new Target(null, target.displayName() + " (copy)", target.provider(), target.baseUrl(),
-                target.model(), target.apiMode(), target.tiers(), target.models(), target.headers(),
-                target.apiKeyEnv(), null, target.options(), target.capabilities(), new HashMap<>(target.extra()));
+        Target copy = target.toBuilder().id(null).token(null).name(target.displayName() + " (copy)").build();
         editor.newDraft(copy);
     }
 

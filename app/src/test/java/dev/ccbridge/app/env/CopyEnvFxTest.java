@@ -87,9 +87,9 @@ class CopyEnvFxTest {
 
     @Test
     void modelVariablesCanBeAdded(FxRobot robot) {
-        context.registry().put(new dev.ccbridge.core.target.Target(null, "DeepSeek", "deepseek",
-                "https://api.deepseek.com", "deepseek-chat", dev.ccbridge.core.target.ApiMode.CHAT_COMPLETIONS,
-                null, null, null, null, null, null, null, null));
+        context.registry().put(dev.ccbridge.core.target.Target.builder().name("DeepSeek").provider("deepseek")
+                .baseUrl("https://api.deepseek.com").model("deepseek-chat")
+                .apiMode(dev.ccbridge.core.target.ApiMode.CHAT_COMPLETIONS).build());
         Platform.runLater(() -> { });
         robot.clickOn("#copyEnv");
         robot.clickOn("#includeModels");

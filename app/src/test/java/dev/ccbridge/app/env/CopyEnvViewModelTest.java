@@ -29,9 +29,9 @@ class CopyEnvViewModelTest {
     @BeforeEach
     void setUp() {
         registry = new TargetRegistry(new ProxyConfig(1, 8787, "ccb_install", null, List.of(), null), null);
-        deepseek = registry.put(new Target(null, "DeepSeek", "deepseek", "https://api.deepseek.com", "deepseek-chat",
-                ApiMode.CHAT_COMPLETIONS, new ModelTiers("deepseek-reasoner", null, null), null, Map.of(), null, null,
-                null, null, null));
+        deepseek = registry.put(Target.builder().name("DeepSeek").provider("deepseek").baseUrl("https://api.deepseek.com")
+                .model("deepseek-chat").apiMode(ApiMode.CHAT_COMPLETIONS)
+                .tiers(new ModelTiers("deepseek-reasoner", null, null)).build());
         vm = new CopyEnvViewModel(registry, () -> "http://127.0.0.1:8787",
                 new ClaudeSettingsCheck(dir.resolve("settings.json")));
     }

@@ -97,8 +97,8 @@ class TargetEditorViewModelTest {
     @Test
     void aCopyOfAnotherTargetsRouteCannotBeSaved() {
         Target stored = context.registry().put(provider.target("Fake", "fake-model"));
-        vm.newDraft(new Target(null, "Fake (copy)", stored.provider(), stored.baseUrl(), stored.model(),
-                stored.apiMode(), stored.tiers(), null, null, null, null, null, null, null));
+        vm.newDraft(Target.builder().name("Fake (copy)").provider(stored.provider()).baseUrl(stored.baseUrl())
+                .model(stored.model()).apiMode(stored.apiMode()).tiers(stored.tiers()).build());
         assertThat(vm.conflictBinding().get()).contains("'Fake' already uses");
         assertThat(vm.canSaveBinding().get()).isFalse();
         vm.model.set("fake-model-2");
@@ -116,7 +116,7 @@ class TargetEditorViewModelTest {
         vm.region.set("eu-central-1");
         assertThat(vm.validBinding().get()).isTrue();
         Target saved = vm.save().orElseThrow();
-        assertThat(saved.option("region")).isEqualTo("eu-central-1");
+        assertThat(saved.options().region()).isEqualTo("eu-central-1");
         assertThat(saved.baseUrl()).isNull();
     }
 

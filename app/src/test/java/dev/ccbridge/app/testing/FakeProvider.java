@@ -39,8 +39,9 @@ public final class FakeProvider implements AutoCloseable {
 
     /** A target for this provider (not yet in any registry). */
     public Target target(String name, String model) {
-        return new Target(null, name, "fake", baseUrl(), model, ApiMode.CHAT_COMPLETIONS,
-                new ModelTiers(null, null, model + "-mini"), List.of(), Map.of(), null, null, Map.of(), null, null);
+        return Target.builder().name(name).provider("fake").baseUrl(baseUrl()).model(model)
+                .apiMode(ApiMode.CHAT_COMPLETIONS)
+                .tiers(new ModelTiers(null, null, model + "-mini")).build();
     }
 
     public void answers(String text, int promptTokens, int completionTokens) {

@@ -49,8 +49,8 @@ class UsageViewModelTest {
     }
 
     private static Target target(String name, String model) {
-        return new Target(null, name, name.toLowerCase(), "https://example.invalid/v1", model,
-                ApiMode.CHAT_COMPLETIONS, null, List.of(), Map.of(), null, null, Map.of(), null, null);
+        return Target.builder().name(name).provider(name.toLowerCase()).baseUrl("https://example.invalid/v1")
+                .model(model).apiMode(ApiMode.CHAT_COMPLETIONS).build();
     }
 
     private static RequestRecord done(String id, Target target, int status, Usage usage) {

@@ -167,8 +167,8 @@ public final class LoadBench {
     }
 
     private static Target target(String id, String baseUrl, String token) {
-        return new Target(id, id, "fake", baseUrl, "gpt-4.1", ApiMode.CHAT_COMPLETIONS, null, null, null,
-                "BENCH_FAKE_KEY", token, null, null, null);
+        return Target.builder().id(id).name(id).provider("fake").baseUrl(baseUrl).model("gpt-4.1")
+                .apiMode(ApiMode.CHAT_COMPLETIONS).apiKeyEnv("BENCH_FAKE_KEY").token(token).build();
     }
 
     /** claude-code-router with its own HOME, its config pointing at the same fake, bound to 127.0.0.1. */

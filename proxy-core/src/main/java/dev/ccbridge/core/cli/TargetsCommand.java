@@ -179,12 +179,13 @@ final class TargetsCommand implements Runnable {
             String providerId = pick(provider, base != null ? base.provider() : TargetIds.slug(finalName));
             Map<String, String> allHeaders = new LinkedHashMap<>(base == null ? Map.of() : base.headers());
             allHeaders.putAll(headers);
-            Map<String, String> allOptions = new LinkedHashMap<>(base == null ? Map.of() : base.options());
+            Map<String, String> allOptions = new LinkedHashMap<>(base == null ? Map.of() : base.options().asMap());
             allOptions.putAll(options);
-            List<String> models = base == null ? List.of() : base.models();
-            return new Target(null, finalName, providerId, finalBaseUrl, finalModel, apiMode, tiers, models,
-                    allHeaders, pick(apiKeyEnv, base == null ? null : base.apiKeyEnv()), null, allOptions,
-                    base == null ? null : base.capabilities(), null).withFallbacks(fallbacks);
+            return Target.builder().name(finalName).provider(providerId).baseUrl(finalBaseUrl).model(finalModel)
+                    .apiMode(apiMode).tiers(tiers).models(base == null ? List.of() : base.models())
+                    .headers(allHeaders).apiKeyEnv(pick(apiKeyEnv, base == null ? null : base.apiKeyEnv()))
+                    .options(allOptions).fallbacks(fallbacks)
+                    .capabilities(base == null ? null : base.capabilities()).build();
         }
 
         private static String pick(String given, String fallback) {

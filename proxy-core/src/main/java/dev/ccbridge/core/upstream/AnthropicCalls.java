@@ -25,7 +25,7 @@ final class AnthropicCalls {
     enum Auth { API_KEY, BEARER, BOTH;
 
         static Auth of(Target target) {
-            String value = target.option("auth");
+            String value = target.options().auth();
             if (value == null || value.isBlank()) {
                 return BOTH;
             }

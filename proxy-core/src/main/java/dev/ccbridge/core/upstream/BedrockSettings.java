@@ -87,11 +87,11 @@ public record BedrockSettings(String region, URI endpoint, Auth auth, boolean st
         URI endpoint = endpoint(target);
         Auth auth = auth(target, apiKey, env);
         String region = region(target, modelId, endpoint, auth, env, profiles);
-        return new BedrockSettings(region, endpoint, auth, !"false".equalsIgnoreCase(option(target, "streaming")));
+        return new BedrockSettings(region, endpoint, auth, !Boolean.FALSE.equals(target.options().streaming()));
     }
 
     private static URI endpoint(Target target) throws Invalid {
-        String value = option(target, "endpoint");
+        String value = blankToNull(target.options().endpoint());
         if (value == null) {
             value = blankToNull(target.baseUrl());
         }
@@ -111,8 +111,8 @@ public record BedrockSettings(String region, URI endpoint, Auth auth, boolean st
     }
 
     private static Auth auth(Target target, Optional<String> apiKey, Map<String, String> env) throws Invalid {
-        String profile = option(target, "profile");
-        String mode = option(target, "auth");
+        String profile = blankToNull(target.options().profile());
+        String mode = blankToNull(target.options().auth());
         String envKey = blankToNull(env.get(API_KEY_ENV));
         if (mode == null) {
             if (apiKey.isPresent()) {
@@ -141,7 +141,7 @@ public record BedrockSettings(String region, URI endpoint, Auth auth, boolean st
     /** The option, else the model ARN's region, else the endpoint's, else AWS_REGION, else the profile's. */
     private static String region(Target target, String modelId, URI endpoint, Auth auth, Map<String, String> env,
                                  Supplier<ProfileFile> profiles) throws Invalid {
-        String region = option(target, "region");
+        String region = blankToNull(target.options().region());
         if (region == null && modelId != null) {
             region = group(ARN_REGION.matcher(modelId));
         }
@@ -178,9 +178,6 @@ public record BedrockSettings(String region, URI endpoint, Auth auth, boolean st
         return matcher.find() ? matcher.group(1) : null;
     }
 
-    private static String option(Target target, String name) {
-        return blankToNull(target.option(name));
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();

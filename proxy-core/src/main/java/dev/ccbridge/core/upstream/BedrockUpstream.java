@@ -1,6 +1,7 @@
 package dev.ccbridge.core.upstream;
 
 import dev.ccbridge.core.protocol.anthropic.ApiError;
+import dev.ccbridge.core.target.Timeouts;
 import dev.ccbridge.core.translate.bedrock.AnthropicToConverse;
 import dev.ccbridge.core.translate.bedrock.ConverseInput;
 import dev.ccbridge.core.translate.bedrock.ConverseStreamTranslator;

@@ -1,5 +1,6 @@
 package dev.ccbridge.core.upstream;
 
+import dev.ccbridge.core.target.Timeouts;
 import java.net.URI;
 import java.util.Map;
 

@@ -3,6 +3,7 @@ package dev.ccbridge.core.upstream;
 import dev.ccbridge.core.Version;
 import dev.ccbridge.core.log.Redactor;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
+import dev.ccbridge.core.target.Timeouts;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

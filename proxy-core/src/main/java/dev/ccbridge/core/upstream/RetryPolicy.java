@@ -3,6 +3,7 @@ package dev.ccbridge.core.upstream;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.Target;
+import dev.ccbridge.core.target.TargetOptions;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -26,7 +27,6 @@ import java.util.concurrent.ThreadLocalRandom;
 public record RetryPolicy(int connectRetries, int retries, Duration maxWait) {
     public static final RetryPolicy DEFAULT = new RetryPolicy(1, 0, Duration.ofSeconds(10));
 
-    private static final int MAX_RETRIES = 10;
     private static final Duration CONNECT_BACKOFF = Duration.ofMillis(200);
     private static final Duration ANSWER_BACKOFF = Duration.ofSeconds(1);
     /** Provider answers worth another attempt: rate limits, timeouts, overload, server errors (not 501). */
@@ -36,10 +36,11 @@ public record RetryPolicy(int connectRetries, int retries, Duration maxWait) {
         // Bedrock: the AWS SDK's connection pool sometimes stalls for its whole acquire timeout (10 s) on
         // an immediate reconnect to an endpoint that refused the last one, so no quick retry by default.
         int connectRetries = target.apiMode() == ApiMode.BEDROCK_CONVERSE ? 0 : DEFAULT.connectRetries;
+        TargetOptions options = target.options();
         return new RetryPolicy(
-                count(target.option("connectRetries"), connectRetries),
-                count(target.option("retries"), DEFAULT.retries),
-                wait(target.option("retryMaxWaitSeconds"), DEFAULT.maxWait));
+                options.connectRetries() != null ? options.connectRetries() : connectRetries,
+                options.retries() != null ? options.retries() : DEFAULT.retries,
+                options.retryMaxWait() != null ? options.retryMaxWait() : DEFAULT.maxWait);
     }
 
     /**
@@ -116,28 +117,5 @@ public record RetryPolicy(int connectRetries, int retries, Duration maxWait) {
         long millis = base.toMillis() << Math.min(failures - 1, 10);
         millis += ThreadLocalRandom.current().nextLong(millis / 4 + 1);
         return Duration.ofMillis(Math.min(millis, maxWait.toMillis()));
-    }
-
-    private static int count(String value, int fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Math.clamp(Integer.parseInt(value.strip()), 0, MAX_RETRIES);
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
-    }
-
-    private static Duration wait(String value, Duration fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            double seconds = Double.parseDouble(value.strip());
-            return seconds >= 0 && seconds <= 600 ? Duration.ofMillis((long) (seconds * 1000)) : fallback;
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 }

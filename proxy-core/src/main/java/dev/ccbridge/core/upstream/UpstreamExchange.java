@@ -4,6 +4,7 @@ import dev.ccbridge.core.log.Redactor;
 import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
 import dev.ccbridge.core.target.Target;
+import dev.ccbridge.core.target.Timeouts;
 import dev.ccbridge.core.translate.common.MessageStreamBuilder;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,6 @@ public record UpstreamExchange(String requestId, MessagesRequest request, byte[]
                                RawRelay relay, Cancellation cancellation, Redactor redactor) {
 
     public Timeouts timeouts() {
-        return Timeouts.of(target);
+        return target.timeouts();
     }
 }

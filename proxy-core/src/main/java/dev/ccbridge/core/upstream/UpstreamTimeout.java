@@ -1,5 +1,6 @@
 package dev.ccbridge.core.upstream;
 
+import dev.ccbridge.core.target.Timeouts;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 

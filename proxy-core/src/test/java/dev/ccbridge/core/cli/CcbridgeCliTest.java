@@ -49,7 +49,7 @@ class CcbridgeCliTest {
         assertThat(added.exit()).as(added.err()).isZero();
         var stored = new ConfigStore(dir.resolve("config.json")).load().config().target("primary").orElseThrow();
         assertThat(stored.fallbacks()).containsExactly("deepseek", "openrouter");
-        assertThat(stored.options()).containsEntry("retries", "2").containsEntry("firstByteTimeoutSeconds", "60");
+        assertThat(stored.options().asMap()).containsEntry("retries", "2").containsEntry("firstByteTimeoutSeconds", "60");
         assertThat(java.nio.file.Files.readString(dir.resolve("config.json")))
                 .containsPattern("\"fallbacks\" : \\[ \"deepseek\", \"openrouter\" \\]");
     }

@@ -27,8 +27,8 @@ class ClaudeCodeEndToEndTest {
     Path scratch;
 
     private static Target target(String baseUrl, ApiMode mode, String model) {
-        return new Target("fake", "Fake", "fake", baseUrl, model, mode, ModelTiers.NONE, List.of(), Map.of(), null,
-                null, Map.of(), null, null);
+        return Target.builder().id("fake").name("Fake").provider("fake").baseUrl(baseUrl).model(model)
+                .apiMode(mode).build();
     }
 
     private void runMarker(GatewayHarness gateway, FakeProvider provider) throws Exception {

@@ -100,8 +100,8 @@ class ClaudeCodeEveryModeTest {
         String model = mode == ApiMode.BEDROCK_CONVERSE ? "us.anthropic.claude-sonnet-4-5-20250929-v1:0" : "fake-model";
         Map<String, String> options = mode == ApiMode.BEDROCK_CONVERSE
                 ? Map.of("region", "us-east-1", "endpoint", bedrock.endpoint()) : Map.of();
-        return new Target("fake", "Fake", "fake", baseUrl, model, mode, ModelTiers.NONE, List.of(), Map.of(), null,
-                null, options, null, null);
+        return Target.builder().id("fake").name("Fake").provider("fake").baseUrl(baseUrl).model(model)
+                .apiMode(mode).options(options).build();
     }
 
     @ParameterizedTest

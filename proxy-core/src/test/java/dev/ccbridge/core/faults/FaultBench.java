@@ -48,11 +48,12 @@ final class FaultBench implements AutoCloseable {
             Map<String, String> all = new java.util.HashMap<>(options);
             all.put("region", "us-east-1");
             all.put("endpoint", baseUrl.replaceFirst("/v1$", ""));
-            return new Target("faulty", "Faulty", "aws", null, "us.anthropic.claude-sonnet-4-5-20250929-v1:0", mode,
-                    ModelTiers.NONE, List.of(), Map.of(), null, null, all, null, null);
+            return Target.builder().id("faulty").name("Faulty").provider("aws")
+                    .model("us.anthropic.claude-sonnet-4-5-20250929-v1:0").apiMode(mode)
+                    .options(all).build();
         }
-        return new Target("faulty", "Faulty", "fake", baseUrl, "fake-model", mode, ModelTiers.NONE, List.of(),
-                Map.of(), null, null, options, null, null);
+        return Target.builder().id("faulty").name("Faulty").provider("fake").baseUrl(baseUrl).model("fake-model")
+                .apiMode(mode).options(options).build();
     }
 
     /** The valid answer of this mode's protocol to the request the fake received, as SSE chunks. */

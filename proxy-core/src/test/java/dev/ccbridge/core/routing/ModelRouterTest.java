@@ -23,8 +23,8 @@ class ModelRouterTest {
             new ModelTiers("deepseek-v4-pro", "deepseek-v4-flash-sonnet", "deepseek-v4-flash-lite"), List.of(), null);
 
     private static Target target(String model, ModelTiers tiers, List<String> models, ModelCapabilities caps) {
-        return new Target("t", "T", "p", "https://example.test", model, ApiMode.CHAT_COMPLETIONS, tiers, models,
-                Map.of(), null, null, Map.of(), caps, null);
+        return Target.builder().id("t").name("T").provider("p").baseUrl("https://example.test").model(model)
+                .apiMode(ApiMode.CHAT_COMPLETIONS).tiers(tiers).models(models).capabilities(caps).build();
     }
 
     private static String upstream(Target target, String requested) {
@@ -84,8 +84,8 @@ class ModelRouterTest {
 
     @Test
     void aPassthroughTargetWithoutModelKeepsRealClaudeIds() {
-        Target anthropic = new Target("t", "T", "anthropic", "https://example.test", null, ApiMode.ANTHROPIC_MESSAGES,
-                ModelTiers.NONE, List.of(), Map.of(), null, null, Map.of(), null, null);
+        Target anthropic = Target.builder().id("t").name("T").provider("anthropic").baseUrl("https://example.test")
+                .apiMode(ApiMode.ANTHROPIC_MESSAGES).build();
 
         assertThat(upstream(anthropic, "claude-sonnet-4-6[1m]")).isEqualTo("claude-sonnet-4-6");
         assertThat(upstream(anthropic, "claude-3-5-haiku-20241022")).isEqualTo("claude-3-5-haiku-20241022");

@@ -180,9 +180,9 @@ class KeyLeakScanTest {
     private static Target target(String id, String baseUrl, ApiMode mode, String keyVariable,
                                  Map<String, String> options) {
         String model = mode == ApiMode.BEDROCK_CONVERSE ? "us.anthropic.claude-sonnet-4-5-20250929-v1:0" : "fake-model";
-        return new Target(id, id.substring(0, 1).toUpperCase(Locale.ROOT) + id.substring(1), "fake", baseUrl, model,
-                mode, ModelTiers.NONE, List.of(), Map.of(), keyVariable, "ccb_targetToken_" + id + "_00000000",
-                options, null, null);
+        return Target.builder().id(id).name(id.substring(0, 1).toUpperCase(Locale.ROOT) + id.substring(1))
+                .provider("fake").baseUrl(baseUrl).model(model).apiMode(mode).apiKeyEnv(keyVariable)
+                .token("ccb_targetToken_" + id + "_00000000").options(options).build();
     }
 
     private void send(String base, ProxyConfig config, String targetId, boolean stream)

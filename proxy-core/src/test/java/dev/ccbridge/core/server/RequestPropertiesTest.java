@@ -93,8 +93,7 @@ class RequestPropertiesTest {
     }
 
     private static Target target(String id, String baseUrl, ApiMode mode) {
-        return new Target(id, id, "fake", baseUrl, "fake-model", mode, ModelTiers.NONE, List.of(), Map.of(), null,
-                null, Map.of(), null, null);
+        return Target.builder().id(id).name(id).provider("fake").baseUrl(baseUrl).model("fake-model").apiMode(mode).build();
     }
 
     // ---- bodies ----------------------------------------------------------------------------

@@ -61,9 +61,8 @@ class StreamTimingTest {
     @Test
     void aSilentRelayedStreamGetsPingsBetweenItsEvents() throws Exception {
         try (var provider = new FakeProvider(FakeAgent::anthropic).silenceAfterFirstChunk(Duration.ofMillis(1500));
-             var gateway = GatewayHarness.start(new Target("anthropic", "Anthropic", "fake", provider.rootUrl(), "m",
-                     ApiMode.ANTHROPIC_MESSAGES, ModelTiers.NONE, List.of(), Map.of(), null, null, Map.of(), null,
-                     null), ServerSettings.onPort(0).withPingInterval(Duration.ofMillis(300)))) {
+             var gateway = GatewayHarness.start(Target.builder().id("anthropic").name("Anthropic").provider("fake").baseUrl(provider.rootUrl())
+                     .model("m").apiMode(ApiMode.ANTHROPIC_MESSAGES).build(), ServerSettings.onPort(0).withPingInterval(Duration.ofMillis(300)))) {
 
             HttpResponse<String> response = gateway.send(messages(gateway));
 

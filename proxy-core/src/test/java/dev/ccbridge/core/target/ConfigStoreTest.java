@@ -83,8 +83,8 @@ class ConfigStoreTest {
     @Test
     void registeringTheSameTargetAgainKeepsItsRouteKeyAndToken() {
         var registry = new TargetRegistry(new ProxyConfig(0, 0, null, null, List.of(), null), null);
-        var target = new Target(null, "DeepSeek", "deepseek", "https://api.deepseek.com/", "deepseek-chat",
-                ApiMode.CHAT_COMPLETIONS, null, null, Map.of(), null, null, Map.of(), null, null);
+        var target = Target.builder().name("DeepSeek").provider("deepseek").baseUrl("https://api.deepseek.com/")
+                .model("deepseek-chat").apiMode(ApiMode.CHAT_COMPLETIONS).build();
         Target first = registry.put(target);
         Target again = registry.put(target);
 
@@ -96,8 +96,8 @@ class ConfigStoreTest {
 
     @Test
     void theRouteKeyIsBase64UrlOfProviderModelModeAndBaseUrl() {
-        var target = new Target("x", "X", "openai", "https://api.openai.com/v1/", "gpt-5.1", ApiMode.CHAT_COMPLETIONS,
-                null, null, Map.of(), null, null, Map.of(), null, null);
+        var target = Target.builder().id("x").name("X").provider("openai").baseUrl("https://api.openai.com/v1/")
+                .model("gpt-5.1").apiMode(ApiMode.CHAT_COMPLETIONS).build();
         String decoded = new String(java.util.Base64.getUrlDecoder().decode(target.routeKey()));
         assertThat(decoded).isEqualTo("openai\0gpt-5.1\0chat_completions\0https://api.openai.com/v1");
         assertThat(target.routeKey()).doesNotContain("=").doesNotContain("+").doesNotContain("/");
@@ -106,10 +106,10 @@ class ConfigStoreTest {
     @Test
     void removingTheActiveTargetActivatesAnother() {
         var registry = new TargetRegistry(new ProxyConfig(0, 0, null, null, List.of(), null), null);
-        Target a = registry.put(new Target(null, "A", "a", "http://a", "m", ApiMode.CHAT_COMPLETIONS, null, null,
-                Map.of(), null, null, Map.of(), null, null));
-        Target b = registry.put(new Target(null, "B", "b", "http://b", "m", ApiMode.CHAT_COMPLETIONS, null, null,
-                Map.of(), null, null, Map.of(), null, null));
+        Target a = registry.put(Target.builder().name("A").provider("a").baseUrl("http://a").model("m")
+                .apiMode(ApiMode.CHAT_COMPLETIONS).build());
+        Target b = registry.put(Target.builder().name("B").provider("b").baseUrl("http://b").model("m")
+                .apiMode(ApiMode.CHAT_COMPLETIONS).build());
         assertThat(registry.active()).contains(a);
         registry.remove(a.id());
         assertThat(registry.active().map(Target::id)).contains(b.id());

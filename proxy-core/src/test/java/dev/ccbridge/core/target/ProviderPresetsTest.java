@@ -74,7 +74,7 @@ class ProviderPresetsTest {
         Target anthropic = PRESETS.byId("anthropic").orElseThrow().toTarget();
 
         assertThat(ROUTER.resolve(anthropic, "claude-sonnet-4-6").upstream()).isEqualTo("claude-sonnet-4-6");
-        assertThat(anthropic.option("auth")).isEqualTo("x-api-key");
+        assertThat(anthropic.options().auth()).isEqualTo("x-api-key");
     }
 
     @Test

@@ -60,8 +60,9 @@ public final class GatewayHarness implements AutoCloseable {
     }
 
     public static Target chatTarget(String baseUrl, String model) {
-        return new Target("upstream", "Upstream", "openai", baseUrl, model, ApiMode.CHAT_COMPLETIONS,
-                new ModelTiers(null, null, model + "-mini"), List.of(), Map.of(), null, null, Map.of(), null, null);
+        return Target.builder().id("upstream").name("Upstream").provider("openai").baseUrl(baseUrl).model(model)
+                .apiMode(ApiMode.CHAT_COMPLETIONS)
+                .tiers(new ModelTiers(null, null, model + "-mini")).build();
     }
 
     public Target active() {

@@ -35,8 +35,8 @@ class SwitchingProvidersTest {
     private static final String NO_RESULT_STUB = "(no result: the tool call was interrupted)";
 
     private static Target target(String provider, String model, ApiMode mode, ModelCapabilities caps) {
-        return new Target("t", provider, provider, "https://example.test", model, mode, ModelTiers.NONE, List.of(),
-                Map.of(), null, null, Map.of(), caps, null);
+        return Target.builder().id("t").name(provider).provider(provider).baseUrl("https://example.test")
+                .model(model).apiMode(mode).capabilities(caps).build();
     }
 
     private static byte[] raw(String writtenBy) {

@@ -96,8 +96,9 @@ class AnthropicPassthroughTest {
     }
 
     private Target target(String basePath, String model, Map<String, String> options) {
-        return new Target("gw", "Gateway", "anthropic", "http://127.0.0.1:" + upstream.port() + basePath, model,
-                ApiMode.ANTHROPIC_MESSAGES, ModelTiers.NONE, List.of(), Map.of(), null, null, options, null, null);
+        return Target.builder().id("gw").name("Gateway").provider("anthropic")
+                .baseUrl("http://127.0.0.1:" + upstream.port() + basePath).model(model)
+                .apiMode(ApiMode.ANTHROPIC_MESSAGES).options(options).build();
     }
 
     private HttpResponse<String> send(String path, String body, Map<String, String> headers) {
@@ -201,8 +202,9 @@ class AnthropicPassthroughTest {
                 .withHeader("Content-Type", "application/json").withBody(JSON_ANSWER)));
         // A gateway serving a model that takes no cache_control and at most 8192 output tokens.
         var caps = new ModelCapabilities(8192, null, null, null, null, null, null, false, null, null);
-        Target gatewayTarget = new Target("gw", "Gateway", "deepseek", "http://127.0.0.1:" + upstream.port(), "deepseek-v4-flash",
-                ApiMode.ANTHROPIC_MESSAGES, ModelTiers.NONE, List.of(), Map.of(), null, null, Map.of(), caps, null);
+        Target gatewayTarget = Target.builder().id("gw").name("Gateway").provider("deepseek")
+                .baseUrl("http://127.0.0.1:" + upstream.port()).model("deepseek-v4-flash")
+                .apiMode(ApiMode.ANTHROPIC_MESSAGES).capabilities(caps).build();
         gateway = GatewayHarness.start(gatewayTarget);
 
         send("/v1/messages?beta=true", REQUEST, claudeCodeHeaders());
@@ -325,9 +327,8 @@ class AnthropicPassthroughTest {
         try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        gateway = GatewayHarness.start(new Target("gw", "Gateway", "anthropic", "http://127.0.0.1:" + closedPort,
-                null, ApiMode.ANTHROPIC_MESSAGES, ModelTiers.NONE, List.of(), Map.of(), null, null, Map.of(), null,
-                null));
+        gateway = GatewayHarness.start(Target.builder().id("gw").name("Gateway").provider("anthropic")
+                .baseUrl("http://127.0.0.1:" + closedPort).apiMode(ApiMode.ANTHROPIC_MESSAGES).build());
 
         HttpResponse<String> response = send("/v1/messages", REQUEST, claudeCodeHeaders());
 
@@ -393,9 +394,8 @@ class AnthropicPassthroughTest {
         try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        gateway = GatewayHarness.start(new Target("gw", "Gateway", "anthropic", "http://127.0.0.1:" + closedPort,
-                null, ApiMode.ANTHROPIC_MESSAGES, ModelTiers.NONE, List.of(), Map.of(), null, null, Map.of(), null,
-                null));
+        gateway = GatewayHarness.start(Target.builder().id("gw").name("Gateway").provider("anthropic")
+                .baseUrl("http://127.0.0.1:" + closedPort).apiMode(ApiMode.ANTHROPIC_MESSAGES).build());
 
         HttpResponse<String> response = send("/v1/messages/count_tokens",
                 "{\"model\":\"claude-sonnet-4-6\",\"messages\":[{\"role\":\"user\",\"content\":\"hello there\"}]}",

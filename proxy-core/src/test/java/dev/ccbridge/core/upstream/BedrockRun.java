@@ -39,8 +39,8 @@ final class BedrockRun {
         all.put("region", "us-east-1");
         all.put("endpoint", endpoint);
         all.putAll(options);
-        return new Target("bedrock", "Bedrock", "aws", null, MODEL, ApiMode.BEDROCK_CONVERSE, ModelTiers.NONE,
-                List.of(), Map.of(), null, null, all, null, null);
+        return Target.builder().id("bedrock").name("Bedrock").provider("aws").model(MODEL)
+                .apiMode(ApiMode.BEDROCK_CONVERSE).options(all).build();
     }
 
     static MessagesRequest request(String json) {

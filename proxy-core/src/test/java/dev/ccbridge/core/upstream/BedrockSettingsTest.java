@@ -27,8 +27,8 @@ class BedrockSettingsTest {
     }
 
     private static Target target(Map<String, String> options) {
-        return new Target("b", "Bedrock", "aws", null, MODEL, ApiMode.BEDROCK_CONVERSE, ModelTiers.NONE, List.of(),
-                Map.of(), null, null, options, null, null);
+        return Target.builder().id("b").name("Bedrock").provider("aws").model(MODEL)
+                .apiMode(ApiMode.BEDROCK_CONVERSE).options(options).build();
     }
 
     private static BedrockSettings settings(Map<String, String> options, Optional<String> key, Map<String, String> env)

@@ -227,8 +227,8 @@ class BedrockUpstreamTest {
 
     @Test
     void aTargetWithoutModelIsAConfigurationErrorNotWorthRetrying() {
-        var target = new Target("bedrock", "Bedrock", "aws", null, null, ApiMode.BEDROCK_CONVERSE, ModelTiers.NONE,
-                List.of(), Map.of(), null, null, Map.of("region", "us-east-1", "endpoint", fake.endpoint()), null, null);
+        var target = Target.builder().id("bedrock").name("Bedrock").provider("aws").apiMode(ApiMode.BEDROCK_CONVERSE)
+                .options(Map.of("region", "us-east-1", "endpoint", fake.endpoint())).build();
         String request = BedrockRun.REQUEST.replace("\"claude-sonnet-4-6\"", "\"\"");
         CollectingSink sink = BedrockRun.run(upstream, target, request, Optional.of(BedrockRun.API_KEY));
         assertThat(sink.failure().status()).isEqualTo(400);

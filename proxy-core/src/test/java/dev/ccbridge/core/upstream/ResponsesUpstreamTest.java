@@ -46,9 +46,10 @@ class ResponsesUpstreamTest {
     void start() {
         upstream = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         upstream.start();
-        Target target = new Target("codex", "Codex", "openai", "http://127.0.0.1:" + upstream.port() + "/v1", MODEL,
-                ApiMode.CODEX_RESPONSES, new ModelTiers(null, null, null), List.of(), Map.of("OpenAI-Beta", "responses=v1"),
-                null, null, Map.of(), null, null);
+        Target target = Target.builder().id("codex").name("Codex").provider("openai")
+                .baseUrl("http://127.0.0.1:" + upstream.port() + "/v1").model(MODEL)
+                .apiMode(ApiMode.CODEX_RESPONSES).tiers(new ModelTiers(null, null, null))
+                .headers(Map.of("OpenAI-Beta", "responses=v1")).build();
         gateway = GatewayHarness.start(target);
     }
 

@@ -32,8 +32,8 @@ class AnthropicToChatTest {
     }
 
     private static ResolvedModel model(String upstream) {
-        var target = new Target("t", "T", "p", "http://x", upstream, ApiMode.CHAT_COMPLETIONS, ModelTiers.NONE,
-                List.of(), Map.of(), null, null, Map.of(), null, null);
+        var target = Target.builder().id("t").name("T").provider("p").baseUrl("http://x").model(upstream)
+                .apiMode(ApiMode.CHAT_COMPLETIONS).build();
         return ROUTER.resolve(target, "claude-sonnet-4-6");
     }
 
