@@ -56,9 +56,9 @@ class AppContextTest {
             try (var context = TestApp.open(dir)) {
                 var recent = context.history().orElseThrow().recent(10);
                 assertThat(recent).singleElement().satisfies(r -> {
-                    assertThat(r.targetName()).isEqualTo("Fake");
-                    assertThat(r.upstreamModel()).isEqualTo("fake-model");
-                    assertThat(r.usage().inputTokens()).isEqualTo(12);
+                    assertThat(r.routing().targetName()).isEqualTo("Fake");
+                    assertThat(r.routing().upstreamModel()).isEqualTo("fake-model");
+                    assertThat(r.completion().orElseThrow().usage().inputTokens()).isEqualTo(12);
                 });
                 assertThat(context.history().orElseThrow().usage(1)).singleElement()
                         .satisfies(u -> assertThat(u.requests()).isEqualTo(1));

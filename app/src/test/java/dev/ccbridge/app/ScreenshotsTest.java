@@ -120,7 +120,7 @@ class ScreenshotsTest {
         FxWait.until("the rows", () -> window.log().rows().size() == 9);
         var table = window.logView().table();
         robot.interact(() -> table.getSelectionModel().select(table.getItems().stream()
-                .filter(row -> "deepseek-reasoner".equals(row.record().upstreamModel())).findFirst().orElseThrow()));
+                .filter(row -> "deepseek-reasoner".equals(row.record().routing().upstreamModel())).findFirst().orElseThrow()));
         FxWait.until("the body", () -> !window.log().requestTextProperty().get().isEmpty());
         save(stage.getScene(), "request-log.png");
     }
@@ -171,12 +171,14 @@ class ScreenshotsTest {
                     + "\"retry.*delay\"}}],\"stop_reason\":\"tool_use\"}";
             Usage usage = status == 200 ? new Usage(Long.parseLong(r[7]) - Long.parseLong(r[9]), Long.parseLong(r[8]),
                     0, Long.parseLong(r[9])) : null;
-            var record = new RequestRecord("req_demo_" + i, T0.plusSeconds(i * 17L), target.id(), target.displayName(),
-                    "chat_completions", "active", r[1], r[2], r[3].equals("1"), status,
-                    failed ? "rate_limit_error" : null,
-                    failed ? "Rate limit reached for requests, please retry after 2s" : null,
-                    r[5].isEmpty() ? null : Long.valueOf(r[5]), r[6].isEmpty() ? null : Long.valueOf(r[6]), usage,
-                    request.getBytes(StandardCharsets.UTF_8), status == 0 ? null : response);
+            var routing = new RequestRecord.Routing(target.id(), target.displayName(), "chat_completions",
+                    RequestRecord.Addressed.ACTIVE, r[1], r[2]);
+            RequestRecord.Outcome outcome = status == 0 ? RequestRecord.IN_FLIGHT : new RequestRecord.Completed(status,
+                    failed ? new RequestRecord.Failure("rate_limit_error",
+                            "Rate limit reached for requests, please retry after 2s") : null,
+                    r[5].isEmpty() ? null : Long.valueOf(r[5]), r[6].isEmpty() ? 0 : Long.parseLong(r[6]), usage);
+            var record = new RequestRecord("req_demo_" + i, T0.plusSeconds(i * 17L), routing, r[3].equals("1"),
+                    outcome, request.getBytes(StandardCharsets.UTF_8), status == 0 ? null : response, null);
             context.log().publish(record);
         }
     }

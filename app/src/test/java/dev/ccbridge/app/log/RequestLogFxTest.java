@@ -93,7 +93,7 @@ class RequestLogFxTest {
         }
         CompletableFuture.allOf(calls).get(60, TimeUnit.SECONDS);
         FxWait.until("40 finished rows", () -> table.getItems().size() == 40
-                && table.getItems().stream().allMatch(row -> row.record().status() == 200));
+                && table.getItems().stream().allMatch(row -> row.record().completion().map(done -> done.status() == 200).orElse(false)));
     }
 
     @Test

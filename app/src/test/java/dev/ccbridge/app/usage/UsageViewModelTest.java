@@ -54,8 +54,10 @@ class UsageViewModelTest {
     }
 
     private static RequestRecord done(String id, Target target, int status, Usage usage) {
-        return new RequestRecord(id, Instant.now(), target.id(), target.displayName(), "chat_completions", "active",
-                "claude-sonnet-4-5", target.model(), true, status, status >= 400 ? "rate_limit_error" : null, null,
-                10L, 20L, usage, null, null);
+        var routing = new RequestRecord.Routing(target.id(), target.displayName(), "chat_completions",
+                RequestRecord.Addressed.ACTIVE, "claude-sonnet-4-5", target.model());
+        var failure = status >= 400 ? new RequestRecord.Failure("rate_limit_error", null) : null;
+        return new RequestRecord(id, Instant.now(), routing, true,
+                new RequestRecord.Completed(status, failure, 10L, 20L, usage), null, null, null);
     }
 }

@@ -54,8 +54,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         var log = new RequestLog();
         if (!quiet) {
             log.addListener(record -> {
-                if (!record.inFlight()) {
-                    out.println(redactor(cli).redact(line(record)));
+                if (record.outcome() instanceof RequestRecord.Completed done) {
+                    out.println(redactor(cli).redact(line(record, done)));
                     out.flush();
                 }
             });
@@ -115,19 +115,19 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 + " at " + target.baseUrl();
     }
 
-    static String line(RequestRecord r) {
+    static String line(RequestRecord r, RequestRecord.Completed done) {
         var line = new StringBuilder()
                 .append(TIME.format(r.startedAt())).append("  ")
-                .append(r.status()).append("  ")
-                .append(r.targetId()).append("  ")
-                .append(r.requestedModel()).append(" -> ").append(r.upstreamModel())
+                .append(done.status()).append("  ")
+                .append(r.routing().targetId()).append("  ")
+                .append(r.routing().requestedModel()).append(" -> ").append(r.routing().upstreamModel())
                 .append(r.stream() ? "  stream" : "  json")
-                .append("  ").append(String.format("%.1f s", r.durationMillis() / 1000.0));
-        if (r.usage() != null) {
-            line.append("  in ").append(r.usage().promptTotal()).append(" out ").append(r.usage().outputTokens());
+                .append("  ").append(String.format("%.1f s", done.durationMillis() / 1000.0));
+        if (done.usage() != null) {
+            line.append("  in ").append(done.usage().promptTotal()).append(" out ").append(done.usage().outputTokens());
         }
-        if (r.errorMessage() != null) {
-            line.append("  ").append(r.errorType()).append(": ").append(r.errorMessage());
+        if (done.failure() != null) {
+            line.append("  ").append(done.failure().type()).append(": ").append(done.failure().message());
         }
         return line.toString();
     }

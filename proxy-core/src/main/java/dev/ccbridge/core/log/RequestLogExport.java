@@ -18,26 +18,27 @@ public final class RequestLogExport {
         ObjectNode json = Json.object();
         json.put("id", r.id());
         json.put("startedAt", r.startedAt().toString());
-        json.put("target", r.targetId());
-        json.put("targetName", r.targetName());
-        json.put("apiMode", r.apiMode());
-        json.put("route", r.route());
-        json.put("requestedModel", r.requestedModel());
-        json.put("upstreamModel", r.upstreamModel());
+        RequestRecord.Routing routing = r.routing();
+        json.put("target", routing.targetId());
+        json.put("targetName", routing.targetName());
+        json.put("apiMode", routing.apiMode());
+        json.put("route", routing.addressed().wireName());
+        json.put("requestedModel", routing.requestedModel());
+        json.put("upstreamModel", routing.upstreamModel());
         json.put("stream", r.stream());
-        json.put("status", r.status());
-        if (r.errorType() != null) {
-            json.put("errorType", r.errorType());
-            json.put("errorMessage", redactor.redact(r.errorMessage()));
-        }
-        if (r.firstTokenMillis() != null) {
-            json.put("firstTokenMillis", r.firstTokenMillis());
-        }
-        if (r.durationMillis() != null) {
-            json.put("durationMillis", r.durationMillis());
-        }
-        if (r.usage() != null) {
-            json.set("usage", Json.WIRE.valueToTree(r.usage()));
+        if (r.outcome() instanceof RequestRecord.Completed done) {
+            json.put("status", done.status());
+            if (done.failure() != null) {
+                json.put("errorType", done.failure().type());
+                json.put("errorMessage", redactor.redact(done.failure().message()));
+            }
+            if (done.firstTokenMillis() != null) {
+                json.put("firstTokenMillis", done.firstTokenMillis());
+            }
+            json.put("durationMillis", done.durationMillis());
+            if (done.usage() != null) {
+                json.set("usage", Json.WIRE.valueToTree(done.usage()));
+            }
         }
         if (!r.attempts().isEmpty()) {
             ArrayNode attempts = json.putArray("attempts");

@@ -3,23 +3,69 @@ package dev.ccbridge.core.log;
 import dev.ccbridge.core.protocol.anthropic.Usage;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
- * One request as the request log shows it. Published twice: when it starts ({@code status == 0})
- * and when it ends. Bodies are kept as Claude Code and the upstream sent them and redacted when
- * shown or exported; the log drops them from older entries to bound memory.
+ * One request as the request log shows it. Published twice: when it starts ({@link InFlight}) and
+ * when it ends ({@link Completed}). Bodies are kept as Claude Code and the upstream sent them and
+ * redacted when shown or exported; the log drops them from older entries to bound memory.
  *
- * @param targetId         the target that answered (after a fallback, not the one first asked)
- * @param route            {@code active} (root URL) or {@code pinned} (per-target URL)
- * @param firstTokenMillis time from arrival to the first content sent to the client; null if none
- * @param requestBody      the request as sent by Claude Code (may be null once trimmed)
- * @param responseBody     the answer folded into one message, or the error envelope
- * @param attempts         every attempt, in order, when there was more than one (retries, fallbacks)
+ * @param routing      where the request went (after a fallback, the target that answered)
+ * @param requestBody  the request as sent by Claude Code (null once trimmed)
+ * @param responseBody the answer folded into one message, or the error envelope
+ * @param attempts     every attempt, in order, when there was more than one (retries, fallbacks)
  */
-public record RequestRecord(String id, Instant startedAt, String targetId, String targetName, String apiMode,
-                            String route, String requestedModel, String upstreamModel, boolean stream, int status,
-                            String errorType, String errorMessage, Long firstTokenMillis, Long durationMillis,
-                            Usage usage, byte[] requestBody, String responseBody, List<Attempt> attempts) {
+public record RequestRecord(String id, Instant startedAt, Routing routing, boolean stream, Outcome outcome,
+                            byte[] requestBody, String responseBody, List<Attempt> attempts) {
+
+    /** How Claude Code addressed ccbridge: the root URL (the active target) or a target's own URL. */
+    public enum Addressed {
+        ACTIVE, PINNED;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Addressed of(String wireName) {
+            return "pinned".equalsIgnoreCase(wireName) ? PINNED : ACTIVE;
+        }
+    }
+
+    /**
+     * Where a request went.
+     *
+     * @param apiMode        the target's API mode, by its wire name
+     * @param requestedModel what Claude Code asked for
+     * @param upstreamModel  what the provider was asked for
+     */
+    public record Routing(String targetId, String targetName, String apiMode, Addressed addressed,
+                          String requestedModel, String upstreamModel) {}
+
+    /** How far a request got. */
+    public sealed interface Outcome permits InFlight, Completed {}
+
+    /** Still being answered. */
+    public record InFlight() implements Outcome {}
+
+    /**
+     * Done, one way or the other.
+     *
+     * @param status           the HTTP status Claude Code got (200 for a stream that failed after it
+     *                         started; 499 when Claude Code went away)
+     * @param failure          why the answer failed, or null
+     * @param firstTokenMillis time from arrival to the first content sent, or null if none was
+     * @param usage            the tokens of a complete answer, or null
+     */
+    public record Completed(int status, Failure failure, Long firstTokenMillis, long durationMillis, Usage usage)
+            implements Outcome {
+        public boolean failed() {
+            return status >= 400 || failure != null;
+        }
+    }
+
+    /** An error as Claude Code saw it: the Anthropic error type and the message. */
+    public record Failure(String type, String message) {}
 
     /**
      * One try at one target.
@@ -30,44 +76,45 @@ public record RequestRecord(String id, Instant startedAt, String targetId, Strin
      */
     public record Attempt(String targetId, int status, String error, long millis) {}
 
+    public static final Outcome IN_FLIGHT = new InFlight();
+
     public RequestRecord {
         attempts = attempts == null ? List.of() : List.copyOf(attempts);
     }
 
-    /** A record without attempts (a request answered at the first try). */
-    public RequestRecord(String id, Instant startedAt, String targetId, String targetName, String apiMode,
-                         String route, String requestedModel, String upstreamModel, boolean stream, int status,
-                         String errorType, String errorMessage, Long firstTokenMillis, Long durationMillis,
-                         Usage usage, byte[] requestBody, String responseBody) {
-        this(id, startedAt, targetId, targetName, apiMode, route, requestedModel, upstreamModel, stream, status,
-                errorType, errorMessage, firstTokenMillis, durationMillis, usage, requestBody, responseBody, List.of());
+    /** A request that has just started. */
+    public static RequestRecord started(String id, Instant startedAt, Routing routing, boolean stream,
+                                        byte[] requestBody) {
+        return new RequestRecord(id, startedAt, routing, stream, IN_FLIGHT, requestBody, null, List.of());
     }
 
     public boolean inFlight() {
-        return status == 0;
+        return outcome instanceof InFlight;
+    }
+
+    /** The outcome of a finished request. */
+    public Optional<Completed> completion() {
+        return outcome instanceof Completed done ? Optional.of(done) : Optional.empty();
     }
 
     public boolean failed() {
-        return status >= 400 || errorType != null;
+        return outcome instanceof Completed done && done.failed();
     }
 
-    public RequestRecord completed(int finalStatus, String finalErrorType, String finalErrorMessage,
-                                   Long firstToken, long duration, Usage finalUsage, String response) {
-        return new RequestRecord(id, startedAt, targetId, targetName, apiMode, route, requestedModel, upstreamModel,
-                stream, finalStatus, finalErrorType, finalErrorMessage, firstToken, duration, finalUsage,
-                requestBody, response, attempts);
+    public String targetId() {
+        return routing.targetId();
+    }
+
+    public RequestRecord completed(Completed done, String response) {
+        return new RequestRecord(id, startedAt, routing, stream, done, requestBody, response, attempts);
     }
 
     /** The same request, answered (or last tried) by another target after retries or fallbacks. */
-    public RequestRecord answeredBy(String newTargetId, String newTargetName, String newApiMode,
-                                    String newUpstreamModel, List<Attempt> allAttempts) {
-        return new RequestRecord(id, startedAt, newTargetId, newTargetName, newApiMode, route, requestedModel,
-                newUpstreamModel, stream, status, errorType, errorMessage, firstTokenMillis, durationMillis, usage,
-                requestBody, responseBody, allAttempts);
+    public RequestRecord answeredBy(Routing answered, List<Attempt> allAttempts) {
+        return new RequestRecord(id, startedAt, answered, stream, outcome, requestBody, responseBody, allAttempts);
     }
 
     public RequestRecord withoutBodies() {
-        return new RequestRecord(id, startedAt, targetId, targetName, apiMode, route, requestedModel, upstreamModel,
-                stream, status, errorType, errorMessage, firstTokenMillis, durationMillis, usage, null, null, attempts);
+        return new RequestRecord(id, startedAt, routing, stream, outcome, null, null, attempts);
     }
 }

@@ -133,11 +133,13 @@ public final class RequestStore implements AutoCloseable {
      * flight is ignored; saving the same request twice counts it once.
      */
     public synchronized void save(RequestRecord record) {
-        if (record.inFlight()) {
+        if (!(record.outcome() instanceof RequestRecord.Completed done)) {
             return;
         }
+        RequestRecord.Routing routing = record.routing();
+        RequestRecord.Failure failure = done.failure();
         String day = LocalDate.ofInstant(record.startedAt(), zone).toString();
-        Usage usage = record.usage() == null ? Usage.ZERO : record.usage();
+        Usage usage = done.usage() == null ? Usage.ZERO : done.usage();
         try {
             connection.setAutoCommit(false);
             int inserted;
@@ -151,22 +153,22 @@ public final class RequestStore implements AutoCloseable {
                 insert.setString(i++, record.id());
                 insert.setLong(i++, record.startedAt().toEpochMilli());
                 insert.setString(i++, day);
-                insert.setString(i++, record.targetId());
-                insert.setString(i++, record.targetName());
-                insert.setString(i++, record.apiMode());
-                insert.setString(i++, record.route());
-                insert.setString(i++, record.requestedModel());
-                insert.setString(i++, record.upstreamModel());
+                insert.setString(i++, routing.targetId());
+                insert.setString(i++, routing.targetName());
+                insert.setString(i++, routing.apiMode());
+                insert.setString(i++, routing.addressed().wireName());
+                insert.setString(i++, routing.requestedModel());
+                insert.setString(i++, routing.upstreamModel());
                 insert.setInt(i++, record.stream() ? 1 : 0);
-                insert.setInt(i++, record.status());
-                insert.setString(i++, record.errorType());
-                insert.setString(i++, redactor.redact(record.errorMessage()));
-                setLong(insert, i++, record.firstTokenMillis());
-                setLong(insert, i++, record.durationMillis());
-                setLong(insert, i++, record.usage() == null ? null : usage.inputTokens());
-                setLong(insert, i++, record.usage() == null ? null : usage.outputTokens());
-                setLong(insert, i++, record.usage() == null ? null : usage.cacheCreationInputTokens());
-                setLong(insert, i++, record.usage() == null ? null : usage.cacheReadInputTokens());
+                insert.setInt(i++, done.status());
+                insert.setString(i++, failure == null ? null : failure.type());
+                insert.setString(i++, failure == null ? null : redactor.redact(failure.message()));
+                setLong(insert, i++, done.firstTokenMillis());
+                setLong(insert, i++, done.durationMillis());
+                setLong(insert, i++, done.usage() == null ? null : usage.inputTokens());
+                setLong(insert, i++, done.usage() == null ? null : usage.outputTokens());
+                setLong(insert, i++, done.usage() == null ? null : usage.cacheCreationInputTokens());
+                setLong(insert, i++, done.usage() == null ? null : usage.cacheReadInputTokens());
                 insert.setString(i++, storedBody(record.requestBody() == null ? null
                         : new String(record.requestBody(), StandardCharsets.UTF_8)));
                 insert.setString(i, storedBody(record.responseBody()));
@@ -186,9 +188,9 @@ public final class RequestStore implements AutoCloseable {
                           cache_creation_tokens = cache_creation_tokens + excluded.cache_creation_tokens,
                           cache_read_tokens = cache_read_tokens + excluded.cache_read_tokens""")) {
                     upsert.setString(1, day);
-                    upsert.setString(2, record.targetId() == null ? "" : record.targetId());
-                    upsert.setString(3, record.targetName());
-                    upsert.setInt(4, record.failed() ? 1 : 0);
+                    upsert.setString(2, routing.targetId() == null ? "" : routing.targetId());
+                    upsert.setString(3, routing.targetName());
+                    upsert.setInt(4, done.failed() ? 1 : 0);
                     upsert.setLong(5, usage.inputTokens());
                     upsert.setLong(6, usage.outputTokens());
                     upsert.setLong(7, usage.cacheCreationInputTokens());
@@ -319,11 +321,16 @@ public final class RequestStore implements AutoCloseable {
         Long input = nullableLong(rs, "input_tokens");
         Usage usage = input == null ? null : new Usage(input, rs.getLong("output_tokens"),
                 rs.getLong("cache_creation_tokens"), rs.getLong("cache_read_tokens"));
-        return new RequestRecord(rs.getString("id"), Instant.ofEpochMilli(rs.getLong("started_at")),
-                rs.getString("target_id"), rs.getString("target_name"), rs.getString("api_mode"), rs.getString("route"),
-                rs.getString("requested_model"), rs.getString("upstream_model"), rs.getInt("stream") == 1,
-                rs.getInt("status"), rs.getString("error_type"), rs.getString("error_message"),
-                nullableLong(rs, "first_token_ms"), nullableLong(rs, "duration_ms"), usage, null, null);
+        var routing = new RequestRecord.Routing(rs.getString("target_id"), rs.getString("target_name"),
+                rs.getString("api_mode"), RequestRecord.Addressed.of(rs.getString("route")),
+                rs.getString("requested_model"), rs.getString("upstream_model"));
+        String errorType = rs.getString("error_type");
+        var failure = errorType == null ? null : new RequestRecord.Failure(errorType, rs.getString("error_message"));
+        Long duration = nullableLong(rs, "duration_ms");
+        var done = new RequestRecord.Completed(rs.getInt("status"), failure, nullableLong(rs, "first_token_ms"),
+                duration == null ? 0 : duration, usage);
+        return new RequestRecord(rs.getString("id"), Instant.ofEpochMilli(rs.getLong("started_at")), routing,
+                rs.getInt("stream") == 1, done, null, null, List.of());
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -38,9 +38,10 @@ final class MessagesEndpoint {
         MessagesRequest messages = RequestBodies.parseMessages(body, true);
         Failover.Candidate primary = Failover.resolve(context, target, messages.model());
 
-        var record = new RequestRecord(requestId, Instant.now(), target.id(), target.displayName(),
-                target.apiMode().wireName(), pinned ? "pinned" : "active", messages.model(),
-                primary.model().upstream(), messages.streaming(), 0, null, null, null, null, null, body, null);
+        var record = RequestRecord.started(requestId, Instant.now(), new RequestRecord.Routing(target.id(),
+                target.displayName(), target.apiMode().wireName(),
+                pinned ? RequestRecord.Addressed.PINNED : RequestRecord.Addressed.ACTIVE, messages.model(),
+                primary.model().upstream()), messages.streaming(), body);
         context.log().publish(record);
 
         var cancellation = new Cancellation();
@@ -86,22 +87,27 @@ final class MessagesEndpoint {
         Failover.Candidate last = failover.last();
         if (last != null) {
             Target answered = last.target();
-            tried = record.answeredBy(answered.id(), answered.displayName(), answered.apiMode().wireName(),
-                    last.model().upstream(), failover.attempts());
+            tried = record.answeredBy(new RequestRecord.Routing(answered.id(), answered.displayName(),
+                    answered.apiMode().wireName(), record.routing().addressed(), record.routing().requestedModel(),
+                    last.model().upstream()), failover.attempts());
         }
         if (relay.started()) {
             ApiError relayed = failover.relayedError();
-            return tried.completed(relay.status(), relayed == null ? null : relayed.type(),
-                    relayed == null ? null : relayed.message(), relay.firstByteMillis(), millis, null, relay.head());
+            return tried.completed(new RequestRecord.Completed(relay.status(), failure(relayed),
+                    relay.firstByteMillis(), millis, null), relay.head());
         }
         ApiError error = sink.error() == null && cancellation.isCancelled() ? CLIENT_GONE : sink.error();
         int status = cancellation.isCancelled() ? 499 : sink.status();
         if (error != null) {
-            LOG.info("{} {} -> {} failed: {} {}", tried.id(), tried.targetId(), tried.upstreamModel(),
+            LOG.info("{} {} -> {} failed: {} {}", tried.id(), tried.targetId(), tried.routing().upstreamModel(),
                     error.status(), error.message());
         }
-        return tried.completed(status, error == null ? null : error.type(), error == null ? null : error.message(),
-                sink.firstTokenMillis(), millis, sink.usage(), sink.summary());
+        return tried.completed(new RequestRecord.Completed(status, failure(error), sink.firstTokenMillis(), millis,
+                sink.usage()), sink.summary());
+    }
+
+    private static RequestRecord.Failure failure(ApiError error) {
+        return error == null ? null : new RequestRecord.Failure(error.type(), error.message());
     }
 
     /** The client headers an upstream may see: Anthropic's version and betas, never credentials. */

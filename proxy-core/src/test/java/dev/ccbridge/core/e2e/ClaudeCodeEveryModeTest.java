@@ -78,9 +78,9 @@ class ClaudeCodeEveryModeTest {
         /** What happened, for a failure message: Claude Code's output and the gateway's log. */
         String story(ClaudeCode.Result result) {
             var out = new StringBuilder("claude exit ").append(result.exit()).append(": ").append(result.output());
-            gateway.log.snapshot().forEach(r -> out.append("\n  gateway ").append(r.status()).append(' ')
-                    .append(r.requestedModel()).append(" -> ").append(r.upstreamModel()).append(' ')
-                    .append(r.errorMessage() == null ? "" : r.errorMessage()));
+            gateway.log.snapshot().forEach(r -> out.append("\n  gateway ").append(r.completion().map(c -> c.status() + " "
+                            + (c.failure() == null ? "" : c.failure().message())).orElse("in flight")).append(' ')
+                    .append(r.routing().requestedModel()).append(" -> ").append(r.routing().upstreamModel()));
             return out.toString();
         }
 

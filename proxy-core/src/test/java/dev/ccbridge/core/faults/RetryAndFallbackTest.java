@@ -66,7 +66,7 @@ class RetryAndFallbackTest {
             bench.upstream.script(Exchange::reset, x -> x.head(200, SSE).chunks(validChat(x)).end());
             assertThat(bench.send(stream).text()).isEqualTo("OK");
             RequestRecord record = bench.lastRecord();
-            assertThat(record.status()).isEqualTo(200);
+            assertThat(record.completion().orElseThrow().status()).isEqualTo(200);
             assertThat(record.attempts()).extracting(RequestRecord.Attempt::status).containsExactly(502, 200);
             bench.assertNothingLeft();
         }
@@ -146,7 +146,7 @@ class RetryAndFallbackTest {
             assertThat(bench.send(stream).text()).isEqualTo("OK");
             RequestRecord record = bench.lastRecord();
             assertThat(record.targetId()).as("the target that answered").isEqualTo("backup");
-            assertThat(record.status()).isEqualTo(200);
+            assertThat(record.completion().orElseThrow().status()).isEqualTo(200);
             assertThat(record.attempts()).extracting(RequestRecord.Attempt::targetId).containsExactly("faulty", "backup");
             assertThat(record.attempts()).extracting(RequestRecord.Attempt::status).containsExactly(529, 200);
             bench.assertNothingLeft(1);
@@ -235,7 +235,7 @@ class RetryAndFallbackTest {
         assertThat(got.body()).isEqualTo(OVERLOADED);
         assertThat(bench.upstream.connections()).isEqualTo(2);
         RequestRecord record = bench.lastRecord();
-        assertThat(record.errorType()).isEqualTo("overloaded_error");
+        assertThat(record.completion().orElseThrow().failure().type()).isEqualTo("overloaded_error");
         assertThat(record.attempts()).extracting(RequestRecord.Attempt::status).containsExactly(529, 529);
         bench.assertNothingLeft();
     }
@@ -246,6 +246,6 @@ class RetryAndFallbackTest {
         withBackup("backup");
         bench.upstream.script(x -> x.whole(529, "application/json", OVERLOADED));
         assertThat(bench.send(true).isCompleteStream().text()).isEqualTo("OK");
-        assertThat(bench.lastRecord().apiMode()).isEqualTo("chat_completions");
+        assertThat(bench.lastRecord().routing().apiMode()).isEqualTo("chat_completions");
     }
 }

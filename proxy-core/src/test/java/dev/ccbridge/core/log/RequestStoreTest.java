@@ -38,13 +38,14 @@ class RequestStoreTest {
         try (var store = open(RequestStore.Retention.DEFAULT)) {
             List<RequestRecord> recent = store.recent(10);
             assertThat(recent).extracting(RequestRecord::id).containsExactly("r1", "r2", "r3");
-            RequestRecord first = recent.getFirst();
+            RequestRecord.Completed first = recent.getFirst().completion().orElseThrow();
             assertThat(first.usage()).isEqualTo(new Usage(100, 20, 5, 30));
             assertThat(first.status()).isEqualTo(200);
             assertThat(first.durationMillis()).isEqualTo(1234L);
             assertThat(first.firstTokenMillis()).isEqualTo(321L);
-            assertThat(recent.get(1).usage()).isNull();
-            assertThat(recent.get(1).errorType()).isEqualTo("rate_limit_error");
+            RequestRecord.Completed second = recent.get(1).completion().orElseThrow();
+            assertThat(second.usage()).isNull();
+            assertThat(second.failure().type()).isEqualTo("rate_limit_error");
 
             assertThat(store.usage(7)).containsExactly(
                     new RequestStore.DailyUsage(LocalDate.of(2026, 3, 10), "deepseek", "DeepSeek", 2, 1, 100, 20, 5, 30),
@@ -131,9 +132,8 @@ class RequestStoreTest {
                 + key + "\"}],\"api_key\":\"hunter2-secret\"}";
         String response = "x".repeat(5000);
         try (var store = open(RequestStore.Retention.DEFAULT)) {
-            RequestRecord withBodies = new RequestRecord("r1", NOW, "deepseek", "DeepSeek", "chat_completions",
-                    "active", "claude-sonnet-4-5", "deepseek-chat", false, 200, null, null, 1L, 2L, null,
-                    request.getBytes(StandardCharsets.UTF_8), response);
+            RequestRecord withBodies = started("r1", NOW, request).completed(
+                    new RequestRecord.Completed(200, null, 1L, 2L, null), response);
             store.save(withBodies);
             RequestStore.Bodies bodies = store.bodies("r1").orElseThrow();
             assertThat(bodies.request()).doesNotContain(key).doesNotContain("hunter2-secret")
@@ -154,16 +154,22 @@ class RequestStoreTest {
     }
 
     private static RequestRecord started(String id, Instant at) {
-        return new RequestRecord(id, at, "deepseek", "DeepSeek", "chat_completions", "active",
-                "claude-sonnet-4-5", "deepseek-chat", true, 0, null, null, null, null, null,
-                "{}".getBytes(StandardCharsets.UTF_8), null);
+        return started(id, at, "{}");
+    }
+
+    private static RequestRecord started(String id, Instant at, String body) {
+        return RequestRecord.started(id, at, routing("deepseek"), true, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static RequestRecord.Routing routing(String targetId) {
+        return new RequestRecord.Routing(targetId, targetId.equals("openai") ? "OpenAI" : "DeepSeek",
+                "chat_completions", RequestRecord.Addressed.ACTIVE, "claude-sonnet-4-5", "deepseek-chat");
     }
 
     private static RequestRecord done(String id, Instant at, String targetId, int status, Usage usage) {
-        String name = targetId.equals("openai") ? "OpenAI" : "DeepSeek";
-        return new RequestRecord(id, at, targetId, name, "chat_completions", "active", "claude-sonnet-4-5",
-                "deepseek-chat", true, status, status >= 400 ? "rate_limit_error" : null,
-                status >= 400 ? "slow down" : null, 321L, 1234L, usage, null, null);
+        var failure = status >= 400 ? new RequestRecord.Failure("rate_limit_error", "slow down") : null;
+        return new RequestRecord(id, at, routing(targetId), true,
+                new RequestRecord.Completed(status, failure, 321L, 1234L, usage), null, null, List.of());
     }
 
     private static final class MutableClock extends Clock {

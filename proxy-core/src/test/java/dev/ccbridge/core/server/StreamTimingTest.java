@@ -197,7 +197,7 @@ class StreamTimingTest {
             while (gateway.log.snapshot().getLast().inFlight() && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(gateway.log.snapshot().getLast().status()).isEqualTo(499);
+            assertThat(gateway.log.snapshot().getLast().completion().orElseThrow().status()).isEqualTo(499);
         }
     }
 }
