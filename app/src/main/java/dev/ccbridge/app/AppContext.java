@@ -3,14 +3,14 @@ package dev.ccbridge.app;
 import dev.ccbridge.app.log.HistoryRecorder;
 import dev.ccbridge.app.secrets.KeyStorage;
 import dev.ccbridge.app.settings.AppSettings;
-import dev.ccbridge.core.Gateway;
+import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.log.RequestStore;
 import dev.ccbridge.core.secrets.KeyringSecretStore;
 import dev.ccbridge.core.secrets.SecretStore;
 import dev.ccbridge.core.target.ConfigStore;
 import dev.ccbridge.core.target.ConfigWatcher;
-import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.TargetRegistry;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -56,7 +56,7 @@ public final class AppContext implements AutoCloseable {
         log = new RequestLog(settings.logSize(), RequestLog.DEFAULT_BODIES_KEPT);
         history = openHistory(settings, found);
         recorder = history == null ? null : new HistoryRecorder(log, history);
-        server = new ServerControl(Gateway.context(registry, keys.store(), log), this::port);
+        server = new ServerControl(GatewayContext.standard(registry, keys.store(), log), this::port);
         notices = List.copyOf(found);
     }
 

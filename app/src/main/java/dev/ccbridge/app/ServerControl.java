@@ -1,8 +1,8 @@
 package dev.ccbridge.app;
 
-import dev.ccbridge.core.server.GatewayContext;
+import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.server.PortInUseException;
-import dev.ccbridge.core.server.ProxyServer;
+import dev.ccbridge.core.server.GatewayServer;
 import dev.ccbridge.core.server.ServerSettings;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,7 +28,7 @@ public final class ServerControl implements AutoCloseable {
     private final GatewayContext context;
     private final IntSupplier port;
     private final List<Consumer<Status>> listeners = new CopyOnWriteArrayList<>();
-    private ProxyServer server;
+    private GatewayServer server;
     private volatile Status status;
 
     public ServerControl(GatewayContext context, IntSupplier port) {
@@ -58,7 +58,7 @@ public final class ServerControl implements AutoCloseable {
             return status;
         }
         int chosen = port.getAsInt();
-        var candidate = new ProxyServer(context, ServerSettings.onPort(chosen));
+        var candidate = new GatewayServer(context, ServerSettings.onPort(chosen));
         try {
             candidate.start();
             server = candidate;
@@ -101,7 +101,7 @@ public final class ServerControl implements AutoCloseable {
         if (running != null) {
             return call.apply(running);
         }
-        try (var temporary = new ProxyServer(context, ServerSettings.onPort(0))) {
+        try (var temporary = new GatewayServer(context, ServerSettings.onPort(0))) {
             temporary.start();
             return call.apply(temporary.baseUrl());
         } catch (PortInUseException e) {

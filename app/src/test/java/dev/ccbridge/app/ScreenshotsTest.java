@@ -17,7 +17,7 @@ import dev.ccbridge.core.protocol.anthropic.Usage;
 import dev.ccbridge.core.secrets.KeyringSecretStore;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.model.ModelTiers;
-import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.Target;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -64,7 +64,7 @@ class ScreenshotsTest {
         this.stage = stage;
         Path home = Files.createTempDirectory(dir, "app");
         Files.writeString(home.resolve("config.json"), Json.CONFIG.writeValueAsString(
-                new ProxyConfig(1, 8787, "ccb_demo_install_token_for_screenshots", null, List.of(), null)));
+                new GatewayConfig(1, 8787, "ccb_demo_install_token_for_screenshots", null, List.of(), null)));
         // Keys in a real keychain (the private Secret Service), as on a desktop.
         var secrets = ((KeyringSecretStore.Opening.Opened) KeyringSecretStore.open()).store();
         context = AppContext.open(new AppPaths(home.resolve("config.json"), home), null,

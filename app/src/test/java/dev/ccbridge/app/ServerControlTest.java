@@ -2,10 +2,10 @@ package dev.ccbridge.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ccbridge.core.Gateway;
+import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
-import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.TargetRegistry;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,12 +17,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ServerControlTest {
-    private final TargetRegistry registry = new TargetRegistry(new ProxyConfig(1, 0, null, null, List.of(), null), null);
+    private final TargetRegistry registry = new TargetRegistry(new GatewayConfig(1, 0, null, null, List.of(), null), null);
 
     @Test
     void startsServesAndStops() throws Exception {
         List<ServerControl.State> heard = new ArrayList<>();
-        try (var control = new ServerControl(Gateway.context(registry, new InMemorySecretStore(), new RequestLog()),
+        try (var control = new ServerControl(GatewayContext.standard(registry, new InMemorySecretStore(), new RequestLog()),
                 () -> 0)) {
             control.addListener(status -> heard.add(status.state()));
             ServerControl.Status serving = control.start();
@@ -36,7 +36,7 @@ class ServerControlTest {
     @Test
     void aPortInUseIsAnErrorThatSaysWhatToDo() throws Exception {
         try (var occupied = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-             var control = new ServerControl(Gateway.context(registry, new InMemorySecretStore(), new RequestLog()),
+             var control = new ServerControl(GatewayContext.standard(registry, new InMemorySecretStore(), new RequestLog()),
                      occupied::getLocalPort)) {
             ServerControl.Status status = control.start();
             assertThat(status.state()).isEqualTo(ServerControl.State.ERROR);
@@ -47,7 +47,7 @@ class ServerControlTest {
 
     @Test
     void aPrivateGatewayAnswersWhileServingIsOff() {
-        try (var control = new ServerControl(Gateway.context(registry, new InMemorySecretStore(), new RequestLog()),
+        try (var control = new ServerControl(GatewayContext.standard(registry, new InMemorySecretStore(), new RequestLog()),
                 () -> 0)) {
             int status = control.throughGateway(url -> probe(url));
             assertThat(status).isEqualTo(200);

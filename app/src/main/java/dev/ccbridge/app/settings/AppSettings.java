@@ -3,7 +3,7 @@ package dev.ccbridge.app.settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccbridge.core.json.Json;
-import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.target.GatewayConfig;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +38,7 @@ public record AppSettings(boolean startServing, int logSize, int historyDays, Th
         }
     }
 
-    public static AppSettings of(ProxyConfig config) {
+    public static AppSettings of(GatewayConfig config) {
         JsonNode node = config.extra().get(FIELD);
         if (node == null || !node.isObject()) {
             return DEFAULTS;
@@ -52,7 +52,7 @@ public record AppSettings(boolean startServing, int logSize, int historyDays, Th
     }
 
     /** The config with these settings in it; everything else unchanged. */
-    public ProxyConfig applyTo(ProxyConfig config) {
+    public GatewayConfig applyTo(GatewayConfig config) {
         ObjectNode node = Json.object();
         node.put("startServing", startServing);
         node.put("logSize", logSize);
@@ -61,7 +61,7 @@ public record AppSettings(boolean startServing, int logSize, int historyDays, Th
         node.put("envKeys", envKeys);
         Map<String, JsonNode> extra = new LinkedHashMap<>(config.extra());
         extra.put(FIELD, node);
-        return new ProxyConfig(config.schemaVersion(), config.port(), config.installToken(), config.activeTarget(),
+        return new GatewayConfig(config.schemaVersion(), config.port(), config.installToken(), config.activeTarget(),
                 config.targets(), extra);
     }
 

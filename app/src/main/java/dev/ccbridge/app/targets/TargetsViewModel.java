@@ -5,7 +5,7 @@ import dev.ccbridge.app.ServerControl;
 import dev.ccbridge.app.UiExecutor;
 import dev.ccbridge.core.secrets.KeyResolver;
 import dev.ccbridge.core.secrets.SecretStore;
-import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.target.TargetRegistry;
 import java.util.HashMap;
@@ -163,7 +163,7 @@ public final class TargetsViewModel {
         return out;
     }
 
-    private void configChanged(ProxyConfig config) {
+    private void configChanged(GatewayConfig config) {
         ui.post(this::refresh);
     }
 

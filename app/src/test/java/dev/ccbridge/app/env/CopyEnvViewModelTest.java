@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ccbridge.core.env.Shell;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.model.ModelTiers;
-import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.target.TargetRegistry;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ class CopyEnvViewModelTest {
 
     @BeforeEach
     void setUp() {
-        registry = new TargetRegistry(new ProxyConfig(1, 8787, "ccb_install", null, List.of(), null), null);
+        registry = new TargetRegistry(new GatewayConfig(1, 8787, "ccb_install", null, List.of(), null), null);
         deepseek = registry.put(Target.builder().name("DeepSeek").provider("deepseek").baseUrl("https://api.deepseek.com")
                 .model("deepseek-chat").apiMode(ApiMode.CHAT_COMPLETIONS)
                 .tiers(new ModelTiers("deepseek-reasoner", null, null)).build());

@@ -5,7 +5,7 @@ import dev.ccbridge.app.AppPaths;
 import dev.ccbridge.app.secrets.KeyStorage;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
 import dev.ccbridge.core.secrets.SecretStore;
-import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.target.GatewayConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -38,7 +38,7 @@ public final class TestApp {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, dev.ccbridge.core.json.Json.CONFIG.writeValueAsString(
-                    new ProxyConfig(1, 0, null, null, List.of(), null)));
+                    new GatewayConfig(1, 0, null, null, List.of(), null)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

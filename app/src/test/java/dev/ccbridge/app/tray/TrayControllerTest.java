@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.app.ServerControl;
 import dev.ccbridge.app.UiExecutor;
-import dev.ccbridge.core.Gateway;
+import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.env.Shell;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.target.TargetRegistry;
 import java.util.ArrayList;
@@ -60,10 +60,10 @@ class TrayControllerTest {
 
     @BeforeEach
     void setUp() {
-        registry = new TargetRegistry(new ProxyConfig(1, 0, null, null, List.of(), null), null);
+        registry = new TargetRegistry(new GatewayConfig(1, 0, null, null, List.of(), null), null);
         registry.put(target("DeepSeek", "deepseek-chat"));
         registry.put(target("Kimi", "kimi-k2"));
-        server = new ServerControl(Gateway.context(registry, new InMemorySecretStore(), new RequestLog()), () -> 0);
+        server = new ServerControl(GatewayContext.standard(registry, new InMemorySecretStore(), new RequestLog()), () -> 0);
         tray = new TrayController(adapter, server, registry, UiExecutor.direct(), new TrayController.Actions() {
             @Override
             public void openWindow() {
@@ -149,7 +149,7 @@ class TrayControllerTest {
     @Test
     void anErrorShowsInTheIconAndTooltip() throws Exception {
         try (var occupied = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            var blocked = new ServerControl(Gateway.context(registry, new InMemorySecretStore(), new RequestLog()),
+            var blocked = new ServerControl(GatewayContext.standard(registry, new InMemorySecretStore(), new RequestLog()),
                     occupied::getLocalPort);
             var errorTray = new TrayController(adapter, blocked, registry, UiExecutor.direct(), null);
             errorTray.install();

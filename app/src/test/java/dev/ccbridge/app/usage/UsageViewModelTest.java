@@ -8,7 +8,7 @@ import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.log.RequestStore;
 import dev.ccbridge.core.protocol.anthropic.Usage;
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.target.TargetRegistry;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ class UsageViewModelTest {
 
     @Test
     void totalsPerTargetAndDayWithCostWherePricesAreSet() {
-        var registry = new TargetRegistry(new ProxyConfig(1, 0, null, null, List.of(), null), null);
+        var registry = new TargetRegistry(new GatewayConfig(1, 0, null, null, List.of(), null), null);
         Target priced = registry.put(new Pricing(0.28, 0.42, 0.028, null).applyTo(target("DeepSeek", "deepseek-chat")));
         Target unpriced = registry.put(target("Local", "qwen3"));
         try (var store = RequestStore.open(dir.resolve("h.db"), RequestStore.Retention.DEFAULT)) {

@@ -1,6 +1,6 @@
 package dev.ccbridge.core.cli;
 
-import dev.ccbridge.core.Gateway;
+import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.env.EnvSnippets;
 import dev.ccbridge.core.env.Shell;
 import dev.ccbridge.core.log.Redactor;
@@ -8,7 +8,7 @@ import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.log.RequestLogFile;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.server.PortInUseException;
-import dev.ccbridge.core.server.ProxyServer;
+import dev.ccbridge.core.server.GatewayServer;
 import dev.ccbridge.core.server.ServerSettings;
 import dev.ccbridge.core.target.ConfigWatcher;
 import dev.ccbridge.core.target.Target;
@@ -63,7 +63,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         if (requestLog != null) {
             log.addListener(new RequestLogFile(requestLog, () -> redactor(cli)));
         }
-        var server = new ProxyServer(Gateway.context(cli.registry(), cli.secrets(), log), ServerSettings.onPort(chosenPort));
+        var server = new GatewayServer(GatewayContext.standard(cli.registry(), cli.secrets(), log), ServerSettings.onPort(chosenPort));
         try {
             server.start();
         } catch (PortInUseException e) {

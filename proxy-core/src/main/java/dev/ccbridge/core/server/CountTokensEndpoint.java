@@ -1,5 +1,6 @@
 package dev.ccbridge.core.server;
 
+import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
 import dev.ccbridge.core.target.Target;
@@ -25,7 +26,7 @@ final class CountTokensEndpoint {
         this.settings = settings;
     }
 
-    void handle(Request request, Response response, Target target) throws RequestBodies.Rejected {
+    void handle(Request request, Response response, Target target) throws Rejection {
         byte[] body = RequestBodies.read(request, settings.maxRequestBytes());
         MessagesRequest messages = RequestBodies.parseMessages(body, false);
         Optional<CountTokensAnswer> upstream = upstreamCount(request, target, messages, body);

@@ -1,5 +1,6 @@
 package dev.ccbridge.core.server;
 
+import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.log.Redactor;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.model.ResolvedModel;
@@ -74,14 +75,14 @@ final class Failover {
 
     /** The target with its model and upstream, or the reason it cannot answer this request. */
     static Candidate resolve(GatewayContext context, Target target, String requestedModel)
-            throws RequestBodies.Rejected {
+            throws Rejection {
         ResolvedModel model = context.router().resolve(target, requestedModel);
         if (model.upstream() == null || model.upstream().isBlank()) {
-            throw new RequestBodies.Rejected(ApiError.invalidRequest("target '" + target.displayName()
+            throw new Rejection(ApiError.invalidRequest("target '" + target.displayName()
                     + "' has no model for '" + requestedModel + "': set its model or tier models").notRetryable());
         }
         Upstream upstream = context.upstreams().forMode(target.apiMode()).orElseThrow(() ->
-                new RequestBodies.Rejected(ApiError.of(501, "api_error", "API mode '" + target.apiMode()
+                new Rejection(ApiError.of(501, "api_error", "API mode '" + target.apiMode()
                         + "' of target '" + target.displayName() + "' is not implemented in this version of ccbridge")
                         .notRetryable()));
         return new Candidate(target, model, upstream, context.keys().keyFor(target));
@@ -206,7 +207,7 @@ final class Failover {
         }
         try {
             return resolve(context, target.get(), request.messages().model());
-        } catch (RequestBodies.Rejected rejected) {
+        } catch (Rejection rejected) {
             skip(id, rejected.error.message());
             return null;
         }

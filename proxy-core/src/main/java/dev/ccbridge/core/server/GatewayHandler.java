@@ -1,9 +1,10 @@
 package dev.ccbridge.core.server;
 
+import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.log.Redactor;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.target.Target;
-import dev.ccbridge.core.target.Tokens;
+import dev.ccbridge.core.target.AccessTokens;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -47,7 +48,7 @@ final class GatewayHandler extends Handler.Abstract {
         try {
             route(request, response, requestId);
             callback.succeeded();
-        } catch (RequestBodies.Rejected rejected) {
+        } catch (Rejection rejected) {
             replyError(request, response, callback, rejected.error, requestId);
         } catch (ClientGoneException e) {
             callback.failed(e);
@@ -66,20 +67,20 @@ final class GatewayHandler extends Handler.Abstract {
         return active.get();
     }
 
-    private void route(Request request, Response response, String requestId) throws RequestBodies.Rejected {
+    private void route(Request request, Response response, String requestId) throws Rejection {
         if (!loopbackHost(request)) {
-            throw new RequestBodies.Rejected(ApiError.permission(
+            throw new Rejection(ApiError.permission(
                     "ccbridge answers only requests addressed to localhost or 127.0.0.1"));
         }
         if (request.getHeaders().contains(HttpHeader.ORIGIN)) {
             // Browsers send Origin; Claude Code never does. No CORS: a web page gets no answer to read,
             // and a preflight (OPTIONS) fails, so a page cannot even try.
-            throw new RequestBodies.Rejected(ApiError.permission("ccbridge does not answer requests from web pages"));
+            throw new Rejection(ApiError.permission("ccbridge does not answer requests from web pages"));
         }
         Route route = Route.parse(Request.getPathInContext(request));
         String method = request.getMethod();
         if (route.endpoint() == Route.Endpoint.UNKNOWN) {
-            throw new RequestBodies.Rejected(ApiError.notFound("no such endpoint: " + method + " "
+            throw new Rejection(ApiError.notFound("no such endpoint: " + method + " "
                     + Request.getPathInContext(request)));
         }
         Target target = target(route);
@@ -111,7 +112,7 @@ final class GatewayHandler extends Handler.Abstract {
     }
 
     /** The route's target: pinned by route key, or the active one. Probes work without one. */
-    private Target target(Route route) throws RequestBodies.Rejected {
+    private Target target(Route route) throws Rejection {
         Optional<Target> target = route.pinned()
                 ? context.targets().byRouteKey(route.routeKey())
                 : context.targets().active();
@@ -119,10 +120,10 @@ final class GatewayHandler extends Handler.Abstract {
             return target.orElse(null);
         }
         if (route.pinned()) {
-            throw new RequestBodies.Rejected(ApiError.notFound("no target with route key '" + route.routeKey()
+            throw new Rejection(ApiError.notFound("no target with route key '" + route.routeKey()
                     + "'; the target may have been edited or removed: copy its URL again from ccbridge"));
         }
-        throw new RequestBodies.Rejected(ApiError.notFound(
+        throw new Rejection(ApiError.notFound(
                 "no active target: add one (ccbridge targets add ...) or activate one").notRetryable());
     }
 
@@ -130,18 +131,18 @@ final class GatewayHandler extends Handler.Abstract {
      * Either header may carry the token; both are checked, because a user's real
      * {@code ANTHROPIC_API_KEY} may still be set beside ccbridge's {@code ANTHROPIC_AUTH_TOKEN}.
      */
-    private void authenticate(Request request, Route route, Target target) throws RequestBodies.Rejected {
+    private void authenticate(Request request, Route route, Target target) throws Rejection {
         String expected = route.pinned() ? target.token() : context.targets().installToken();
         String apiKey = request.getHeaders().get("x-api-key");
         String bearer = bearer(request);
         if (isBlank(apiKey) && bearer == null) {
-            throw new RequestBodies.Rejected(ApiError.authentication(
+            throw new Rejection(ApiError.authentication(
                     "missing token: set ANTHROPIC_AUTH_TOKEN to the token ccbridge printed"));
         }
-        boolean matches = Tokens.matches(expected, apiKey == null ? null : apiKey.strip())
-                | Tokens.matches(expected, bearer);
+        boolean matches = AccessTokens.matches(expected, apiKey == null ? null : apiKey.strip())
+                | AccessTokens.matches(expected, bearer);
         if (!matches) {
-            throw new RequestBodies.Rejected(ApiError.authentication(route.pinned()
+            throw new Rejection(ApiError.authentication(route.pinned()
                     ? "wrong token for this target's URL: copy the URL and token again from ccbridge"
                     : "wrong token: set ANTHROPIC_AUTH_TOKEN to the token ccbridge printed"));
         }
@@ -176,13 +177,13 @@ final class GatewayHandler extends Handler.Abstract {
         return LOOPBACK_HOSTS.contains(name) || name.endsWith(".localhost");
     }
 
-    private static void requireMethod(String method, String... allowed) throws RequestBodies.Rejected {
+    private static void requireMethod(String method, String... allowed) throws Rejection {
         for (String candidate : allowed) {
             if (candidate.equals(method)) {
                 return;
             }
         }
-        throw new RequestBodies.Rejected(ApiError.of(405, "invalid_request_error",
+        throw new Rejection(ApiError.of(405, "invalid_request_error",
                 "method " + method + " is not allowed here; use " + String.join(" or ", allowed))
                 .withHeader("Allow", String.join(", ", allowed)));
     }

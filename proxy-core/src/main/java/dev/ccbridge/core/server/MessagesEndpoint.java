@@ -1,5 +1,6 @@
 package dev.ccbridge.core.server;
 
+import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
@@ -32,7 +33,7 @@ final class MessagesEndpoint {
     }
 
     void handle(Request request, Response response, Target target, boolean pinned, String requestId)
-            throws RequestBodies.Rejected {
+            throws Rejection {
         long start = System.nanoTime();
         byte[] body = RequestBodies.read(request, settings.maxRequestBytes());
         MessagesRequest messages = RequestBodies.parseMessages(body, true);

@@ -2,6 +2,7 @@ package dev.ccbridge.core.server;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.model.ClaudeModels;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.target.Target;

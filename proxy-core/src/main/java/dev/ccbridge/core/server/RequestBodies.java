@@ -20,33 +20,23 @@ final class RequestBodies {
 
     private RequestBodies() {}
 
-    /** A body that could not be accepted, with the reply to give. */
-    static final class Rejected extends Exception {
-        final transient ApiError error;
-
-        Rejected(ApiError error) {
-            super(error.message(), null, false, false);
-            this.error = error;
-        }
-    }
-
-    static byte[] read(Request request, long limit) throws Rejected {
+    static byte[] read(Request request, long limit) throws Rejection {
         try {
             var buffer = Content.Source.asByteBuffer(request);
             byte[] bytes = new byte[buffer.remaining()];
             buffer.get(bytes);
             if (bytes.length > limit) {
-                throw new Rejected(tooLarge(limit));
+                throw new Rejection(tooLarge(limit));
             }
             return bytes;
         } catch (IOException | RuntimeException e) {
             // Jetty reports a body over the size limit (declared or counted while reading) as HTTP 413.
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof HttpException http && http.getCode() == 413) {
-                    throw new Rejected(tooLarge(limit));
+                    throw new Rejection(tooLarge(limit));
                 }
             }
-            throw new Rejected(ApiError.invalidRequest("could not read the request body"));
+            throw new Rejection(ApiError.invalidRequest("could not read the request body"));
         }
     }
 
@@ -55,40 +45,40 @@ final class RequestBodies {
     }
 
     /** Parses a messages (or count_tokens) body and checks the fields every request needs. */
-    static MessagesRequest parseMessages(byte[] body, boolean requireMaxTokens) throws Rejected {
+    static MessagesRequest parseMessages(byte[] body, boolean requireMaxTokens) throws Rejection {
         if (body.length == 0) {
-            throw new Rejected(ApiError.invalidRequest("request body is empty; expected a JSON object"));
+            throw new Rejection(ApiError.invalidRequest("request body is empty; expected a JSON object"));
         }
         MessagesRequest request;
         try {
             request = MESSAGES.readValue(body);
         } catch (MismatchedInputException e) {
-            throw new Rejected(ApiError.invalidRequest(describe(e)));
+            throw new Rejection(ApiError.invalidRequest(describe(e)));
         } catch (JsonProcessingException e) {
-            throw new Rejected(ApiError.invalidRequest("request body is not valid JSON: " + syntaxProblem(e)));
+            throw new Rejection(ApiError.invalidRequest("request body is not valid JSON: " + syntaxProblem(e)));
         } catch (IOException e) {
-            throw new Rejected(ApiError.invalidRequest("could not read the request body"));
+            throw new Rejection(ApiError.invalidRequest("could not read the request body"));
         }
         if (request == null) {
-            throw new Rejected(ApiError.invalidRequest("request body is not a JSON object"));
+            throw new Rejection(ApiError.invalidRequest("request body is not a JSON object"));
         }
         if (request.model() == null || request.model().isBlank()) {
-            throw new Rejected(ApiError.invalidRequest("model: Field required"));
+            throw new Rejection(ApiError.invalidRequest("model: Field required"));
         }
         if (request.messages() == null) {
-            throw new Rejected(ApiError.invalidRequest("messages: Field required"));
+            throw new Rejection(ApiError.invalidRequest("messages: Field required"));
         }
         if (request.messages().isEmpty()) {
-            throw new Rejected(ApiError.invalidRequest("messages: at least one message is required"));
+            throw new Rejection(ApiError.invalidRequest("messages: at least one message is required"));
         }
         if (request.messages().stream().anyMatch(m -> m == null || m.role() == null)) {
-            throw new Rejected(ApiError.invalidRequest("messages: every message needs a role"));
+            throw new Rejection(ApiError.invalidRequest("messages: every message needs a role"));
         }
         if (requireMaxTokens && request.maxTokens() == null) {
-            throw new Rejected(ApiError.invalidRequest("max_tokens: Field required"));
+            throw new Rejection(ApiError.invalidRequest("max_tokens: Field required"));
         }
         if (requireMaxTokens && request.maxTokens() < 1) {
-            throw new Rejected(ApiError.invalidRequest("max_tokens: must be at least 1"));
+            throw new Rejection(ApiError.invalidRequest("max_tokens: must be at least 1"));
         }
         RequestShape.check(request);
         return request;

@@ -6,7 +6,7 @@ import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.ConfigStore;
 import dev.ccbridge.core.model.ModelTiers;
-import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.testing.FaultyUpstream;
 import dev.ccbridge.core.testing.FaultyUpstream.Exchange;
@@ -111,7 +111,7 @@ class KeyLeakScanTest {
                     target("anthropic", anthropic.rootUrl(), ApiMode.ANTHROPIC_MESSAGES, "ANTHROPIC_KEY", Map.of()),
                     target("bedrock", null, ApiMode.BEDROCK_CONVERSE, "BEDROCK_KEY",
                             Map.of("region", "us-east-1", "endpoint", bedrock.endpoint())));
-            new ConfigStore(config).save(new ProxyConfig(1, 8787, "ccb_installTokenForTheLeakScan0001", "chat",
+            new ConfigStore(config).save(new GatewayConfig(1, 8787, "ccb_installTokenForTheLeakScan0001", "chat",
                     targets, null));
 
             Path requestLog = dir.resolve("requests.jsonl");
@@ -121,7 +121,7 @@ class KeyLeakScanTest {
                     "--request-log", requestLog.toString());
             try {
                 String base = awaitListening(out, serve);
-                ProxyConfig loaded = new ConfigStore(config).tryRead().orElseThrow();
+                GatewayConfig loaded = new ConfigStore(config).tryRead().orElseThrow();
 
                 send(base, loaded, "chat", true);   // 401 echoing the key
                 send(base, loaded, "chat", false);
@@ -185,7 +185,7 @@ class KeyLeakScanTest {
                 .token("ccb_targetToken_" + id + "_00000000").options(options).build();
     }
 
-    private void send(String base, ProxyConfig config, String targetId, boolean stream)
+    private void send(String base, GatewayConfig config, String targetId, boolean stream)
             throws IOException, InterruptedException {
         Target target = config.target(targetId).orElseThrow();
         String body = "{\"model\":\"claude-sonnet-4-6\",\"max_tokens\":100,\"stream\":" + stream

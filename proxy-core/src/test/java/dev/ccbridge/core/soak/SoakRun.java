@@ -3,7 +3,7 @@ package dev.ccbridge.core.soak;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.ConfigStore;
 import dev.ccbridge.core.model.ModelTiers;
-import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.Target;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,7 +66,7 @@ public final class SoakRun {
         var target = Target.builder().id("soak").name("Soak").provider("fake")
                 .baseUrl("http://127.0.0.1:" + upstreamPort + "/v1").model("fake-model")
                 .apiMode(ApiMode.CHAT_COMPLETIONS).build();
-        new ConfigStore(config).save(new ProxyConfig(1, 8787, "ccb_soakInstallToken00000000000", "soak",
+        new ConfigStore(config).save(new GatewayConfig(1, 8787, "ccb_soakInstallToken00000000000", "soak",
                 List.of(target), null));
 
         Path out = dir.resolve("serve.out");

@@ -33,7 +33,7 @@ public final class ConfigSaveLoop {
         }
     }
 
-    static ProxyConfig generation(int generation) {
+    static GatewayConfig generation(int generation) {
         List<Target> targets = new ArrayList<>();
         for (int i = 0; i < TARGETS; i++) {
             targets.add(Target.builder().id("t" + i).name("gen-" + generation).provider("openai")
@@ -41,6 +41,6 @@ public final class ConfigSaveLoop {
                     .apiMode(ApiMode.CHAT_COMPLETIONS).headers(Map.of("X-Pad", "p".repeat(200)))
                     .token("ccb_token" + i).build());
         }
-        return new ProxyConfig(1, BASE_PORT + generation, "ccb_install", "t0", targets, null);
+        return new GatewayConfig(1, BASE_PORT + generation, "ccb_install", "t0", targets, null);
     }
 }

@@ -60,7 +60,7 @@ class ConfigStoreTest {
                  "targets":[{"id":"a","name":"A","provider":"p","baseUrl":"http://h/v1/","model":"m",
                    "apiMode":"chat_completions","futureTargetField":[1,2]}]}""");
         var store = new ConfigStore(file);
-        ProxyConfig config = store.load().config();
+        GatewayConfig config = store.load().config();
         store.save(config);
 
         String written = Files.readString(file);
@@ -72,7 +72,7 @@ class ConfigStoreTest {
     @Test
     void savingReplacesTheFileAtomically() throws Exception {
         var store = new ConfigStore(dir.resolve("config.json"));
-        ProxyConfig config = store.load().config();
+        GatewayConfig config = store.load().config();
         store.save(config.withPort(9100));
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("config.json");
@@ -82,7 +82,7 @@ class ConfigStoreTest {
 
     @Test
     void registeringTheSameTargetAgainKeepsItsRouteKeyAndToken() {
-        var registry = new TargetRegistry(new ProxyConfig(0, 0, null, null, List.of(), null), null);
+        var registry = new TargetRegistry(new GatewayConfig(0, 0, null, null, List.of(), null), null);
         var target = Target.builder().name("DeepSeek").provider("deepseek").baseUrl("https://api.deepseek.com/")
                 .model("deepseek-chat").apiMode(ApiMode.CHAT_COMPLETIONS).build();
         Target first = registry.put(target);
@@ -105,7 +105,7 @@ class ConfigStoreTest {
 
     @Test
     void removingTheActiveTargetActivatesAnother() {
-        var registry = new TargetRegistry(new ProxyConfig(0, 0, null, null, List.of(), null), null);
+        var registry = new TargetRegistry(new GatewayConfig(0, 0, null, null, List.of(), null), null);
         Target a = registry.put(Target.builder().name("A").provider("a").baseUrl("http://a").model("m")
                 .apiMode(ApiMode.CHAT_COMPLETIONS).build());
         Target b = registry.put(Target.builder().name("B").provider("b").baseUrl("http://b").model("m")

@@ -26,7 +26,7 @@ class ProviderPresetsTest {
 
     @Test
     void everyPresetBecomesATargetTheRegistryStoresAndEveryTierResolves() {
-        var registry = new TargetRegistry(new ProxyConfig(0, 0, null, null, List.of(), null), null);
+        var registry = new TargetRegistry(new GatewayConfig(0, 0, null, null, List.of(), null), null);
         for (ProviderPreset preset : PRESETS.all()) {
             Target stored = registry.put(preset.toTarget());
 

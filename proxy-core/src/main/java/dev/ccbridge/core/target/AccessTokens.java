@@ -6,10 +6,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /** Local auth tokens: {@code ccb_} + 24 random bytes in base64url, compared in constant time. */
-public final class Tokens {
+public final class AccessTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Tokens() {}
+    private AccessTokens() {}
 
     public static String newToken() {
         byte[] bytes = new byte[24];

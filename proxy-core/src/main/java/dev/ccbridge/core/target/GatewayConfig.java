@@ -16,14 +16,14 @@ import java.util.Optional;
  * @param activeTarget  id of the target the root routes use
  */
 @JsonPropertyOrder({"schemaVersion", "port", "installToken", "activeTarget", "targets"})
-public record ProxyConfig(int schemaVersion, int port, String installToken, String activeTarget,
+public record GatewayConfig(int schemaVersion, int port, String installToken, String activeTarget,
                           List<Target> targets,
                           @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final int DEFAULT_PORT = 8787;
 
-    public ProxyConfig {
+    public GatewayConfig {
         targets = targets == null ? List.of() : List.copyOf(targets);
         port = port == 0 ? DEFAULT_PORT : port;
         schemaVersion = schemaVersion == 0 ? SCHEMA_VERSION : schemaVersion;
@@ -38,15 +38,15 @@ public record ProxyConfig(int schemaVersion, int port, String installToken, Stri
         return activeTarget == null ? Optional.empty() : target(activeTarget);
     }
 
-    public ProxyConfig withTargets(List<Target> newTargets, String newActive) {
-        return new ProxyConfig(schemaVersion, port, installToken, newActive, newTargets, extra);
+    public GatewayConfig withTargets(List<Target> newTargets, String newActive) {
+        return new GatewayConfig(schemaVersion, port, installToken, newActive, newTargets, extra);
     }
 
-    public ProxyConfig withPort(int newPort) {
-        return new ProxyConfig(schemaVersion, newPort, installToken, activeTarget, targets, extra);
+    public GatewayConfig withPort(int newPort) {
+        return new GatewayConfig(schemaVersion, newPort, installToken, activeTarget, targets, extra);
     }
 
-    public ProxyConfig withInstallToken(String token) {
-        return new ProxyConfig(schemaVersion, port, token, activeTarget, targets, extra);
+    public GatewayConfig withInstallToken(String token) {
+        return new GatewayConfig(schemaVersion, port, token, activeTarget, targets, extra);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ccbridge.core.server;
 
+import dev.ccbridge.core.GatewayContext;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -17,7 +18,7 @@ import org.eclipse.jetty.util.thread.VirtualThreadPool;
  * The local gateway: Jetty on 127.0.0.1 speaking the Anthropic API. The one entry point for the
  * CLI and the app: construct, {@link #start()}, {@link #close()}.
  */
-public final class ProxyServer implements AutoCloseable {
+public final class GatewayServer implements AutoCloseable {
     private static final int INPUT_BUFFER = 32 * 1024;
 
     private final GatewayContext context;
@@ -27,7 +28,7 @@ public final class ProxyServer implements AutoCloseable {
     private Keepalive keepalive;
     private GatewayHandler gateway;
 
-    public ProxyServer(GatewayContext context, ServerSettings settings) {
+    public GatewayServer(GatewayContext context, ServerSettings settings) {
         this.context = context;
         this.settings = settings;
     }
