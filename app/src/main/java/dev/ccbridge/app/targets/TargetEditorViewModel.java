@@ -3,7 +3,7 @@ package dev.ccbridge.app.targets;
 import dev.ccbridge.app.ServerControl;
 import dev.ccbridge.app.UiExecutor;
 import dev.ccbridge.core.secrets.SecretStore;
-import dev.ccbridge.core.server.TargetCheck;
+import dev.ccbridge.core.client.GatewayClient;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.target.TargetRegistry;
@@ -288,7 +288,7 @@ public final class TargetEditorViewModel {
         testing.set(true);
         testOk.set(false);
         testResult.set("Testing " + target.displayName() + "\u2026");
-        ui.background(() -> server.throughGateway(url -> TargetCheck.run(url, target, TEST_TIMEOUT)),
+        ui.background(() -> server.throughGateway(url -> new GatewayClient(url).check(target, TEST_TIMEOUT)),
                 result -> {
                     testing.set(false);
                     testOk.set(result.ok());

@@ -37,7 +37,7 @@ final class EnvCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("ccbridge: no target '" + target + "'");
                 return 1;
             }
-            url = base + "/api/claude-code-proxy/" + pinned.routeKey();
+            url = pinned.pinnedUrl(base);
             token = pinned.token();
         }
         spec.commandLine().getOut().print(EnvSnippets.render(Shell.parse(shell), EnvSnippets.variables(url, token)));

@@ -5,7 +5,7 @@ import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.server.PortInUseException;
 import dev.ccbridge.core.server.GatewayServer;
 import dev.ccbridge.core.server.ServerSettings;
-import dev.ccbridge.core.server.TargetCheck;
+import dev.ccbridge.core.client.GatewayClient;
 import dev.ccbridge.core.target.Target;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -37,7 +37,7 @@ final class TestCommand implements Callable<Integer> {
         try (var server = new GatewayServer(GatewayContext.standard(cli.registry(), cli.secrets(), new RequestLog()),
                 ServerSettings.onPort(0))) {
             server.start();
-            TargetCheck.Result result = TargetCheck.run(server.baseUrl(), target, Duration.ofSeconds(120));
+            GatewayClient.Check result = new GatewayClient(server.baseUrl()).check(target, Duration.ofSeconds(120));
             spec.commandLine().getOut().println(target.displayName() + " (" + target.model() + "): " + result.describe());
             return result.ok() ? 0 : 1;
         }

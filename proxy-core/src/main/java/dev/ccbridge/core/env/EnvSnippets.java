@@ -24,7 +24,7 @@ public final class EnvSnippets {
 
     /** The URL that pins a terminal to one target, whichever target is active. */
     public static String pinnedUrl(String gatewayBaseUrl, dev.ccbridge.core.target.Target target) {
-        return gatewayBaseUrl + "/api/claude-code-proxy/" + target.routeKey();
+        return target.pinnedUrl(gatewayBaseUrl);
     }
 
     public static String render(Shell shell, Map<String, String> variables) {

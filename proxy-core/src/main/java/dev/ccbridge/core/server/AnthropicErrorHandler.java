@@ -1,5 +1,6 @@
 package dev.ccbridge.core.server;
 
+import dev.ccbridge.core.exchange.Replies;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import java.nio.ByteBuffer;

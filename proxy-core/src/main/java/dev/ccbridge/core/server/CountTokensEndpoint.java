@@ -1,6 +1,7 @@
 package dev.ccbridge.core.server;
 
 import dev.ccbridge.core.GatewayContext;
+import dev.ccbridge.core.exchange.Replies;
 import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
 import dev.ccbridge.core.target.Target;
@@ -9,7 +10,6 @@ import dev.ccbridge.core.upstream.CountTokensRequest;
 import dev.ccbridge.core.upstream.Upstream;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 
@@ -32,13 +32,10 @@ final class CountTokensEndpoint {
         Optional<CountTokensAnswer> upstream = upstreamCount(request, target, messages, body);
         if (upstream.isPresent()) {
             CountTokensAnswer answer = upstream.get();
-            response.setStatus(answer.status());
-            answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
-            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body().length);
-            Replies.write(response, true, answer.body());
+            Replies.whole(new JettyResponse(response), answer.status(), answer.headers(), answer.body());
             return;
         }
-        Replies.json(response, 200, Map.of("input_tokens", context.tokens().count(messages)));
+        Replies.json(new JettyResponse(response), 200, Map.of("input_tokens", context.tokens().count(messages)));
     }
 
     private Optional<CountTokensAnswer> upstreamCount(Request request, Target target, MessagesRequest messages,

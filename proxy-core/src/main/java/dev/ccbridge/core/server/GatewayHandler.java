@@ -1,6 +1,9 @@
 package dev.ccbridge.core.server;
 
 import dev.ccbridge.core.GatewayContext;
+import dev.ccbridge.core.exchange.ClientGoneException;
+import dev.ccbridge.core.exchange.Keepalive;
+import dev.ccbridge.core.exchange.Replies;
 import dev.ccbridge.core.log.Redactor;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.target.Target;
@@ -86,7 +89,7 @@ final class GatewayHandler extends Handler.Abstract {
         Target target = target(route);
         if (route.endpoint() == Route.Endpoint.PROBE) {
             requireMethod(method, "GET", "HEAD");
-            Replies.empty(response, 200);
+            Replies.empty(new JettyResponse(response), 200);
             return;
         }
         authenticate(request, route, target);
@@ -202,7 +205,7 @@ final class GatewayHandler extends Handler.Abstract {
             // an unreadable body: the error reply below is still the best answer
         }
         try {
-            Replies.error(response, error, requestId);
+            Replies.error(new JettyResponse(response), error, requestId);
             callback.succeeded();
         } catch (ClientGoneException e) {
             callback.failed(e);

@@ -1,6 +1,7 @@
 package dev.ccbridge.core.server;
 
 import dev.ccbridge.core.GatewayContext;
+import dev.ccbridge.core.exchange.Keepalive;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;

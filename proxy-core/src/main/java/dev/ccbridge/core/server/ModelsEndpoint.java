@@ -3,6 +3,7 @@ package dev.ccbridge.core.server;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.ccbridge.core.GatewayContext;
+import dev.ccbridge.core.exchange.Replies;
 import dev.ccbridge.core.model.ClaudeModels;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.target.Target;
@@ -57,18 +58,18 @@ final class ModelsEndpoint {
         int end = Math.min(to, from + limit);
         List<ModelInfo> page = all.subList(from, end);
         boolean hasMore = before != null ? from > 0 : end < to;
-        Replies.json(response, 200, new ModelList(page, hasMore,
+        Replies.json(new JettyResponse(response), 200, new ModelList(page, hasMore,
                 page.isEmpty() ? null : page.getFirst().id(), page.isEmpty() ? null : page.getLast().id()));
     }
 
     void one(Response response, Target target, String id, String requestId) {
         for (ModelInfo model : models(target)) {
             if (model.id().equals(id)) {
-                Replies.json(response, 200, model);
+                Replies.json(new JettyResponse(response), 200, model);
                 return;
             }
         }
-        Replies.error(response, ApiError.notFound("model '" + id + "' is not offered by target '"
+        Replies.error(new JettyResponse(response), ApiError.notFound("model '" + id + "' is not offered by target '"
                 + target.displayName() + "'"), requestId);
     }
 

@@ -50,6 +50,9 @@ public record Target(String id, String name, String provider, String baseUrl, St
         extra = extra == null ? new LinkedHashMap<>() : extra;
     }
 
+    /** Where a target's own URL path starts; its route key follows. */
+    public static final String PINNED_PATH_PREFIX = "/api/claude-code-proxy/";
+
     public static Builder builder() {
         return new Builder();
     }
@@ -66,6 +69,11 @@ public record Target(String id, String name, String provider, String baseUrl, St
         String raw = nullToEmpty(provider) + '\0' + nullToEmpty(model) + '\0'
                 + (apiMode == null ? "" : apiMode.wireName()) + '\0' + nullToEmpty(baseUrl);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The target's own URL on a gateway ({@code http://127.0.0.1:8787}): requests to it always go here. */
+    public String pinnedUrl(String gatewayBaseUrl) {
+        return gatewayBaseUrl + PINNED_PATH_PREFIX + routeKey();
     }
 
     /** The account name under which this target's API key is kept in a secret store. */

@@ -12,7 +12,7 @@ import dev.ccbridge.core.testing.FakeAgent;
 import dev.ccbridge.core.testing.FakeProvider;
 import dev.ccbridge.core.testing.FaultyUpstream;
 import dev.ccbridge.core.testing.GatewayHarness;
-import dev.ccbridge.core.upstream.BedrockFake;
+import dev.ccbridge.core.upstream.bedrock.BedrockFake;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -11,7 +11,7 @@ import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.testing.FakeAgent;
 import dev.ccbridge.core.testing.FaultyUpstream;
 import dev.ccbridge.core.testing.GatewayHarness;
-import dev.ccbridge.core.upstream.HttpTransport;
+import dev.ccbridge.core.upstream.http.HttpTransport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -69,7 +69,7 @@ final class FaultBench implements AutoCloseable {
     /** A valid ConverseStream answer to the request the fake received, as event-stream frames. */
     static List<byte[]> validFrames(JsonNode request) {
         return FakeAgent.converse(request).stream()
-                .map(e -> dev.ccbridge.core.upstream.BedrockFake.Frame.event(e.type(), e.json()).encode()).toList();
+                .map(e -> dev.ccbridge.core.upstream.bedrock.BedrockFake.Frame.event(e.type(), e.json()).encode()).toList();
     }
 
     Received send(boolean stream) {
@@ -117,7 +117,7 @@ final class FaultBench implements AutoCloseable {
      * that keeps connections alive, like a fallback target's).
      */
     void assertNothingLeft(int idleAllowed) throws InterruptedException {
-        HttpTransport transport = gateway.server.context().upstreams().transport();
+        HttpTransport transport = gateway.server.context().upstreams().transport().orElseThrow();
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (System.nanoTime() < deadline && (gateway.server.activeRequests() > 0
                 || transport.callsInFlight() > 0 || transport.connections().open() > idleAllowed)) {

@@ -11,7 +11,7 @@ import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.testing.FaultyUpstream;
 import dev.ccbridge.core.testing.FaultyUpstream.Exchange;
 import dev.ccbridge.core.testing.Fixtures;
-import dev.ccbridge.core.upstream.BedrockFake;
+import dev.ccbridge.core.upstream.bedrock.BedrockFake;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

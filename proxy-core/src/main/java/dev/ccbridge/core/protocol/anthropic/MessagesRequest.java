@@ -57,9 +57,4 @@ public record MessagesRequest(
     public String effort() {
         return outputConfig == null ? null : outputConfig.effort();
     }
-
-    public MessagesRequest withModel(String newModel) {
-        return new MessagesRequest(newModel, maxTokens, system, messages, tools, toolChoice, stopSequences,
-                temperature, topP, topK, thinking, outputConfig, stream, metadata, extra);
-    }
 }

@@ -11,8 +11,4 @@ public record Usage(long inputTokens, long outputTokens, long cacheCreationInput
     public long promptTotal() {
         return inputTokens + cacheCreationInputTokens + cacheReadInputTokens;
     }
-
-    public Usage withOutputTokens(long output) {
-        return new Usage(inputTokens, output, cacheCreationInputTokens, cacheReadInputTokens);
-    }
 }

@@ -6,10 +6,10 @@ import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.protocol.openai.chat.ChatChunk;
 import dev.ccbridge.core.protocol.openai.chat.ChatToolCall;
 import dev.ccbridge.core.sse.SseEvent;
-import dev.ccbridge.core.translate.common.MessageStreamBuilder;
-import dev.ccbridge.core.translate.common.StopReason;
-import dev.ccbridge.core.translate.common.StreamFailure;
-import dev.ccbridge.core.translate.common.StreamTranslator;
+import dev.ccbridge.core.stream.EventSequencer;
+import dev.ccbridge.core.stream.StopReason;
+import dev.ccbridge.core.stream.StreamFailure;
+import dev.ccbridge.core.translate.StreamTranslator;
 import dev.ccbridge.core.translate.common.ToolIds;
 import dev.ccbridge.core.translate.common.ToolNames;
 import java.io.IOException;
@@ -27,7 +27,7 @@ public final class ChatStreamTranslator implements StreamTranslator {
     /** Reads chunks from the SSE data text as it is (no detour through bytes). */
     private static final ObjectReader CHUNK = Json.WIRE.readerFor(ChatChunk.class);
 
-    private final MessageStreamBuilder out;
+    private final EventSequencer out;
     private final ToolNames names;
     /** Calls seen but not yet started because their name has not arrived. */
     private final Map<String, Pending> pending = new HashMap<>();
@@ -40,7 +40,7 @@ public final class ChatStreamTranslator implements StreamTranslator {
         final StringBuilder arguments = new StringBuilder();
     }
 
-    public ChatStreamTranslator(MessageStreamBuilder out, ToolNames names) {
+    public ChatStreamTranslator(EventSequencer out, ToolNames names) {
         this.out = out;
         this.names = names;
     }

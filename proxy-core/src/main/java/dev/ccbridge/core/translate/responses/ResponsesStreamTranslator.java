@@ -8,10 +8,10 @@ import dev.ccbridge.core.protocol.openai.responses.OutputItem;
 import dev.ccbridge.core.protocol.openai.responses.ResponseObject;
 import dev.ccbridge.core.protocol.openai.responses.ResponsesEvent;
 import dev.ccbridge.core.sse.SseEvent;
-import dev.ccbridge.core.translate.common.MessageStreamBuilder;
-import dev.ccbridge.core.translate.common.StopReason;
-import dev.ccbridge.core.translate.common.StreamFailure;
-import dev.ccbridge.core.translate.common.StreamTranslator;
+import dev.ccbridge.core.stream.EventSequencer;
+import dev.ccbridge.core.stream.StopReason;
+import dev.ccbridge.core.stream.StreamFailure;
+import dev.ccbridge.core.translate.StreamTranslator;
 import dev.ccbridge.core.translate.common.ToolIds;
 import dev.ccbridge.core.translate.common.ToolNames;
 import java.io.IOException;
@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 public final class ResponsesStreamTranslator implements StreamTranslator {
     private static final String SUMMARY_SEPARATOR = "\n\n";
 
-    private final MessageStreamBuilder out;
+    private final EventSequencer out;
     private final ToolNames names;
     private final String model;
 
@@ -46,7 +46,7 @@ public final class ResponsesStreamTranslator implements StreamTranslator {
     private boolean terminal;
 
     /** @param model the upstream model asked, recorded in reasoning signatures */
-    public ResponsesStreamTranslator(MessageStreamBuilder out, ToolNames names, String model) {
+    public ResponsesStreamTranslator(EventSequencer out, ToolNames names, String model) {
         this.out = out;
         this.names = names;
         this.model = model;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.protocol.anthropic.Tool;
+import dev.ccbridge.core.testing.ExchangeRun;
 import dev.ccbridge.core.testing.Golden;
-import dev.ccbridge.core.translate.common.StreamFailure;
 import dev.ccbridge.core.translate.common.ToolNames;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,9 +27,9 @@ class ChatStreamGoldenTest {
     void aCutToolCallNeverLooksFinished() {
         var outcome = Golden.check("golden/chat_completions/truncated",
                 out -> new ChatStreamTranslator(out, new ToolNames()));
-        assertThat(outcome.failure().kind()).isEqualTo(StreamFailure.Kind.TRUNCATED);
-        assertThat(outcome.sink().events()).noneMatch(e -> e.type().equals("content_block_stop"));
-        assertThat(outcome.sink().failure().status()).isEqualTo(502);
+        assertThat(outcome.failure().message()).endsWith("upstream stream ended unexpectedly");
+        assertThat(outcome.events()).noneMatch(e -> e.type().equals("content_block_stop"));
+        assertThat(outcome.failure().type()).isEqualTo("api_error");
     }
 
     @Test
@@ -44,10 +44,10 @@ class ChatStreamGoldenTest {
                 """;
         var outcome = Golden.run(stream.getBytes(StandardCharsets.UTF_8),
                 out -> new ChatStreamTranslator(out, new ToolNames()), false);
-        ApiError error = outcome.sink().failure();
+        ApiError error = outcome.failure();
         assertThat(error.type()).isEqualTo("api_error");
         assertThat(error.message()).startsWith("Upstream sent malformed data (");
-        assertThat(outcome.sink().events()).extracting(e -> e.type()).doesNotContain("message_stop");
+        assertThat(outcome.events()).extracting(e -> e.type()).doesNotContain("message_stop");
     }
 
     @Test
@@ -60,7 +60,7 @@ class ChatStreamGoldenTest {
                 + "\"function\":{\"name\":\"" + upstreamName + "\",\"arguments\":\"{}\"}}]},\"finish_reason\":\"tool_calls\"}]}\n\n"
                 + "data: [DONE]\n\n";
         var outcome = Golden.run(stream.getBytes(StandardCharsets.UTF_8), out -> new ChatStreamTranslator(out, names), false);
-        var message = outcome.sink().checker().message();
+        var message = outcome.message();
         assertThat(message.content()).singleElement()
                 .extracting(b -> ((dev.ccbridge.core.protocol.anthropic.ToolUseBlock) b).name()).isEqualTo(longName);
     }
@@ -72,10 +72,8 @@ class ChatStreamGoldenTest {
                 "content":"Let me look.","tool_calls":[{"id":"call_1","type":"function","function":{"name":"Read",
                 "arguments":"{\\"file_path\\":\\"/a\\"}"}}]},"finish_reason":"tool_calls"}],
                 "usage":{"prompt_tokens":10,"completion_tokens":5}}""";
-        var sink = new dev.ccbridge.core.testing.CollectingSink();
-        var builder = new dev.ccbridge.core.translate.common.MessageStreamBuilder("msg_1", "claude-sonnet-4-6", 7, sink);
-        new ChatStreamTranslator(builder, new ToolNames()).onBody(completion.getBytes(StandardCharsets.UTF_8));
-        var message = sink.checker().message();
+        var message = ExchangeRun.translated(List.of(completion.getBytes(StandardCharsets.UTF_8)), "application/json",
+                out -> new ChatStreamTranslator(out, new ToolNames()), true).message();
         assertThat(message.stopReason()).isEqualTo("tool_use");
         assertThat(message.content()).hasSize(2);
         assertThat(message.usage().outputTokens()).isEqualTo(5);

@@ -276,9 +276,9 @@ class AnthropicToResponsesTest {
      */
     @Test
     void reasoningFromTurnOneIsReplayedOnTurnTwoBeforeItsCall() {
-        Golden.Outcome turnOne = Golden.run(Fixtures.bytes("golden/codex_responses/reasoning_without_summary/upstream.sse"),
+        var turnOne = Golden.run(Fixtures.bytes("golden/codex_responses/reasoning_without_summary/upstream.sse"),
                 out -> new ResponsesStreamTranslator(out, ToolNames.of(List.of()), REASONING_MODEL), false);
-        MessagesResponse answer = turnOne.sink().checker().message();
+        MessagesResponse answer = turnOne.message();
 
         ObjectNode turnTwo = (ObjectNode) Json.parseOrNull("""
                 {"model":"claude-sonnet-4-6","max_tokens":32000,"thinking":{"type":"adaptive"},

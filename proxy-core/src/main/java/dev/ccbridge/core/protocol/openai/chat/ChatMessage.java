@@ -27,12 +27,4 @@ public record ChatMessage(String role, @JsonInclude(JsonInclude.Include.ALWAYS) 
     public static ChatMessage assistant(String text, String reasoning, List<ChatToolCall> calls) {
         return new ChatMessage("assistant", text, reasoning, calls == null || calls.isEmpty() ? null : calls, null);
     }
-
-    public boolean isTool() {
-        return "tool".equals(role);
-    }
-
-    public boolean callsTools() {
-        return toolCalls != null && !toolCalls.isEmpty();
-    }
 }
