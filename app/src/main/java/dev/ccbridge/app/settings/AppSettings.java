@@ -61,8 +61,7 @@ public record AppSettings(boolean startServing, int logSize, int historyDays, Th
         node.put("envKeys", envKeys);
         Map<String, JsonNode> extra = new LinkedHashMap<>(config.extra());
         extra.put(FIELD, node);
-        return new GatewayConfig(config.schemaVersion(), config.port(), config.installToken(), config.activeTarget(),
-                config.targets(), extra);
+        return config.withExtra(extra);
     }
 
     private static Theme theme(String name) {

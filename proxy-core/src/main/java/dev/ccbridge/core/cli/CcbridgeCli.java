@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** {@code ccbridge}: the headless command line of the gateway. */
 @Command(name = "ccbridge", mixinStandardHelpOptions = true, versionProvider = CcbridgeCli.VersionProvider.class,
         description = "Claude Code Bridge: use Claude Code with any model provider.",
-        subcommands = {ServeCommand.class, TargetsCommand.class, EnvCommand.class, TestCommand.class,
+        subcommands = {ServeCommand.class, TargetsCommand.class, RoutingCommand.class, EnvCommand.class, TestCommand.class,
                 TokenCommand.class, CommandLine.HelpCommand.class})
 public final class CcbridgeCli implements Runnable {
     @CommandLine.Spec

@@ -4,6 +4,7 @@ import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.log.Redactor;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
+import dev.ccbridge.core.routing.TargetRouter;
 import dev.ccbridge.core.stream.EventSequencer;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.upstream.AnswerSource;
@@ -40,6 +41,9 @@ public final class Exchange implements Keepalive.Pingable {
     private final EventSink events;
     private final List<RequestRecord.Attempt> attempts = new ArrayList<>();
     private RequestRecord record;
+    /** The model fallbacks map, and why the request went where it did (null: where it was addressed). */
+    private String fallbackModel;
+    private String routedBy;
     private Candidate last;
     private volatile RelaySink relay;
 
@@ -60,14 +64,18 @@ public final class Exchange implements Keepalive.Pingable {
 
     /** Answers the request from {@code target} (or its fallbacks) and records it; blocks until done. */
     public void run(Target target, RequestRecord.Addressed addressed, Keepalive keepalive) {
+        TargetRouter.Decision route = context.targetRouter().route(target, addressed == RequestRecord.Addressed.PINNED,
+                request.messages(), request.estimatedInputTokens());
+        fallbackModel = route.forFallbacks();
+        routedBy = route.reason();
         Candidate primary = null;
         UpstreamFailure unusable = null;
         try {
-            primary = Candidate.resolve(context, target, request.messages().model());
+            primary = Candidate.resolve(context, route.target(), route.model());
         } catch (UpstreamFailure failure) {
             unusable = failure;
         }
-        record = RequestRecord.started(request.id(), Instant.now(), routing(target, addressed,
+        record = RequestRecord.started(request.id(), Instant.now(), routing(route.target(), addressed,
                 primary == null ? null : primary.model().upstream()), request.messages().streaming(),
                 request.rawBody());
         context.log().publish(record);
@@ -254,7 +262,7 @@ public final class Exchange implements Keepalive.Pingable {
             return null;
         }
         try {
-            return Candidate.resolve(context, target.get(), request.messages().model());
+            return Candidate.resolve(context, target.get(), fallbackModel);
         } catch (UpstreamFailure unusable) {
             skip(id, unusable.error().message());
             return null;
@@ -314,7 +322,7 @@ public final class Exchange implements Keepalive.Pingable {
 
     private RequestRecord.Routing routing(Target target, RequestRecord.Addressed addressed, String upstreamModel) {
         return new RequestRecord.Routing(target.id(), target.displayName(), target.apiMode().wireName(), addressed,
-                request.messages().model(), upstreamModel);
+                request.messages().model(), upstreamModel, routedBy);
     }
 
     /** The answer that is live now: the relay once it started, else the SSE stream. */

@@ -25,6 +25,9 @@ public final class RequestLogExport {
         json.put("route", routing.addressed().wireName());
         json.put("requestedModel", routing.requestedModel());
         json.put("upstreamModel", routing.upstreamModel());
+        if (routing.routedBy() != null) {
+            json.put("routedBy", routing.routedBy());
+        }
         json.put("stream", r.stream());
         if (r.outcome() instanceof RequestRecord.Completed done) {
             json.put("status", done.status());

@@ -38,9 +38,16 @@ public record RequestRecord(String id, Instant startedAt, Routing routing, boole
      * @param apiMode        the target's API mode, by its wire name
      * @param requestedModel what Claude Code asked for
      * @param upstreamModel  what the provider was asked for
+     * @param routedBy       why it went to another target than addressed (a routing rule, {@code /model}), or null
      */
     public record Routing(String targetId, String targetName, String apiMode, Addressed addressed,
-                          String requestedModel, String upstreamModel) {}
+                          String requestedModel, String upstreamModel, String routedBy) {
+        /** A request answered by the target Claude Code addressed. */
+        public Routing(String targetId, String targetName, String apiMode, Addressed addressed,
+                       String requestedModel, String upstreamModel) {
+            this(targetId, targetName, apiMode, addressed, requestedModel, upstreamModel, null);
+        }
+    }
 
     /** How far a request got. */
     public sealed interface Outcome permits InFlight, Completed {}

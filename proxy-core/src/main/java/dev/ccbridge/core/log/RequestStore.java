@@ -107,6 +107,7 @@ public final class RequestStore implements AutoCloseable {
                       first_token_ms INTEGER, duration_ms INTEGER,
                       input_tokens INTEGER, output_tokens INTEGER, cache_creation_tokens INTEGER, cache_read_tokens INTEGER,
                       request_body TEXT, response_body TEXT)""");
+            addColumnIfMissing(s, "requests", "routed_by", "TEXT");
             s.execute("CREATE INDEX IF NOT EXISTS requests_started ON requests(started_at)");
             s.execute("""
                     CREATE TABLE IF NOT EXISTS usage_daily (
@@ -117,6 +118,18 @@ public final class RequestStore implements AutoCloseable {
                       PRIMARY KEY (day, target_id))""");
             s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
         }
+    }
+
+    /** A column added after the first version of the table: older histories get it on open. */
+    private static void addColumnIfMissing(Statement s, String table, String column, String type) throws SQLException {
+        try (ResultSet columns = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (columns.next()) {
+                if (column.equals(columns.getString("name"))) {
+                    return;
+                }
+            }
+        }
+        s.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
     }
 
     public void setRetention(Retention newRetention) {
@@ -147,8 +160,8 @@ public final class RequestStore implements AutoCloseable {
                     INSERT OR IGNORE INTO requests (id, started_at, day, target_id, target_name, api_mode, route,
                       requested_model, upstream_model, stream, status, error_type, error_message, first_token_ms,
                       duration_ms, input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens,
-                      request_body, response_body)
-                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
+                      request_body, response_body, routed_by)
+                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
                 int i = 1;
                 insert.setString(i++, record.id());
                 insert.setLong(i++, record.startedAt().toEpochMilli());
@@ -171,7 +184,8 @@ public final class RequestStore implements AutoCloseable {
                 setLong(insert, i++, done.usage() == null ? null : usage.cacheReadInputTokens());
                 insert.setString(i++, storedBody(record.requestBody() == null ? null
                         : new String(record.requestBody(), StandardCharsets.UTF_8)));
-                insert.setString(i, storedBody(record.responseBody()));
+                insert.setString(i++, storedBody(record.responseBody()));
+                insert.setString(i, routing.routedBy());
                 inserted = insert.executeUpdate();
             }
             if (inserted == 1) {
@@ -216,7 +230,7 @@ public final class RequestStore implements AutoCloseable {
         try (PreparedStatement query = connection.prepareStatement("""
                 SELECT * FROM (SELECT id, started_at, target_id, target_name, api_mode, route, requested_model,
                   upstream_model, stream, status, error_type, error_message, first_token_ms, duration_ms,
-                  input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens, seq
+                  input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens, routed_by, seq
                 FROM requests ORDER BY seq DESC LIMIT ?) ORDER BY seq ASC""")) {
             query.setInt(1, Math.max(0, limit));
             try (ResultSet rs = query.executeQuery()) {
@@ -323,7 +337,7 @@ public final class RequestStore implements AutoCloseable {
                 rs.getLong("cache_creation_tokens"), rs.getLong("cache_read_tokens"));
         var routing = new RequestRecord.Routing(rs.getString("target_id"), rs.getString("target_name"),
                 rs.getString("api_mode"), RequestRecord.Addressed.of(rs.getString("route")),
-                rs.getString("requested_model"), rs.getString("upstream_model"));
+                rs.getString("requested_model"), rs.getString("upstream_model"), rs.getString("routed_by"));
         String errorType = rs.getString("error_type");
         var failure = errorType == null ? null : new RequestRecord.Failure(errorType, rs.getString("error_message"));
         Long duration = nullableLong(rs, "duration_ms");

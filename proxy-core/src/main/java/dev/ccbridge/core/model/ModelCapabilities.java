@@ -12,13 +12,16 @@ import java.util.Set;
  * ({@code "reasoning": "reasoning_content_replay"}); a name this version does not know reads as
  * {@code UNKNOWN}, which {@link #over} treats as "not said", so a newer file never breaks an older ccbridge.
  *
- * @param rejects      request parameters the model refuses
- * @param cacheControl whether {@code cache_control} marks may be forwarded
+ * @param rejects        request parameters the model refuses
+ * @param cacheControl   whether {@code cache_control} marks may be forwarded (Anthropic, Bedrock, and
+ *                       gateways that honour them in Chat requests, such as OpenRouter)
+ * @param promptCacheKey whether the upstream takes OpenAI's {@code prompt_cache_key} (one per Claude Code session)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelCapabilities(Integer maxOutputTokens, Integer contextWindow, Boolean vision, Reasoning reasoning,
                                 ReasoningControl reasoningControl, TokenParam tokenParam, Set<RequestParam> rejects,
-                                Boolean cacheControl, ToolIdFormat toolIds, SchemaDialect schemaDialect) {
+                                Boolean cacheControl, ToolIdFormat toolIds, SchemaDialect schemaDialect,
+                                Boolean promptCacheKey) {
 
     /** How the model returns reasoning. */
     public enum Reasoning {
@@ -84,7 +87,15 @@ public record ModelCapabilities(Integer maxOutputTokens, Integer contextWindow, 
     }
 
     public static final ModelCapabilities UNSPECIFIED =
-            new ModelCapabilities(null, null, null, null, null, null, null, null, null, null);
+            new ModelCapabilities(null, null, null, null, null, null, null, null, null, null, null);
+
+    /** Capabilities that say nothing about the prompt cache key. */
+    public ModelCapabilities(Integer maxOutputTokens, Integer contextWindow, Boolean vision, Reasoning reasoning,
+                             ReasoningControl reasoningControl, TokenParam tokenParam, Set<RequestParam> rejects,
+                             Boolean cacheControl, ToolIdFormat toolIds, SchemaDialect schemaDialect) {
+        this(maxOutputTokens, contextWindow, vision, reasoning, reasoningControl, tokenParam, rejects, cacheControl,
+                toolIds, schemaDialect, null);
+    }
 
     public ModelCapabilities {
         rejects = rejects == null ? null : Set.copyOf(rejects);
@@ -105,7 +116,8 @@ public record ModelCapabilities(Integer maxOutputTokens, Integer contextWindow, 
                 either(rejects, lower.rejects),
                 either(cacheControl, lower.cacheControl),
                 known(toolIds, ToolIdFormat.UNKNOWN, lower.toolIds),
-                known(schemaDialect, SchemaDialect.UNKNOWN, lower.schemaDialect));
+                known(schemaDialect, SchemaDialect.UNKNOWN, lower.schemaDialect),
+                either(promptCacheKey, lower.promptCacheKey));
     }
 
     public boolean takesImages() {
@@ -126,6 +138,10 @@ public record ModelCapabilities(Integer maxOutputTokens, Integer contextWindow, 
 
     public boolean keepsCacheControl() {
         return Boolean.TRUE.equals(cacheControl);
+    }
+
+    public boolean takesPromptCacheKey() {
+        return Boolean.TRUE.equals(promptCacheKey);
     }
 
     public boolean adaptiveThinkingOnly() {

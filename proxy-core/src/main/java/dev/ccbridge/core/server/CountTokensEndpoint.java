@@ -4,6 +4,7 @@ import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.exchange.Replies;
 import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
+import dev.ccbridge.core.routing.TargetRouter;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.upstream.CountTokensAnswer;
 import dev.ccbridge.core.upstream.CountTokensRequest;
@@ -26,10 +27,12 @@ final class CountTokensEndpoint {
         this.settings = settings;
     }
 
-    void handle(Request request, Response response, Target target) throws Rejection {
+    void handle(Request request, Response response, Target addressed, boolean pinned) throws Rejection {
         byte[] body = RequestBodies.read(request, settings.maxRequestBytes());
         MessagesRequest messages = RequestBodies.parseMessages(body, false);
-        Optional<CountTokensAnswer> upstream = upstreamCount(request, target, messages, body);
+        // Counted where the request itself would go, so a routed conversation is counted by the right provider.
+        TargetRouter.Decision route = context.targetRouter().route(addressed, pinned, messages, body.length / 4);
+        Optional<CountTokensAnswer> upstream = upstreamCount(request, route, body);
         if (upstream.isPresent()) {
             CountTokensAnswer answer = upstream.get();
             Replies.whole(new JettyResponse(response), answer.status(), answer.headers(), answer.body());
@@ -38,13 +41,13 @@ final class CountTokensEndpoint {
         Replies.json(new JettyResponse(response), 200, Map.of("input_tokens", context.tokens().count(messages)));
     }
 
-    private Optional<CountTokensAnswer> upstreamCount(Request request, Target target, MessagesRequest messages,
-                                                      byte[] body) {
+    private Optional<CountTokensAnswer> upstreamCount(Request request, TargetRouter.Decision route, byte[] body) {
+        Target target = route.target();
         Optional<Upstream> upstream = context.upstreams().forMode(target.apiMode());
         if (upstream.isEmpty()) {
             return Optional.empty();
         }
-        ResolvedModel model = context.router().resolve(target, messages.model());
+        ResolvedModel model = context.router().resolve(target, route.model());
         Optional<String> key = context.keys().keyFor(target);
         return upstream.get().countTokens(new CountTokensRequest(body, MessagesEndpoint.forwardedHeaders(request),
                 target, model, key));

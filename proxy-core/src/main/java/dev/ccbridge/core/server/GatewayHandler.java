@@ -100,7 +100,7 @@ final class GatewayHandler extends Handler.Abstract {
             }
             case COUNT_TOKENS -> {
                 requireMethod(method, "POST");
-                countTokens.handle(request, response, target);
+                countTokens.handle(request, response, target, route.pinned());
             }
             case MODELS -> {
                 requireMethod(method, "GET");

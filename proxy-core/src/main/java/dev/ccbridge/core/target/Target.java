@@ -28,16 +28,17 @@ import java.util.Map;
  * @param options      time limits, retries and mode-specific settings
  * @param fallbacks    ids of the targets to try, in order, when this one is unavailable before its
  *                     answer started ({@code "fallbacks": ["id1", "id2"]}; a comma-separated string reads too)
+ * @param routing      rules that send some of this target's requests elsewhere (before the global ones)
  * @param capabilities overrides of the model catalog for this target's models (null: none)
  */
 @JsonPropertyOrder({"id", "name", "provider", "baseUrl", "model", "apiMode", "tiers", "models", "headers",
-        "apiKeyEnv", "token", "options", "fallbacks", "capabilities"})
+        "apiKeyEnv", "token", "options", "fallbacks", "routing", "capabilities"})
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Target(String id, String name, String provider, String baseUrl, String model, ApiMode apiMode,
                      ModelTiers tiers, List<String> models, Map<String, String> headers,
                      String apiKeyEnv, String token, TargetOptions options,
                      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> fallbacks,
-                     ModelCapabilities capabilities,
+                     List<RoutingRule> routing, ModelCapabilities capabilities,
                      @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
 
     public Target {
@@ -47,6 +48,7 @@ public record Target(String id, String name, String provider, String baseUrl, St
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         options = options == null ? TargetOptions.NONE : options;
         fallbacks = ids(fallbacks);
+        routing = routing == null ? List.of() : List.copyOf(routing);
         extra = extra == null ? new LinkedHashMap<>() : extra;
     }
 
@@ -155,6 +157,7 @@ public record Target(String id, String name, String provider, String baseUrl, St
         private String token;
         private TargetOptions options;
         private List<String> fallbacks;
+        private List<RoutingRule> routing;
         private ModelCapabilities capabilities;
         private Map<String, JsonNode> extra;
 
@@ -174,6 +177,7 @@ public record Target(String id, String name, String provider, String baseUrl, St
             token = t.token;
             options = t.options;
             fallbacks = t.fallbacks;
+            routing = t.routing;
             capabilities = t.capabilities;
             extra = new LinkedHashMap<>(t.extra);
         }
@@ -249,6 +253,11 @@ public record Target(String id, String name, String provider, String baseUrl, St
             return this;
         }
 
+        public Builder routing(List<RoutingRule> value) {
+            routing = value;
+            return this;
+        }
+
         public Builder capabilities(ModelCapabilities value) {
             capabilities = value;
             return this;
@@ -261,7 +270,7 @@ public record Target(String id, String name, String provider, String baseUrl, St
 
         public Target build() {
             return new Target(id, name, provider, baseUrl, model, apiMode, tiers, models, headers, apiKeyEnv, token,
-                    options, fallbacks, capabilities, extra);
+                    options, fallbacks, routing, capabilities, extra);
         }
     }
 }

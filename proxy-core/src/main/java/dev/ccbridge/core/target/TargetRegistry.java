@@ -144,6 +144,11 @@ public final class TargetRegistry {
         return token;
     }
 
+    /** The global routing rules (each target's own rules live on the target). */
+    public synchronized void setRouting(List<RoutingRule> rules) {
+        commit(config().withRouting(rules));
+    }
+
     public synchronized void setPort(int port) {
         commit(config().withPort(port));
     }

@@ -144,6 +144,29 @@ class RequestStoreTest {
     }
 
     @Test
+    void whyARequestWasRoutedIsKeptAlsoInAHistoryFromBeforeRouting() throws Exception {
+        try (var old = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
+             var s = old.createStatement()) {
+            // The table as the first version made it, without routed_by.
+            s.execute("""
+                    CREATE TABLE requests (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
+                      started_at INTEGER NOT NULL, day TEXT NOT NULL, target_id TEXT, target_name TEXT, api_mode TEXT,
+                      route TEXT, requested_model TEXT, upstream_model TEXT, stream INTEGER NOT NULL,
+                      status INTEGER NOT NULL, error_type TEXT, error_message TEXT, first_token_ms INTEGER,
+                      duration_ms INTEGER, input_tokens INTEGER, output_tokens INTEGER, cache_creation_tokens INTEGER,
+                      cache_read_tokens INTEGER, request_body TEXT, response_body TEXT)""");
+        }
+        var routing = new RequestRecord.Routing("openai", "OpenAI", "chat_completions", RequestRecord.Addressed.ACTIVE,
+                "claude-sonnet-4-6", "gpt-5.5", "image -> openai (gpt-5.5)");
+        try (var store = open(RequestStore.Retention.DEFAULT)) {
+            store.save(new RequestRecord("r1", NOW, routing, true, new RequestRecord.Completed(200, null, 5L, 9L, null),
+                    null, null, List.of()));
+            assertThat(store.recent(1)).singleElement()
+                    .satisfies(r -> assertThat(r.routing().routedBy()).isEqualTo("image -> openai (gpt-5.5)"));
+        }
+    }
+
+    @Test
     void clearingEntriesKeepsUsage() {
         try (var store = open(RequestStore.Retention.DEFAULT)) {
             store.save(done("r1", NOW, "deepseek", 200, new Usage(3, 4, 0, 0)));

@@ -128,8 +128,15 @@ public final class MemoryResponse implements ClientResponse {
         return events;
     }
 
-    /** The streamed answer folded into one message, as a client does (it must be complete). */
+    /** The answer as one message: a JSON reply as it came, a stream folded as a client does (it must be complete). */
     public MessagesResponse message() {
+        if (!isEventStream() && status == 200) {
+            try {
+                return Json.WIRE.readValue(text(), MessagesResponse.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         var checker = new MessageAccumulator();
         events().forEach(checker::accept);
         return checker.message();

@@ -29,6 +29,7 @@ import dev.ccbridge.core.protocol.openai.chat.ChatTool;
 import dev.ccbridge.core.protocol.openai.chat.ChatToolCall;
 import dev.ccbridge.core.translate.common.ContentText;
 import dev.ccbridge.core.translate.common.Effort;
+import dev.ccbridge.core.translate.common.PromptCacheKey;
 import dev.ccbridge.core.translate.common.SchemaSanitizer;
 import dev.ccbridge.core.translate.common.SystemPrompt;
 import dev.ccbridge.core.translate.common.ToolChoices;
@@ -75,7 +76,7 @@ public final class AnthropicToChat {
         List<ChatMessage> messages = new ArrayList<>();
         String system = SystemPrompt.text(request);
         if (!system.isEmpty()) {
-            messages.add(ChatMessage.system(system));
+            messages.add(ChatMessage.system(cacheMarked(request.systemOrEmpty()) ? systemParts(request) : system));
         }
         for (Message message : ToolTurns.repair(request.messagesOrEmpty())) {
             if (message.isAssistant()) {
@@ -93,6 +94,9 @@ public final class AnthropicToChat {
         int maxTokens = model.clampMaxTokens(request.maxTokens());
         Map<String, JsonNode> extra = new LinkedHashMap<>();
         String reasoningEffort = reasoning(request, extra);
+        if (caps.takesPromptCacheKey()) {
+            PromptCacheKey.of(request).ifPresent(key -> extra.put("prompt_cache_key", TextNode.valueOf(key)));
+        }
 
         return new ChatRequest(
                 model.upstream(),
@@ -152,10 +156,16 @@ public final class AnthropicToChat {
         boolean multiPart = false;
         for (ContentBlock block : message.contentOrEmpty()) {
             switch (block) {
-                case ToolResultBlock r -> out.add(ChatMessage.tool(upstreamId(r.toolUseId()), toolResult(r, toolImages)));
+                case ToolResultBlock r -> {
+                    String result = toolResult(r, toolImages);
+                    out.add(ChatMessage.tool(upstreamId(r.toolUseId()), keepsMark(r.cacheControl())
+                            ? List.of(ChatPart.text(result, r.cacheControl())) : result));
+                }
                 case TextBlock t -> {
                     if (!t.text().isEmpty()) {
-                        parts.add(ChatPart.text(t.text()));
+                        boolean marked = keepsMark(t.cacheControl());
+                        parts.add(marked ? ChatPart.text(t.text(), t.cacheControl()) : ChatPart.text(t.text()));
+                        multiPart |= marked;
                     }
                 }
                 case ImageBlock i -> {
@@ -260,6 +270,34 @@ public final class AnthropicToChat {
             default -> { }
         }
         return null;
+    }
+
+    /** Whether a prompt-cache mark goes on (the upstream honours Anthropic's marks in Chat requests). */
+    private boolean keepsMark(JsonNode cacheControl) {
+        return caps.keepsCacheControl() && cacheControl != null && !cacheControl.isNull();
+    }
+
+    private boolean cacheMarked(List<ContentBlock> blocks) {
+        return blocks.stream().anyMatch(b -> b instanceof TextBlock t && keepsMark(t.cacheControl()));
+    }
+
+    /** The system prompt as text parts, each system block with its prompt-cache mark, then the history's system text. */
+    private List<ChatPart> systemParts(MessagesRequest request) {
+        List<ChatPart> parts = new ArrayList<>();
+        for (ContentBlock block : request.systemOrEmpty()) {
+            if (block instanceof TextBlock t && !t.text().isBlank()) {
+                parts.add(keepsMark(t.cacheControl()) ? ChatPart.text(t.text(), t.cacheControl()) : ChatPart.text(t.text()));
+            }
+        }
+        for (Message message : request.messagesOrEmpty()) {
+            if (message.isSystem()) {
+                String text = ContentText.joinText(message.contentOrEmpty());
+                if (!text.isBlank()) {
+                    parts.add(ChatPart.text(text));
+                }
+            }
+        }
+        return parts;
     }
 
     private String upstreamId(String anthropicId) {

@@ -27,6 +27,7 @@ import dev.ccbridge.core.protocol.openai.responses.ResponsesRequest;
 import dev.ccbridge.core.protocol.openai.responses.ResponsesTool;
 import dev.ccbridge.core.translate.common.ContentText;
 import dev.ccbridge.core.translate.common.Effort;
+import dev.ccbridge.core.translate.common.PromptCacheKey;
 import dev.ccbridge.core.translate.common.SchemaSanitizer;
 import dev.ccbridge.core.translate.common.SystemPrompt;
 import dev.ccbridge.core.translate.common.ToolChoices;
@@ -89,7 +90,8 @@ public final class AnthropicToResponses {
                 reasons ? new ResponsesRequest.Reasoning(Effort.of(request).orElse(null), "auto") : null,
                 reasons ? List.of(ResponsesRequest.ENCRYPTED_REASONING) : null,
                 false,
-                true);
+                true,
+                caps.takesPromptCacheKey() ? PromptCacheKey.of(request).orElse(null) : null);
     }
 
     /**

@@ -12,16 +12,18 @@ import java.util.List;
 public record ChatMessage(String role, @JsonInclude(JsonInclude.Include.ALWAYS) Object content,
                           String reasoningContent, List<ChatToolCall> toolCalls, String toolCallId) {
 
-    public static ChatMessage system(String text) {
-        return new ChatMessage("system", text, null, null, null);
+    /** @param content a string, or text parts (carrying prompt-cache marks) */
+    public static ChatMessage system(Object content) {
+        return new ChatMessage("system", content, null, null, null);
     }
 
     public static ChatMessage user(Object content) {
         return new ChatMessage("user", content, null, null, null);
     }
 
-    public static ChatMessage tool(String toolCallId, String text) {
-        return new ChatMessage("tool", text, null, null, toolCallId);
+    /** @param content a string, or text parts (carrying a prompt-cache mark) */
+    public static ChatMessage tool(String toolCallId, Object content) {
+        return new ChatMessage("tool", content, null, null, toolCallId);
     }
 
     public static ChatMessage assistant(String text, String reasoning, List<ChatToolCall> calls) {

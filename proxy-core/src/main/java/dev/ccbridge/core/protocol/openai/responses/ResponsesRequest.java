@@ -17,7 +17,7 @@ import java.util.List;
 public record ResponsesRequest(String model, String instructions, List<InputItem> input, List<ResponsesTool> tools,
                                JsonNode toolChoice, Boolean parallelToolCalls, Integer maxOutputTokens,
                                Double temperature, Double topP, Reasoning reasoning, List<String> include,
-                               Boolean store, Boolean stream) {
+                               Boolean store, Boolean stream, String promptCacheKey) {
 
     public static final String ENCRYPTED_REASONING = "reasoning.encrypted_content";
 
