@@ -24,8 +24,16 @@ public final class CcbridgeCli implements Runnable {
         System.exit(run(args));
     }
 
+    /** Runs one command; everything it printed has reached stdout and stderr when this returns. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        CommandLine commandLine = commandLine();
+        try {
+            return commandLine.execute(args);
+        } finally {
+            // picocli's writers flush only on println: a command ending in print() would lose its output at exit.
+            commandLine.getOut().flush();
+            commandLine.getErr().flush();
+        }
     }
 
     public static CommandLine commandLine() {
