@@ -3,6 +3,7 @@ package dev.ccbridge.core.cli;
 import dev.ccbridge.core.Version;
 import dev.ccbridge.core.log.Redactor;
 import java.nio.file.Path;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,6 +44,11 @@ public final class CcbridgeCli implements Runnable {
             return 1;
         });
         return commandLine;
+    }
+
+    /** The names of the commands ({@code serve}, {@code targets}, ...), for launchers that also do other things. */
+    public static Set<String> commandNames() {
+        return Set.copyOf(commandLine().getSubcommands().keySet());
     }
 
     @Override
