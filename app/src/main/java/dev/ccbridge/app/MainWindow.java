@@ -1,6 +1,5 @@
 package dev.ccbridge.app;
 
-import dev.ccbridge.app.env.ClaudeSettingsCheck;
 import dev.ccbridge.app.env.CopyEnvDialog;
 import dev.ccbridge.app.env.CopyEnvViewModel;
 import dev.ccbridge.app.icons.WindowIcons;
@@ -15,6 +14,7 @@ import dev.ccbridge.app.targets.TargetsViewModel;
 import dev.ccbridge.app.theme.ThemeManager;
 import dev.ccbridge.app.usage.UsageView;
 import dev.ccbridge.app.usage.UsageViewModel;
+import dev.ccbridge.core.env.ClaudeSettingsCheck;
 import dev.ccbridge.core.env.Shell;
 import java.util.Map;
 import javafx.css.PseudoClass;
@@ -74,7 +74,7 @@ public final class MainWindow {
         this.usage = new UsageViewModel(context.history().orElse(null), context.registry(), ui);
         this.settings = new SettingsViewModel(context);
         this.copyEnv = new CopyEnvViewModel(context.registry(), () -> ServerControl.urlFor(context.port()),
-                settingsCheck);
+                settingsCheck, env);
         context.registry().addListener(config -> ui.post(copyEnv::refresh));
         settings.setOnSaved(saved -> {
             theme.themeProperty().set(saved.theme());

@@ -2,7 +2,6 @@ package dev.ccbridge.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ccbridge.app.env.ClaudeSettingsCheck;
 import dev.ccbridge.app.settings.AppSettings;
 import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.targets.Pricing;
@@ -11,6 +10,7 @@ import dev.ccbridge.app.testing.FxWait;
 import dev.ccbridge.app.testing.Menus;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.app.theme.ThemeManager;
+import dev.ccbridge.core.env.ClaudeSettingsCheck;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.protocol.anthropic.Usage;
@@ -85,7 +85,7 @@ class ScreenshotsTest {
         context.registry().activate(deepseek.id());
         context.server().start();
         window = new MainWindow(stage, context, UiExecutor.javaFx(), new ThemeManager(AppSettings.Theme.LIGHT),
-                PresetCatalog.builtIn(), Map.of(), new ClaudeSettingsCheck(home.resolve("no-settings.json")));
+                PresetCatalog.builtIn(), Map.of(), new ClaudeSettingsCheck(List.of()));
         stage.setX(0);
         stage.setY(0);
         window.show();

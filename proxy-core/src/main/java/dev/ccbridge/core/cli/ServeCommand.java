@@ -91,7 +91,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         out.println();
         out.println("Point Claude Code at it (bash/zsh):");
         out.print(EnvSnippets.render(Shell.BASH,
-                EnvSnippets.variables(server.baseUrl(), cli.registry().installToken())).indent(2));
+                EnvSnippets.variables(server.baseUrl(), cli.registry().installToken(), System.getenv())).indent(2));
         out.println("Other shells: ccbridge env --shell fish|powershell|cmd");
         out.println();
         out.flush();

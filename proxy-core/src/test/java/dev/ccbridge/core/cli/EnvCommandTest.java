@@ -6,6 +6,7 @@ import dev.ccbridge.core.target.ConfigStore;
 import dev.ccbridge.core.target.ProxyConfig;
 import dev.ccbridge.core.testing.CcbridgeProcess;
 import dev.ccbridge.core.testing.CcbridgeProcess.Result;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,41 @@ class EnvCommandTest {
         assertThat(env.exit()).as(env.toString()).isZero();
         String token = config().installToken();
         assertThat(env.out()).isEqualTo("export ANTHROPIC_BASE_URL='http://127.0.0.1:8787'\n"
-                + "export ANTHROPIC_AUTH_TOKEN='" + token + "'\n");
+                + "export ANTHROPIC_AUTH_TOKEN='" + token + "'\n"
+                + "export NO_PROXY='127.0.0.1,localhost'\n");
         assertThat(env.err()).isEmpty();
+    }
+
+    @Test
+    void noProxyKeepsTheHostsAlreadyListed() {
+        Result env = ccbridge.env("NO_PROXY", "corp.example, localhost").run("env", "--shell", "fish");
+
+        assertThat(env.out()).contains("set -gx NO_PROXY '127.0.0.1,localhost,corp.example'\n");
+    }
+
+    @Test
+    void claudeCodeSettingsThatWouldOverrideTheVariablesAreWarnedAboutOnStderr() throws Exception {
+        String stale = "{\"env\":{\"ANTHROPIC_BASE_URL\":\"https://api.anthropic.com\"}}";
+        Path user = write(ccbridge.home().resolve(".claude/settings.json"), stale);
+        Path configDir = write(dir.resolve("claude-config/settings.json"), stale);
+        Path project = write(ccbridge.workDir().resolve(".claude/settings.json"), stale);
+        Path local = write(ccbridge.workDir().resolve(".claude/settings.local.json"),
+                "{\"env\":{\"ANTHROPIC_AUTH_TOKEN\":\"sk-ant-old\",\"OTHER\":\"x\"}}");
+
+        Result env = ccbridge.env("CLAUDE_CONFIG_DIR", dir.resolve("claude-config").toString()).run("env");
+
+        assertThat(env.exit()).isZero();
+        assertThat(env.out()).contains("export ANTHROPIC_BASE_URL='http://127.0.0.1:8787'");
+        assertThat(env.err().lines()).hasSize(4).allMatch(line -> line.startsWith("warning: "));
+        assertThat(env.err()).contains(user + " sets ANTHROPIC_BASE_URL in its \"env\" section")
+                .contains(configDir + " sets ANTHROPIC_BASE_URL").contains(project + " sets ANTHROPIC_BASE_URL")
+                .contains(local + " sets ANTHROPIC_AUTH_TOKEN").contains("would not take effect")
+                .doesNotContain("sk-ant-old");
+    }
+
+    private static Path write(Path file, String text) throws Exception {
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
     }
 
     @Test
