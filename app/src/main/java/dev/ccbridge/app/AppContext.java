@@ -1,12 +1,11 @@
 package dev.ccbridge.app;
 
 import dev.ccbridge.app.log.HistoryRecorder;
-import dev.ccbridge.app.secrets.KeyStorage;
 import dev.ccbridge.app.settings.AppSettings;
 import dev.ccbridge.core.Gateway;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.log.RequestStore;
-import dev.ccbridge.core.secrets.KeyringSecretStore;
+import dev.ccbridge.core.secrets.KeyStorage;
 import dev.ccbridge.core.secrets.SecretStore;
 import dev.ccbridge.core.target.ConfigStore;
 import dev.ccbridge.core.target.ConfigWatcher;
@@ -16,7 +15,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +39,7 @@ public final class AppContext implements AutoCloseable {
     private final boolean firstRun;
     private volatile Integer portOverride;
 
-    private AppContext(AppPaths paths, Integer portOverride, Function<AppSettings, KeyStorage> keyChooser) {
+    private AppContext(AppPaths paths, Integer portOverride, Supplier<KeyStorage> keyChooser) {
         this.paths = paths;
         this.portOverride = portOverride;
         List<String> found = new ArrayList<>();
@@ -51,8 +50,8 @@ public final class AppContext implements AutoCloseable {
         registry = new TargetRegistry(loaded.config(), configStore);
         watcher = startWatcher(found);
         AppSettings settings = settings();
-        keys = keyChooser.apply(settings);
-        keys.notice().ifPresent(found::add);
+        keys = keyChooser.get();
+        keys.notice().ifPresent(notice -> found.add(notice + " Keys you enter here last for this session only."));
         log = new RequestLog(settings.logSize(), RequestLog.DEFAULT_BODIES_KEPT);
         history = openHistory(settings, found);
         recorder = history == null ? null : new HistoryRecorder(log, history);
@@ -62,11 +61,10 @@ public final class AppContext implements AutoCloseable {
 
     /** The real app: keys in the OS keychain when there is one. */
     public static AppContext open(AppPaths paths, Integer portOverride) {
-        return open(paths, portOverride, settings ->
-                KeyStorage.choose(KeyringSecretStore::open, settings.envKeys(), System.getenv()));
+        return open(paths, portOverride, KeyStorage::open);
     }
 
-    public static AppContext open(AppPaths paths, Integer portOverride, Function<AppSettings, KeyStorage> keys) {
+    public static AppContext open(AppPaths paths, Integer portOverride, Supplier<KeyStorage> keys) {
         return new AppContext(paths, portOverride, keys);
     }
 

@@ -2,11 +2,11 @@ package dev.ccbridge.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ccbridge.app.secrets.KeyStorage;
 import dev.ccbridge.app.settings.AppSettings;
 import dev.ccbridge.app.testing.FakeProvider;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
+import dev.ccbridge.core.secrets.KeyStorage;
 import dev.ccbridge.core.target.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,13 +20,13 @@ class AppContextTest {
     @Test
     void aFirstRunStartsFromTheDefaultTargetsAndSaysSo() {
         try (var context = AppContext.open(new AppPaths(dir.resolve("config.json"), dir), 0,
-                settings -> KeyStorage.of(new InMemorySecretStore()))) {
+                () -> KeyStorage.of(new InMemorySecretStore()))) {
             assertThat(context.firstRun()).isTrue();
             assertThat(context.registry().targets()).extracting(Target::id).contains("openai", "deepseek");
             assertThat(dir.resolve("config.json")).exists();
         }
         try (var again = AppContext.open(new AppPaths(dir.resolve("config.json"), dir), 0,
-                settings -> KeyStorage.of(new InMemorySecretStore()))) {
+                () -> KeyStorage.of(new InMemorySecretStore()))) {
             assertThat(again.firstRun()).isFalse();
         }
     }
@@ -34,11 +34,11 @@ class AppContextTest {
     @Test
     void settingsLiveInTheConfigFileAndSurviveARestart() throws Exception {
         try (var context = TestApp.open(dir)) {
-            context.saveSettings(new AppSettings(false, 300, 14, AppSettings.Theme.DARK, true), 9123);
+            context.saveSettings(new AppSettings(false, 300, 14, AppSettings.Theme.DARK), 9123);
         }
         assertThat(Files.readString(dir.resolve("config.json"))).contains("\"app\"").contains("\"theme\" : \"dark\"");
         try (var context = TestApp.open(dir)) {
-            assertThat(context.settings()).isEqualTo(new AppSettings(false, 300, 14, AppSettings.Theme.DARK, true));
+            assertThat(context.settings()).isEqualTo(new AppSettings(false, 300, 14, AppSettings.Theme.DARK));
             assertThat(context.registry().config().port()).isEqualTo(9123);
         }
     }

@@ -68,7 +68,7 @@ class ScreenshotsTest {
         // Keys in a real keychain (the private Secret Service), as on a desktop.
         var secrets = ((KeyringSecretStore.Opening.Opened) KeyringSecretStore.open()).store();
         context = AppContext.open(new AppPaths(home.resolve("config.json"), home), null,
-                settings -> dev.ccbridge.app.secrets.KeyStorage.of(secrets));
+                () -> dev.ccbridge.core.secrets.KeyStorage.of(secrets));
         Target deepseek = context.registry().put(new Pricing(0.28, 0.42, 0.028, null).applyTo(new Target(null,
                 "DeepSeek", "deepseek", "https://api.deepseek.com", "deepseek-chat", ApiMode.CHAT_COMPLETIONS,
                 new ModelTiers("deepseek-reasoner", "deepseek-chat", "deepseek-chat"), null, Map.of(), null, null,

@@ -2,8 +2,8 @@ package dev.ccbridge.app.testing;
 
 import dev.ccbridge.app.AppContext;
 import dev.ccbridge.app.AppPaths;
-import dev.ccbridge.app.secrets.KeyStorage;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
+import dev.ccbridge.core.secrets.KeyStorage;
 import dev.ccbridge.core.secrets.SecretStore;
 import dev.ccbridge.core.target.ProxyConfig;
 import java.io.IOException;
@@ -30,7 +30,7 @@ public final class TestApp {
         if (!Files.exists(config)) {
             writeEmptyConfig(config);
         }
-        return AppContext.open(new AppPaths(config, dir), 0, settings -> KeyStorage.of(secrets));
+        return AppContext.open(new AppPaths(config, dir), 0, () -> KeyStorage.of(secrets));
     }
 
     /** A config with no targets (the embedded default has four). */

@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 /** {@code ccbridge}: the headless command line of the gateway. */
 @Command(name = "ccbridge", mixinStandardHelpOptions = true, versionProvider = CcbridgeCli.VersionProvider.class,
         description = "Claude Code Bridge: use Claude Code with any model provider.",
-        subcommands = {ServeCommand.class, TargetsCommand.class, EnvCommand.class, TestCommand.class,
-                TokenCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, TargetsCommand.class, KeysCommand.class, EnvCommand.class,
+                TestCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
 public final class CcbridgeCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -20,6 +20,8 @@ public final class CcbridgeCli implements Runnable {
     @Option(names = "--config", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
             description = "Config file (default: $CCBRIDGE_HOME/config.json or the platform config dir).")
     Path config;
+
+    private CliContext context;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -31,6 +33,7 @@ public final class CcbridgeCli implements Runnable {
         try {
             return commandLine.execute(args);
         } finally {
+            commandLine.<CcbridgeCli>getCommand().closeContext();
             // picocli's writers flush only on println: a command ending in print() would lose its output at exit.
             commandLine.getOut().flush();
             commandLine.getErr().flush();
@@ -39,6 +42,9 @@ public final class CcbridgeCli implements Runnable {
 
     public static CommandLine commandLine() {
         var commandLine = new CommandLine(new CcbridgeCli());
+        // One stdout and one stderr writer for every subcommand, so flushing the root's flushes all.
+        commandLine.setOut(commandLine.getOut());
+        commandLine.setErr(commandLine.getErr());
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
             cl.getErr().println("ccbridge: " + Redactor.patternsOnly().redact(String.valueOf(e.getMessage())));
             return 1;
@@ -56,8 +62,18 @@ public final class CcbridgeCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The config (and, on demand, the keys) of this run; closed when the command is done. */
     CliContext context() {
-        return CliContext.open(config);
+        if (context == null) {
+            context = CliContext.open(config, spec.commandLine().getErr());
+        }
+        return context;
+    }
+
+    private void closeContext() {
+        if (context != null) {
+            context.close();
+        }
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

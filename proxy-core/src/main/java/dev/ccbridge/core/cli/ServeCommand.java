@@ -7,6 +7,7 @@ import dev.ccbridge.core.log.Redactor;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.log.RequestLogFile;
 import dev.ccbridge.core.log.RequestRecord;
+import dev.ccbridge.core.secrets.TargetReadiness;
 import dev.ccbridge.core.server.PortInUseException;
 import dev.ccbridge.core.server.ProxyServer;
 import dev.ccbridge.core.server.ServerSettings;
@@ -63,7 +64,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         if (requestLog != null) {
             log.addListener(new RequestLogFile(requestLog, () -> redactor(cli)));
         }
-        var server = new ProxyServer(Gateway.context(cli.registry(), cli.secrets(), log), ServerSettings.onPort(chosenPort));
+        var server = new ProxyServer(Gateway.context(cli.registry(), cli.keyStorage().store(), log),
+                ServerSettings.onPort(chosenPort));
         try {
             server.start();
         } catch (PortInUseException e) {
@@ -83,11 +85,16 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
         out.println("ccbridge listening on " + server.baseUrl());
         out.println("Config: " + cli.store().file());
-        cli.registry().active().ifPresentOrElse(
-                target -> out.println("Active target: " + describe(target)
-                        + (cli.keys().keyFor(target).isEmpty() && target.apiKeyEnv() != null
-                        ? "  (no key yet: " + cli.keys().whereToPut(target) + ")" : "")),
-                () -> out.println("No active target: add one with `ccbridge targets add`."));
+        switch (cli.keys().readiness(cli.registry().active())) {
+            case TargetReadiness.Ready ready -> out.println("Active target: " + describe(ready.target()) + "  ("
+                    + KeyWords.of(ready.target(), cli.keys()) + ")");
+            case TargetReadiness.MissingKey missing -> {
+                out.println("Active target: " + describe(missing.target()));
+                out.println("Warning: " + missing.headline() + ": " + missing.ways()
+                        + ". Until it has one, every request fails (401).");
+            }
+            case TargetReadiness.NoTarget none -> out.println("No active target: add one with `ccbridge targets add`.");
+        }
         out.println();
         out.println("Point Claude Code at it (bash/zsh):");
         out.print(EnvSnippets.render(Shell.BASH,

@@ -34,7 +34,7 @@ final class TestCommand implements Callable<Integer> {
             return 1;
         }
         // A private gateway on a free port, so the test works whether or not ccbridge is running.
-        try (var server = new ProxyServer(Gateway.context(cli.registry(), cli.secrets(), new RequestLog()),
+        try (var server = new ProxyServer(Gateway.context(cli.registry(), cli.keyStorage().store(), new RequestLog()),
                 ServerSettings.onPort(0))) {
             server.start();
             TargetCheck.Result result = TargetCheck.run(server.baseUrl(), target, Duration.ofSeconds(120));

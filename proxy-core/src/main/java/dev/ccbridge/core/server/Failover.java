@@ -5,6 +5,7 @@ import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
+import dev.ccbridge.core.secrets.TargetReadiness;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.translate.common.MessageStreamBuilder;
 import dev.ccbridge.core.upstream.Cancellation;
@@ -84,7 +85,13 @@ final class Failover {
                 new RequestBodies.Rejected(ApiError.of(501, "api_error", "API mode '" + target.apiMode()
                         + "' of target '" + target.displayName() + "' is not implemented in this version of ccbridge")
                         .notRetryable()));
-        return new Candidate(target, model, upstream, context.keys().keyFor(target));
+        Optional<String> key = context.keys().keyFor(target);
+        if (key.isEmpty() && TargetReadiness.needsKey(target)) {
+            // Refused here, in words that name the fix, rather than by the provider as a bare 401.
+            throw new RequestBodies.Rejected(ApiError.authentication(
+                    new TargetReadiness.MissingKey(target).requestError()).notRetryable());
+        }
+        return new Candidate(target, model, upstream, key);
     }
 
     /** Runs the attempts; afterwards the client sink or relay holds the outcome (answer or error). */

@@ -35,7 +35,14 @@ class TargetsCommandTest {
                 "--model", "moonshotai/kimi-k2-instruct", "--haiku", "llama-3.1-8b-instant",
                 "--api-key-env", "GROQ_API_KEY");
         assertThat(add.exit()).as(add.toString()).isZero();
-        assertThat(add.out()).contains("Saved target 'groq'.").contains("GROQ_API_KEY");
+        Target groq = stored("groq");
+        assertThat(add.out()).isEqualTo("""
+                Saved target 'groq'.
+                Its own URL:   http://127.0.0.1:8787/api/claude-code-proxy/%s
+                Its token:     %s
+                  (these pin a terminal to it; `ccbridge env --target groq` prints them for your shell)
+                Its API key:   run `ccbridge keys set groq`, or set GROQ_API_KEY.
+                """.formatted(groq.routeKey(), groq.token()));
 
         Result activate = ccbridge.run("targets", "activate", "groq");
         assertThat(activate.exit()).isZero();
