@@ -1,6 +1,7 @@
 package dev.ccbridge.app;
 
 import dev.ccbridge.app.log.HistoryRecorder;
+import dev.ccbridge.app.secrets.ObservedSecretStore;
 import dev.ccbridge.app.settings.AppSettings;
 import dev.ccbridge.core.Gateway;
 import dev.ccbridge.core.log.RequestLog;
@@ -31,6 +32,7 @@ public final class AppContext implements AutoCloseable {
     private final TargetRegistry registry;
     private final ConfigWatcher watcher;
     private final KeyStorage keys;
+    private final ObservedSecretStore secrets;
     private final RequestLog log;
     private final RequestStore history;
     private final HistoryRecorder recorder;
@@ -52,10 +54,12 @@ public final class AppContext implements AutoCloseable {
         AppSettings settings = settings();
         keys = keyChooser.get();
         keys.notice().ifPresent(notice -> found.add(notice + " Keys you enter here last for this session only."));
+        secrets = new ObservedSecretStore(keys.store());
         log = new RequestLog(settings.logSize(), RequestLog.DEFAULT_BODIES_KEPT);
         history = openHistory(settings, found);
         recorder = history == null ? null : new HistoryRecorder(log, history);
-        server = new ServerControl(Gateway.context(registry, keys.store(), log), this::port);
+        server = new ServerControl(Gateway.context(registry, secrets, log), this::port);
+        secrets.addListener(server::recheckSoon);
         notices = List.copyOf(found);
     }
 
@@ -102,8 +106,9 @@ public final class AppContext implements AutoCloseable {
         return registry;
     }
 
+    /** Where the app stores keys; a key stored or removed here updates the gateway's status at once. */
     public SecretStore secrets() {
-        return keys.store();
+        return secrets;
     }
 
     public KeyStorage keyStorage() {

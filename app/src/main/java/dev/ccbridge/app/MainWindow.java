@@ -39,6 +39,7 @@ import org.controlsfx.control.ToggleSwitch;
 public final class MainWindow {
     private static final PseudoClass SERVING = PseudoClass.getPseudoClass("serving");
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
 
     private final Stage stage;
     private final AppContext context;
@@ -210,8 +211,6 @@ public final class MainWindow {
     private HBox header() {
         var dot = new Region();
         dot.getStyleClass().add("state-dot");
-        status.stateProperty().addListener((obs, old, state) -> paintState(dot, state));
-        paintState(dot, status.stateProperty().get());
         var headline = new Label();
         headline.setId("headline");
         headline.getStyleClass().add("headline");
@@ -238,7 +237,10 @@ public final class MainWindow {
         copy.setId("copyEnv");
         copy.setOnAction(e -> showCopyEnv(copyEnv.shell.get()));
         var header = new HBox(dot, texts, spacer, enabled, copy);
+        header.setId("header");
         header.getStyleClass().add("header");
+        status.stateProperty().addListener((obs, old, state) -> paintState(header, state));
+        paintState(header, status.stateProperty().get());
         return header;
     }
 
@@ -259,9 +261,11 @@ public final class MainWindow {
         return box;
     }
 
-    private static void paintState(Region dot, ServerControl.State state) {
-        dot.pseudoClassStateChanged(SERVING, state == ServerControl.State.SERVING);
-        dot.pseudoClassStateChanged(ERROR, state == ServerControl.State.ERROR);
+    /** The header and its dot show the state through pseudo-classes (colours in the stylesheet). */
+    private static void paintState(Region header, ServerControl.State state) {
+        header.pseudoClassStateChanged(SERVING, state == ServerControl.State.SERVING);
+        header.pseudoClassStateChanged(WARNING, state == ServerControl.State.WARNING);
+        header.pseudoClassStateChanged(ERROR, state == ServerControl.State.ERROR);
     }
 
     private static Tab tab(String title, javafx.scene.Node content) {

@@ -161,6 +161,28 @@ class TrayControllerTest {
     }
 
     @Test
+    void servingWithoutTheActiveTargetsKeyShowsTheWarningIconAndTheFix() {
+        var secrets = new InMemorySecretStore();
+        Target openai = registry.put(new Target(null, "OpenAI", "openai", "https://api.openai.com/v1", "gpt-5.5",
+                ApiMode.CHAT_COMPLETIONS, null, List.of(), Map.of(), "CCBRIDGE_TEST_UNSET_OPENAI_KEY", null, Map.of(),
+                null, null));
+        registry.activate(openai.id());
+        try (var keyless = new ServerControl(Gateway.context(registry, secrets, new RequestLog()), () -> 0)) {
+            var warningTray = new TrayController(adapter, keyless, registry, UiExecutor.direct(), null);
+            warningTray.install();
+            keyless.start();
+
+            assertThat(adapter.last().state()).isEqualTo(ServerControl.State.WARNING);
+            assertThat(adapter.last().tooltip()).startsWith("ccbridge \u2014 Add an API key for OpenAI \u2014 serving on");
+            assertThat(((TrayItem.Check) adapter.last().menu().getFirst()).checked()).as("Enabled").isTrue();
+
+            secrets.put(openai.secretAccount(), "sk-0123456789");
+            keyless.recheck();
+            assertThat(adapter.last().state()).isEqualTo(ServerControl.State.SERVING);
+        }
+    }
+
+    @Test
     void withoutATrayNothingIsInstalled() {
         adapter.supported = false;
         assertThat(tray.install()).isFalse();
