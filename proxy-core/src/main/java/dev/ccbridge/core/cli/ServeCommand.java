@@ -6,7 +6,6 @@ import dev.ccbridge.core.env.Shell;
 import dev.ccbridge.core.log.Redactor;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.log.RequestLogFile;
-import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.secrets.TargetReadiness;
 import dev.ccbridge.core.server.PortInUseException;
 import dev.ccbridge.core.server.ProxyServer;
@@ -17,8 +16,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,8 +24,6 @@ import picocli.CommandLine.Option;
 /** {@code ccbridge serve}: run the gateway in the foreground, one line per request. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the gateway in the foreground (Ctrl-C stops it).")
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
-
     @CommandLine.ParentCommand
     CcbridgeCli parent;
 
@@ -56,7 +51,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         if (!quiet) {
             log.addListener(record -> {
                 if (!record.inFlight()) {
-                    out.println(redactor(cli).redact(line(record)));
+                    out.println(redactor(cli).redact(RequestLine.of(record)));
                     out.flush();
                 }
             });
@@ -120,22 +115,5 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     static String describe(Target target) {
         return target.displayName() + " [" + target.id() + "] " + target.apiMode() + " " + target.model()
                 + " at " + target.baseUrl();
-    }
-
-    static String line(RequestRecord r) {
-        var line = new StringBuilder()
-                .append(TIME.format(r.startedAt())).append("  ")
-                .append(r.status()).append("  ")
-                .append(r.targetId()).append("  ")
-                .append(r.requestedModel()).append(" -> ").append(r.upstreamModel())
-                .append(r.stream() ? "  stream" : "  json")
-                .append("  ").append(String.format("%.1f s", r.durationMillis() / 1000.0));
-        if (r.usage() != null) {
-            line.append("  in ").append(r.usage().promptTotal()).append(" out ").append(r.usage().outputTokens());
-        }
-        if (r.errorMessage() != null) {
-            line.append("  ").append(r.errorType()).append(": ").append(r.errorMessage());
-        }
-        return line.toString();
     }
 }

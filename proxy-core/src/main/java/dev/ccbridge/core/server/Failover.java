@@ -116,7 +116,7 @@ final class Failover {
                 candidate = fallback(fallbacks.get(nextFallback++), tried);
             }
             if (candidate != null) {
-                LOG.info("{}: {} failed ({} {}); trying fallback {}", request.id(), last.target().id(),
+                LOG.debug("{}: {} failed ({} {}); trying fallback {}", request.id(), last.target().id(),
                         held.error().status(), held.error().message(), candidate.target().id());
             }
         }
@@ -154,7 +154,7 @@ final class Failover {
             if (pause.isEmpty()) {
                 return held;
             }
-            LOG.info("{}: {} failed ({} {}); trying again in {} ms", request.id(), candidate.target().id(),
+            LOG.debug("{}: {} failed ({} {}); trying again in {} ms", request.id(), candidate.target().id(),
                     held.error().status(), held.error().message(), pause.get().toMillis());
             if (request.cancellation().pause(pause.get())) {
                 return null;
@@ -220,7 +220,7 @@ final class Failover {
     }
 
     private void skip(String id, String reason) {
-        LOG.warn("{}: fallback '{}' skipped: {}", request.id(), id, reason);
+        LOG.debug("{}: fallback '{}' skipped: {}", request.id(), id, reason);
         attempts.add(new RequestRecord.Attempt(id, 0, "skipped: " + reason, 0));
     }
 

@@ -97,7 +97,8 @@ final class MessagesEndpoint {
         ApiError error = sink.error() == null && cancellation.isCancelled() ? CLIENT_GONE : sink.error();
         int status = cancellation.isCancelled() ? 499 : sink.status();
         if (error != null) {
-            LOG.info("{} {} -> {} failed: {} {}", tried.id(), tried.targetId(), tried.upstreamModel(),
+            // At debug: the request log (serve's request line, the app's table) already says it.
+            LOG.debug("{} {} -> {} failed: {} {}", tried.id(), tried.targetId(), tried.upstreamModel(),
                     error.status(), error.message());
         }
         return tried.completed(status, error == null ? null : error.type(), error == null ? null : error.message(),

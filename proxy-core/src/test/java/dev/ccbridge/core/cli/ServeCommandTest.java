@@ -7,6 +7,8 @@ import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.target.ConfigStore;
 import dev.ccbridge.core.testing.CcbridgeProcess;
 import dev.ccbridge.core.testing.CcbridgeProcess.Result;
+import dev.ccbridge.core.testing.FakeAgent;
+import dev.ccbridge.core.testing.FakeProvider;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -95,6 +97,36 @@ class ServeCommandTest {
 
             assertThat(banner).contains("(key from $OPENAI_API_KEY)").doesNotContain("Warning")
                     .doesNotContain("sk-live");
+        }
+    }
+
+    @Test
+    void eachRequestIsOneLineInOneFormatAndNothingElse() throws Exception {
+        String key = "sk-fake-0123456789abcdef";
+        try (var provider = new FakeProvider(FakeAgent::chat).requiringKey(key)) {
+            ccbridge.run("targets", "add", "--name", "Fake", "--base-url", provider.baseUrl(), "--model", "fake-model",
+                    "--api-key-env", "FAKE_API_KEY", "--activate");
+            int port = freePort();
+            try (var serve = ccbridge.env("FAKE_API_KEY", key).start("serve", "--port", String.valueOf(port))) {
+                serve.awaitOut("Other shells:");
+                assertThat(ask(port, installToken()).statusCode()).isEqualTo(200);
+                serve.awaitOut(" 200  fake ");
+                provider.requiringKey("sk-another-key-000000");
+                assertThat(ask(port, installToken()).statusCode()).isEqualTo(401);
+                serve.awaitOut(" 401  fake ");
+
+                Result stopped = serve.stop();
+                String[] requestLines = stopped.out().lines().filter(line -> line.matches("\\d\\d:\\d\\d:\\d\\d  .*"))
+                        .toArray(String[]::new);
+                assertThat(requestLines).hasSize(2);
+                assertThat(requestLines[0]).matches("\\d\\d:\\d\\d:\\d\\d  200  fake  claude-sonnet-4-6 -> fake-model  "
+                        + "json  \\d+\\.\\d s  in \\d+ out \\d+");
+                assertThat(requestLines[1]).matches("\\d\\d:\\d\\d:\\d\\d  401  fake  claude-sonnet-4-6 -> fake-model  "
+                        + "json  \\d+\\.\\d s  authentication_error: .*Incorrect API key.*");
+                assertThat(stopped.err()).as("no second report of the failure")
+                        .doesNotContain("Incorrect API key").doesNotContain("INFO");
+                assertThat(stopped.out() + stopped.err()).doesNotContain(key);
+            }
         }
     }
 
