@@ -219,7 +219,9 @@ public final class MainWindow {
         detail.setId("headerDetail");
         detail.getStyleClass().add("detail");
         detail.textProperty().bind(status.detailProperty());
+        detail.setWrapText(true); // a warning names its fix in full
         var texts = new VBox(2, headline, detail);
+        HBox.setHgrow(texts, Priority.SOMETIMES);
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
@@ -236,6 +238,8 @@ public final class MainWindow {
         var copy = new Button("Copy env vars\u2026");
         copy.setId("copyEnv");
         copy.setOnAction(e -> showCopyEnv(copyEnv.shell.get()));
+        enabled.setMinWidth(Region.USE_PREF_SIZE);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
         var header = new HBox(dot, texts, spacer, enabled, copy);
         header.setId("header");
         header.getStyleClass().add("header");

@@ -83,8 +83,8 @@ public final class StatusViewModel {
         detail.set(switch (status.state()) {
             case SERVING -> "Active target: " + active;
             case WARNING -> status.readiness() instanceof TargetReadiness.MissingKey missing
-                    ? "Serving on " + status.url() + ", but every request to " + missing.target().displayName()
-                    + " fails until it has a key: enter it under Targets, or " + missing.ways() + "."
+                    ? "Serving on " + status.url() + ", but requests to " + missing.target().displayName()
+                    + " fail until it has one: enter it under Targets, or run `" + missing.command() + "`."
                     : "Serving on " + status.url();
             case OFF -> "Turn it on to let Claude Code through (active target: " + active + ")";
             case ERROR -> status.message();

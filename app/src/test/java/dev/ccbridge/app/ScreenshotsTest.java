@@ -1,6 +1,7 @@
 package dev.ccbridge.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ccbridge.app.settings.AppSettings;
 import dev.ccbridge.app.targets.PresetCatalog;
@@ -28,7 +29,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.stage.Stage;
@@ -101,6 +104,24 @@ class ScreenshotsTest {
         robot.clickOn("DeepSeek");
         FxWait.until("the key status", () -> robot.lookup("#keyStatus").queryLabeled().getText().contains("stored"));
         save(stage.getScene(), "main-window.png");
+    }
+
+    /** A first run: serving, but the active target has no key yet; the header says what to do. */
+    @Test
+    void noKeyYet(FxRobot robot) throws Exception {
+        assumeTrue(System.getenv("OPENAI_API_KEY") == null, "OPENAI_API_KEY is set here, so OpenAI has a key");
+        Target openai = context.registry().put(new Target(null, "OpenAI", "openai", "https://api.openai.com/v1",
+                "gpt-5.5", ApiMode.CHAT_COMPLETIONS, new ModelTiers("gpt-5.5", "gpt-5.5", "gpt-5.4-mini"), null,
+                Map.of(), "OPENAI_API_KEY", null, null, null, null));
+        context.registry().activate(openai.id());
+        // The list's cell, once the list shows it (a preset menu item of the same name is not in the window).
+        Predicate<Labeled> openAiCell = label -> "OpenAI".equals(label.getText()) && label.getScene() != null
+                && label.isVisible();
+        FxWait.until("the OpenAI cell", () -> robot.lookup(".target-name").match(openAiCell).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".target-name").match(openAiCell).<Labeled>query());
+        FxWait.until("the warning", () -> robot.lookup("#headline").queryLabeled().getText()
+                .equals("Add an API key for OpenAI"));
+        save(stage.getScene(), "no-key-yet.png");
     }
 
     @Test
