@@ -8,7 +8,6 @@ import dev.ccbridge.app.testing.FxWait;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.app.theme.ThemeManager;
 import dev.ccbridge.core.env.ClaudeSettingsCheck;
-import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +39,7 @@ class HeaderFxTest {
     @Start
     void start(Stage stage) throws Exception {
         context = TestApp.open(Files.createTempDirectory(dir, "app"));
-        openai = context.registry().put(new Target(null, "OpenAI", "openai", "https://api.openai.com/v1", "gpt-5.5",
-                ApiMode.CHAT_COMPLETIONS, null, List.of(), Map.of(), "CCBRIDGE_TEST_UNSET_OPENAI_KEY", null, Map.of(),
-                null, null));
+        openai = context.registry().put(TestApp.hostedWithoutKey("OpenAI"));
         context.registry().activate(openai.id());
         context.server().start();
         new MainWindow(stage, context, UiExecutor.javaFx(), new ThemeManager(AppSettings.Theme.LIGHT),

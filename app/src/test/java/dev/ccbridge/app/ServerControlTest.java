@@ -7,7 +7,6 @@ import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
 import dev.ccbridge.core.secrets.TargetReadiness;
-import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.ProxyConfig;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.target.TargetRegistry;
@@ -19,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,9 +73,7 @@ class ServerControlTest {
     @Test
     void servingWithoutTheActiveTargetsKeyIsAWarningThatNamesTheFix() {
         var secrets = new InMemorySecretStore();
-        Target groq = registry.put(new Target(null, "Groq", "groq", "https://api.groq.com/openai/v1", "m",
-                ApiMode.CHAT_COMPLETIONS, null, List.of(), Map.of(), "CCBRIDGE_TEST_UNSET_GROQ_KEY", null, Map.of(),
-                null, null));
+        Target groq = registry.put(TestApp.hostedWithoutKey("Groq"));
         registry.activate(groq.id());
         try (var control = new ServerControl(Gateway.context(registry, secrets, new RequestLog()), () -> 0)) {
             ServerControl.Status status = control.start();
@@ -97,9 +93,7 @@ class ServerControlTest {
     @Test
     void aKeyStoredInTheAppEndsTheWarningWithoutAnythingElse(@TempDir Path dir) {
         try (var context = TestApp.open(dir)) {
-            Target groq = context.registry().put(new Target(null, "Groq", "groq", "https://api.groq.com/openai/v1",
-                    "m", ApiMode.CHAT_COMPLETIONS, null, List.of(), Map.of(), "CCBRIDGE_TEST_UNSET_GROQ_KEY", null,
-                    Map.of(), null, null));
+            Target groq = context.registry().put(TestApp.hostedWithoutKey("Groq"));
             context.registry().activate(groq.id());
             assertThat(context.server().start().state()).isEqualTo(ServerControl.State.WARNING);
 

@@ -5,7 +5,9 @@ import dev.ccbridge.app.AppPaths;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
 import dev.ccbridge.core.secrets.KeyStorage;
 import dev.ccbridge.core.secrets.SecretStore;
+import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.target.Target;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** An {@link AppContext} in a temp dir, keys in memory, no targets, a gateway on a free port when started. */
 public final class TestApp {
@@ -31,6 +34,16 @@ public final class TestApp {
             writeEmptyConfig(config);
         }
         return AppContext.open(new AppPaths(config, dir), 0, () -> KeyStorage.of(secrets));
+    }
+
+    /**
+     * A hosted provider's target (not yet in a registry) that needs an API key and has none: it
+     * names a key variable nobody sets.
+     */
+    public static Target hostedWithoutKey(String name) {
+        String id = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return new Target(null, name, id, "https://api." + id + ".example/v1", "model-1", ApiMode.CHAT_COMPLETIONS,
+                null, List.of(), Map.of(), "CCBRIDGE_TEST_UNSET_KEY", null, Map.of(), null, null);
     }
 
     /** A config with no targets (the embedded default has four). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.app.ServerControl;
 import dev.ccbridge.app.UiExecutor;
+import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.core.Gateway;
 import dev.ccbridge.core.env.Shell;
 import dev.ccbridge.core.log.RequestLog;
@@ -163,9 +164,7 @@ class TrayControllerTest {
     @Test
     void servingWithoutTheActiveTargetsKeyShowsTheWarningIconAndTheFix() {
         var secrets = new InMemorySecretStore();
-        Target openai = registry.put(new Target(null, "OpenAI", "openai", "https://api.openai.com/v1", "gpt-5.5",
-                ApiMode.CHAT_COMPLETIONS, null, List.of(), Map.of(), "CCBRIDGE_TEST_UNSET_OPENAI_KEY", null, Map.of(),
-                null, null));
+        Target openai = registry.put(TestApp.hostedWithoutKey("OpenAI"));
         registry.activate(openai.id());
         try (var keyless = new ServerControl(Gateway.context(registry, secrets, new RequestLog()), () -> 0)) {
             var warningTray = new TrayController(adapter, keyless, registry, UiExecutor.direct(), null);
