@@ -167,7 +167,8 @@ public final class ServerControl implements AutoCloseable {
         if (running) {
             return new Status(State.SERVING, url, null, readiness);
         }
-        return error != null ? new Status(State.ERROR, url, error, readiness) : new Status(State.OFF, url, null, readiness);
+        return error != null ? new Status(State.ERROR, url, error, readiness)
+                : new Status(State.OFF, url, null, readiness);
     }
 
     private Status publish(Status next) {

@@ -14,7 +14,7 @@ final class KeyWords {
         return switch (keys.readiness(Optional.of(target))) {
             case TargetReadiness.Ready ready -> ready.key().map(KeyWords::source).orElse("no key needed");
             case TargetReadiness.MissingKey missing -> "no key: " + missing.command();
-            case TargetReadiness.NoTarget none -> "";
+            case TargetReadiness.NoTarget _ -> "";
         };
     }
 

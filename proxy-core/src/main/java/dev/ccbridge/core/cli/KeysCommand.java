@@ -1,5 +1,6 @@
 package dev.ccbridge.core.cli;
 
+import dev.ccbridge.core.secrets.KeyResolver;
 import dev.ccbridge.core.secrets.KeyStorage;
 import dev.ccbridge.core.target.Target;
 import java.io.Console;
@@ -166,7 +167,7 @@ final class KeysCommand implements Runnable {
 
     /** The variables a target's key can come from when not from the keychain. */
     static String variables(Target target) {
-        String own = dev.ccbridge.core.secrets.KeyResolver.variableFor(target);
+        String own = KeyResolver.variableFor(target);
         return target.apiKeyEnv() == null || target.apiKeyEnv().isBlank() ? own : target.apiKeyEnv() + " or " + own;
     }
 }

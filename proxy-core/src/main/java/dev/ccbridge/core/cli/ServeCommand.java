@@ -88,7 +88,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 out.println("Warning: " + missing.headline() + ": " + missing.ways()
                         + ". Until it has one, every request fails (401).");
             }
-            case TargetReadiness.NoTarget none -> out.println("No active target: add one with `ccbridge targets add`.");
+            case TargetReadiness.NoTarget _ -> out.println("No active target: add one with `ccbridge targets add`.");
         }
         out.println();
         out.println("Point Claude Code at it (bash/zsh):");

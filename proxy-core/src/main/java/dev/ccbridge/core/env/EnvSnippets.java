@@ -16,11 +16,10 @@ import java.util.stream.Collectors;
 public final class EnvSnippets {
     public static final String BASE_URL = "ANTHROPIC_BASE_URL";
     public static final String AUTH_TOKEN = "ANTHROPIC_AUTH_TOKEN";
-
-    private EnvSnippets() {}
-
     public static final String NO_PROXY = "NO_PROXY";
     private static final List<String> LOOPBACK_HOSTS = List.of(ServerSettings.LOOPBACK, "localhost");
+
+    private EnvSnippets() {}
 
     /**
      * The variables Claude Code needs, in order: where ccbridge is, its token, and {@code NO_PROXY}

@@ -24,8 +24,8 @@ import java.util.Optional;
 
 /**
  * What outlives a restart: the recent finished requests (bodies redacted and capped) and the
- * usage totals per target per day, in an embedded SQLite file readable by the user only. Bounded by a {@link Retention}:
- * at most so many entries, nothing older than so many days. Thread-safe; each call is one
+ * usage totals per target per day, in an embedded SQLite file readable by the user only. Bounded
+ * by a {@link Retention}: at most so many entries, nothing older than so many days. Thread-safe; each call is one
  * short transaction, so callers should still keep it off latency-sensitive threads.
  */
 public final class RequestStore implements AutoCloseable {
