@@ -1,15 +1,7 @@
 #!/usr/bin/env bash
-# Runs the headless gateway from a build with the tuned JVM options (scripts/ccbridge-jvm.options):
+# Runs the headless gateway from a checkout with the tuned JVM options (scripts/ccbridge-jvm.options),
+# building it first if needed: the same as ./ccbridge, with `serve` when no arguments are given.
 #   scripts/serve.sh [ccbridge arguments]      default: serve
-# Builds proxy-core first if it has not been built.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-. scripts/lib/java25.sh
-if [ ! -f proxy-core/target/runtime-classpath.txt ] || [ ! -d proxy-core/target/classes ]; then
-  ./mvnw -B -q -pl proxy-core compile dependency:build-classpath -Dmdep.includeScope=runtime \
-    -Dmdep.outputFile="$(pwd)/proxy-core/target/runtime-classpath.txt" >/dev/null
-fi
 [ $# -gt 0 ] || set -- serve
-export MALLOC_ARENA_MAX=2
-exec "$java" @scripts/ccbridge-jvm.options \
-  -cp "proxy-core/target/classes:$(cat proxy-core/target/runtime-classpath.txt)" dev.ccbridge.core.cli.CcbridgeCli "$@"
+exec "$(dirname "$0")/../ccbridge" "$@"

@@ -1,8 +1,8 @@
 package dev.ccbridge.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.ccbridge.app.env.ClaudeSettingsCheck;
 import dev.ccbridge.app.settings.AppSettings;
 import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.targets.Pricing;
@@ -11,6 +11,7 @@ import dev.ccbridge.app.testing.FxWait;
 import dev.ccbridge.app.testing.Menus;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.app.theme.ThemeManager;
+import dev.ccbridge.core.env.ClaudeSettingsCheck;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.protocol.anthropic.Usage;
@@ -28,7 +29,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.stage.Stage;
@@ -68,7 +71,7 @@ class ScreenshotsTest {
         // Keys in a real keychain (the private Secret Service), as on a desktop.
         var secrets = ((KeyringSecretStore.Opening.Opened) KeyringSecretStore.open()).store();
         context = AppContext.open(new AppPaths(home.resolve("config.json"), home), null,
-                settings -> dev.ccbridge.app.secrets.KeyStorage.of(secrets));
+                () -> dev.ccbridge.core.secrets.KeyStorage.of(secrets));
         Target deepseek = context.registry().put(new Pricing(0.28, 0.42, 0.028, null).applyTo(Target.builder().name("DeepSeek").provider("deepseek").baseUrl("https://api.deepseek.com")
                 .model("deepseek-chat").apiMode(ApiMode.CHAT_COMPLETIONS)
                 .tiers(new ModelTiers("deepseek-reasoner", "deepseek-chat", "deepseek-chat")).build()));
@@ -85,7 +88,7 @@ class ScreenshotsTest {
         context.registry().activate(deepseek.id());
         context.server().start();
         window = new MainWindow(stage, context, UiExecutor.javaFx(), new ThemeManager(AppSettings.Theme.LIGHT),
-                PresetCatalog.builtIn(), Map.of(), new ClaudeSettingsCheck(home.resolve("no-settings.json")));
+                PresetCatalog.builtIn(), Map.of(), new ClaudeSettingsCheck(List.of()));
         stage.setX(0);
         stage.setY(0);
         window.show();
@@ -101,6 +104,25 @@ class ScreenshotsTest {
         robot.clickOn("DeepSeek");
         FxWait.until("the key status", () -> robot.lookup("#keyStatus").queryLabeled().getText().contains("stored"));
         save(stage.getScene(), "main-window.png");
+    }
+
+    /** A first run: serving, but the active target has no key yet; the header says what to do. */
+    @Test
+    void noKeyYet(FxRobot robot) throws Exception {
+        assumeTrue(System.getenv("OPENAI_API_KEY") == null, "OPENAI_API_KEY is set here, so OpenAI has a key");
+        Target openai = context.registry().put(Target.builder().name("OpenAI").provider("openai").baseUrl("https://api.openai.com/v1")
+                .model("gpt-5.5").apiMode(ApiMode.CHAT_COMPLETIONS)
+                .tiers(new ModelTiers("gpt-5.5", "gpt-5.5", "gpt-5.4-mini"))
+                .apiKeyEnv("OPENAI_API_KEY").build());
+        context.registry().activate(openai.id());
+        // The list's cell, once the list shows it (a preset menu item of the same name is not in the window).
+        Predicate<Labeled> openAiCell = label -> "OpenAI".equals(label.getText()) && label.getScene() != null
+                && label.isVisible();
+        FxWait.until("the OpenAI cell", () -> robot.lookup(".target-name").match(openAiCell).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".target-name").match(openAiCell).<Labeled>query());
+        FxWait.until("the warning", () -> robot.lookup("#headline").queryLabeled().getText()
+                .equals("Add an API key for OpenAI"));
+        save(stage.getScene(), "no-key-yet.png");
     }
 
     @Test

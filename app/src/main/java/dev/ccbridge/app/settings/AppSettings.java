@@ -15,11 +15,10 @@ import java.util.Map;
  * @param startServing  start the gateway when the app starts
  * @param logSize       requests kept in the live log and in the history
  * @param historyDays   days of history and usage kept
- * @param envKeys       without a keychain, also read keys from {@code CCBRIDGE_KEY_<ID>} variables
  */
-public record AppSettings(boolean startServing, int logSize, int historyDays, Theme theme, boolean envKeys) {
+public record AppSettings(boolean startServing, int logSize, int historyDays, Theme theme) {
     public static final String FIELD = "app";
-    public static final AppSettings DEFAULTS = new AppSettings(true, 1000, 90, Theme.SYSTEM, false);
+    public static final AppSettings DEFAULTS = new AppSettings(true, 1000, 90, Theme.SYSTEM);
     public static final int MIN_LOG_SIZE = 50;
     public static final int MAX_LOG_SIZE = 100_000;
 
@@ -47,8 +46,7 @@ public record AppSettings(boolean startServing, int logSize, int historyDays, Th
                 node.path("startServing").asBoolean(DEFAULTS.startServing),
                 clamp(node.path("logSize").asInt(DEFAULTS.logSize), MIN_LOG_SIZE, MAX_LOG_SIZE),
                 clamp(node.path("historyDays").asInt(DEFAULTS.historyDays), 1, 3650),
-                theme(node.path("theme").asText("")),
-                node.path("envKeys").asBoolean(DEFAULTS.envKeys));
+                theme(node.path("theme").asText("")));
     }
 
     /** The config with these settings in it; everything else unchanged. */
@@ -58,7 +56,6 @@ public record AppSettings(boolean startServing, int logSize, int historyDays, Th
         node.put("logSize", logSize);
         node.put("historyDays", historyDays);
         node.put("theme", theme.name().toLowerCase(Locale.ROOT));
-        node.put("envKeys", envKeys);
         Map<String, JsonNode> extra = new LinkedHashMap<>(config.extra());
         extra.put(FIELD, node);
         return config.withExtra(extra);

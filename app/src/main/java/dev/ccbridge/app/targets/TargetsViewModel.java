@@ -5,6 +5,7 @@ import dev.ccbridge.app.ServerControl;
 import dev.ccbridge.app.UiExecutor;
 import dev.ccbridge.core.secrets.KeyResolver;
 import dev.ccbridge.core.secrets.SecretStore;
+import dev.ccbridge.core.secrets.TargetReadiness;
 import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.target.TargetRegistry;
@@ -155,7 +156,7 @@ public final class TargetsViewModel {
             boolean hasKey = keys.keyFor(target).isPresent();
             boolean available = target.apiMode() != null
                     && server.context().upstreams().forMode(target.apiMode()).isPresent();
-            String keyWords = hasKey ? "key set" : TargetEditorViewModel.isLocal(target.baseUrl()) ? "local" : "no key";
+            String keyWords = hasKey ? "key set" : TargetReadiness.isLocal(target.baseUrl()) ? "local" : "no key";
             String summary = (target.apiMode() == null ? "?" : target.apiMode().wireName()) + " \u00b7 "
                     + (available ? keyWords : "mode not available yet");
             out.put(target.id(), new TargetState(target.id().equals(active), hasKey, available, summary));

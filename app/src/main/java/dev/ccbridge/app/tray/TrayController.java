@@ -94,6 +94,7 @@ public final class TrayController {
         String target = activeName == null ? "no active target" : "active: " + activeName;
         return switch (status.state()) {
             case SERVING -> "ccbridge \u2014 serving on " + status.url() + " \u2014 " + target;
+            case WARNING -> "ccbridge \u2014 " + status.message() + " \u2014 serving on " + status.url();
             case OFF -> "ccbridge \u2014 off \u2014 " + target;
             case ERROR -> "ccbridge \u2014 error: " + status.message();
         };

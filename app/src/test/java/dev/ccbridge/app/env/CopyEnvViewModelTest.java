@@ -2,6 +2,7 @@ package dev.ccbridge.app.env;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ccbridge.core.env.ClaudeSettingsCheck;
 import dev.ccbridge.core.env.Shell;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.model.ModelTiers;
@@ -33,23 +34,27 @@ class CopyEnvViewModelTest {
                 .model("deepseek-chat").apiMode(ApiMode.CHAT_COMPLETIONS)
                 .tiers(new ModelTiers("deepseek-reasoner", null, null)).build());
         vm = new CopyEnvViewModel(registry, () -> "http://127.0.0.1:8787",
-                new ClaudeSettingsCheck(dir.resolve("settings.json")));
+                new ClaudeSettingsCheck(List.of(dir.resolve("settings.json"))), Map.of("NO_PROXY", "corp.example"));
     }
 
     @Test
     void eachShellGetsItsOwnSyntax() {
         vm.shell.set(Shell.BASH);
         assertThat(vm.snippet()).isEqualTo("export ANTHROPIC_BASE_URL='http://127.0.0.1:8787'" + NL
-                + "export ANTHROPIC_AUTH_TOKEN='ccb_install'" + NL);
+                + "export ANTHROPIC_AUTH_TOKEN='ccb_install'" + NL
+                + "export NO_PROXY='127.0.0.1,localhost,corp.example'" + NL);
         vm.shell.set(Shell.FISH);
         assertThat(vm.snippet()).isEqualTo("set -gx ANTHROPIC_BASE_URL 'http://127.0.0.1:8787'" + NL
-                + "set -gx ANTHROPIC_AUTH_TOKEN 'ccb_install'" + NL);
+                + "set -gx ANTHROPIC_AUTH_TOKEN 'ccb_install'" + NL
+                + "set -gx NO_PROXY '127.0.0.1,localhost,corp.example'" + NL);
         vm.shell.set(Shell.POWERSHELL);
         assertThat(vm.snippet()).isEqualTo("$env:ANTHROPIC_BASE_URL = 'http://127.0.0.1:8787'" + NL
-                + "$env:ANTHROPIC_AUTH_TOKEN = 'ccb_install'" + NL);
+                + "$env:ANTHROPIC_AUTH_TOKEN = 'ccb_install'" + NL
+                + "$env:NO_PROXY = '127.0.0.1,localhost,corp.example'" + NL);
         vm.shell.set(Shell.CMD);
         assertThat(vm.snippet()).isEqualTo("set \"ANTHROPIC_BASE_URL=http://127.0.0.1:8787\"" + NL
-                + "set \"ANTHROPIC_AUTH_TOKEN=ccb_install\"" + NL);
+                + "set \"ANTHROPIC_AUTH_TOKEN=ccb_install\"" + NL
+                + "set \"NO_PROXY=127.0.0.1,localhost,corp.example\"" + NL);
     }
 
     @Test
@@ -57,7 +62,8 @@ class CopyEnvViewModelTest {
         vm.pinned.set(deepseek);
         assertThat(vm.variables()).containsExactly(
                 Map.entry("ANTHROPIC_BASE_URL", "http://127.0.0.1:8787/api/claude-code-proxy/" + deepseek.routeKey()),
-                Map.entry("ANTHROPIC_AUTH_TOKEN", deepseek.token()));
+                Map.entry("ANTHROPIC_AUTH_TOKEN", deepseek.token()),
+                Map.entry("NO_PROXY", "127.0.0.1,localhost,corp.example"));
     }
 
     @Test

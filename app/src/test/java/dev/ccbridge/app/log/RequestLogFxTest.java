@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ccbridge.app.AppContext;
 import dev.ccbridge.app.MainWindow;
 import dev.ccbridge.app.UiExecutor;
-import dev.ccbridge.app.env.ClaudeSettingsCheck;
 import dev.ccbridge.app.settings.AppSettings;
 import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.testing.FakeProvider;
 import dev.ccbridge.app.testing.FxWait;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.app.theme.ThemeManager;
+import dev.ccbridge.core.env.ClaudeSettingsCheck;
 import dev.ccbridge.core.target.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +49,7 @@ class RequestLogFxTest {
         context.secrets().put(target.secretAccount(), "sk-upstream-0123456789abcdef");
         context.server().start();
         var window = new MainWindow(stage, context, UiExecutor.javaFx(), new ThemeManager(AppSettings.Theme.LIGHT),
-                PresetCatalog.builtIn(), Map.of(), new ClaudeSettingsCheck(home.resolve("none.json")));
+                PresetCatalog.builtIn(), Map.of(), new ClaudeSettingsCheck(List.of()));
         window.show();
         window.showLog();
     }

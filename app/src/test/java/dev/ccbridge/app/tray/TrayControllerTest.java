@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.app.ServerControl;
 import dev.ccbridge.app.UiExecutor;
+import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.env.Shell;
 import dev.ccbridge.core.log.RequestLog;
@@ -157,6 +158,26 @@ class TrayControllerTest {
             assertThat(adapter.last().state()).isEqualTo(ServerControl.State.ERROR);
             assertThat(adapter.last().tooltip()).contains("error").contains("already in use");
             blocked.close();
+        }
+    }
+
+    @Test
+    void servingWithoutTheActiveTargetsKeyShowsTheWarningIconAndTheFix() {
+        var secrets = new InMemorySecretStore();
+        Target openai = registry.put(TestApp.hostedWithoutKey("OpenAI"));
+        registry.activate(openai.id());
+        try (var keyless = new ServerControl(GatewayContext.standard(registry, secrets, new RequestLog()), () -> 0)) {
+            var warningTray = new TrayController(adapter, keyless, registry, UiExecutor.direct(), null);
+            warningTray.install();
+            keyless.start();
+
+            assertThat(adapter.last().state()).isEqualTo(ServerControl.State.WARNING);
+            assertThat(adapter.last().tooltip()).startsWith("ccbridge \u2014 Add an API key for OpenAI \u2014 serving on");
+            assertThat(((TrayItem.Check) adapter.last().menu().getFirst()).checked()).as("Enabled").isTrue();
+
+            secrets.put(openai.secretAccount(), "sk-0123456789");
+            keyless.recheck();
+            assertThat(adapter.last().state()).isEqualTo(ServerControl.State.SERVING);
         }
     }
 

@@ -6,7 +6,7 @@ import dev.ccbridge.core.env.Shell;
 import dev.ccbridge.core.log.Redactor;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.log.RequestLogFile;
-import dev.ccbridge.core.log.RequestRecord;
+import dev.ccbridge.core.secrets.TargetReadiness;
 import dev.ccbridge.core.server.PortInUseException;
 import dev.ccbridge.core.server.GatewayServer;
 import dev.ccbridge.core.server.ServerSettings;
@@ -16,8 +16,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,8 +24,6 @@ import picocli.CommandLine.Option;
 /** {@code ccbridge serve}: run the gateway in the foreground, one line per request. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the gateway in the foreground (Ctrl-C stops it).")
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
-
     @CommandLine.ParentCommand
     CcbridgeCli parent;
 
@@ -54,8 +50,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         var log = new RequestLog();
         if (!quiet) {
             log.addListener(record -> {
-                if (record.outcome() instanceof RequestRecord.Completed done) {
-                    out.println(redactor(cli).redact(line(record, done)));
+                if (!record.inFlight()) {
+                    out.println(redactor(cli).redact(RequestLine.of(record)));
                     out.flush();
                 }
             });
@@ -63,7 +59,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         if (requestLog != null) {
             log.addListener(new RequestLogFile(requestLog, () -> redactor(cli)));
         }
-        var server = new GatewayServer(GatewayContext.standard(cli.registry(), cli.secrets(), log), ServerSettings.onPort(chosenPort));
+        var server = new GatewayServer(GatewayContext.standard(cli.registry(), cli.keyStorage().store(), log),
+                ServerSettings.onPort(chosenPort));
         try {
             server.start();
         } catch (PortInUseException e) {
@@ -83,15 +80,20 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
         out.println("ccbridge listening on " + server.baseUrl());
         out.println("Config: " + cli.store().file());
-        cli.registry().active().ifPresentOrElse(
-                target -> out.println("Active target: " + describe(target)
-                        + (cli.keys().keyFor(target).isEmpty() && target.apiKeyEnv() != null
-                        ? "  (no key yet: " + cli.keys().whereToPut(target) + ")" : "")),
-                () -> out.println("No active target: add one with `ccbridge targets add`."));
+        switch (cli.keys().readiness(cli.registry().active())) {
+            case TargetReadiness.Ready ready -> out.println("Active target: " + describe(ready.target()) + "  ("
+                    + KeyWords.of(ready.target(), cli.keys()) + ")");
+            case TargetReadiness.MissingKey missing -> {
+                out.println("Active target: " + describe(missing.target()));
+                out.println("Warning: " + missing.headline() + ": " + missing.ways()
+                        + ". Until it has one, every request fails (401).");
+            }
+            case TargetReadiness.NoTarget _ -> out.println("No active target: add one with `ccbridge targets add`.");
+        }
         out.println();
         out.println("Point Claude Code at it (bash/zsh):");
         out.print(EnvSnippets.render(Shell.BASH,
-                EnvSnippets.variables(server.baseUrl(), cli.registry().installToken())).indent(2));
+                EnvSnippets.variables(server.baseUrl(), cli.registry().installToken(), System.getenv())).indent(2));
         out.println("Other shells: ccbridge env --shell fish|powershell|cmd");
         out.println();
         out.flush();
@@ -113,22 +115,5 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     static String describe(Target target) {
         return target.displayName() + " [" + target.id() + "] " + target.apiMode() + " " + target.model()
                 + " at " + target.baseUrl();
-    }
-
-    static String line(RequestRecord r, RequestRecord.Completed done) {
-        var line = new StringBuilder()
-                .append(TIME.format(r.startedAt())).append("  ")
-                .append(done.status()).append("  ")
-                .append(r.routing().targetId()).append("  ")
-                .append(r.routing().requestedModel()).append(" -> ").append(r.routing().upstreamModel())
-                .append(r.stream() ? "  stream" : "  json")
-                .append("  ").append(String.format("%.1f s", done.durationMillis() / 1000.0));
-        if (done.usage() != null) {
-            line.append("  in ").append(done.usage().promptTotal()).append(" out ").append(done.usage().outputTokens());
-        }
-        if (done.failure() != null) {
-            line.append("  ").append(done.failure().type()).append(": ").append(done.failure().message());
-        }
-        return line.toString();
     }
 }

@@ -34,7 +34,8 @@ final class TestCommand implements Callable<Integer> {
             return 1;
         }
         // A private gateway on a free port, so the test works whether or not ccbridge is running.
-        try (var server = new GatewayServer(GatewayContext.standard(cli.registry(), cli.secrets(), new RequestLog()),
+        try (var server = new GatewayServer(GatewayContext.standard(cli.registry(), cli.keyStorage().store(),
+                new RequestLog()),
                 ServerSettings.onPort(0))) {
             server.start();
             GatewayClient.Check result = new GatewayClient(server.baseUrl()).check(target, Duration.ofSeconds(120));

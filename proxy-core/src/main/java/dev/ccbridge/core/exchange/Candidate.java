@@ -3,6 +3,7 @@ package dev.ccbridge.core.exchange;
 import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
+import dev.ccbridge.core.secrets.TargetReadiness;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.upstream.Upstream;
 import dev.ccbridge.core.upstream.UpstreamFailure;
@@ -26,6 +27,12 @@ record Candidate(Target target, ResolvedModel model, Upstream upstream, Optional
                 new UpstreamFailure(ApiError.of(501, "api_error", "API mode '" + target.apiMode()
                         + "' of target '" + target.displayName() + "' is not implemented in this version of ccbridge")
                         .notRetryable()));
-        return new Candidate(target, model, upstream, context.keys().keyFor(target));
+        Optional<String> key = context.keys().keyFor(target);
+        if (key.isEmpty() && TargetReadiness.needsKey(target)) {
+            // Refused here, in words that name the fix, rather than by the provider as a bare 401.
+            throw new UpstreamFailure(ApiError.authentication(new TargetReadiness.MissingKey(target).requestError())
+                    .notRetryable());
+        }
+        return new Candidate(target, model, upstream, key);
     }
 }

@@ -119,7 +119,7 @@ abstract sealed class EventSink permits SseSink, JsonSink {
 
     /** The answer outgrew the fold; the streaming sink only stops keeping it, the folding one fails. */
     protected void onOverflow() {
-        LOG.info("request {}: answer longer than {} characters; not kept for the log", requestId, foldLimit);
+        LOG.debug("request {}: answer longer than {} characters; not kept for the log", requestId, foldLimit);
     }
 
     protected boolean answerComplete() {

@@ -121,7 +121,7 @@ public final class Exchange implements Keepalive.Pingable {
                 candidate = fallback(fallbacks.get(nextFallback++), tried);
             }
             if (candidate != null) {
-                LOG.info("{}: {} failed ({} {}); trying fallback {}", request.id(), last.target().id(),
+                LOG.debug("{}: {} failed ({} {}); trying fallback {}", request.id(), last.target().id(),
                         failure.error().status(), failure.error().message(), candidate.target().id());
             }
         }
@@ -142,7 +142,7 @@ public final class Exchange implements Keepalive.Pingable {
             if (pause.isEmpty()) {
                 return failure;
             }
-            LOG.info("{}: {} failed ({} {}); trying again in {} ms", request.id(), candidate.target().id(),
+            LOG.debug("{}: {} failed ({} {}); trying again in {} ms", request.id(), candidate.target().id(),
                     failure.error().status(), failure.error().message(), pause.get().toMillis());
             if (cancellation.pause(pause.get())) {
                 return null;
@@ -270,7 +270,7 @@ public final class Exchange implements Keepalive.Pingable {
     }
 
     private void skip(String id, String reason) {
-        LOG.warn("{}: fallback '{}' skipped: {}", request.id(), id, reason);
+        LOG.debug("{}: fallback '{}' skipped: {}", request.id(), id, reason);
         attempts.add(new RequestRecord.Attempt(id, 0, "skipped: " + reason, 0));
     }
 
@@ -310,7 +310,8 @@ public final class Exchange implements Keepalive.Pingable {
             }
         }
         if (done.failure() != null) {
-            LOG.info("{} {} -> {} failed: {} {}", tried.id(), tried.targetId(), tried.routing().upstreamModel(),
+            // At debug: the request log (serve's request line, the app's table) already says it.
+            LOG.debug("{} {} -> {} failed: {} {}", tried.id(), tried.targetId(), tried.routing().upstreamModel(),
                     done.status(), done.failure().message());
         }
         context.log().publish(tried.completed(done, summary));

@@ -24,8 +24,8 @@ import java.util.Optional;
 
 /**
  * What outlives a restart: the recent finished requests (bodies redacted and capped) and the
- * usage totals per target per day, in an embedded SQLite file. Bounded by a {@link Retention}:
- * at most so many entries, nothing older than so many days. Thread-safe; each call is one
+ * usage totals per target per day, in an embedded SQLite file readable by the user only. Bounded
+ * by a {@link Retention}: at most so many entries, nothing older than so many days. Thread-safe; each call is one
  * short transaction, so callers should still keep it off latency-sensitive threads.
  */
 public final class RequestStore implements AutoCloseable {
@@ -76,9 +76,17 @@ public final class RequestStore implements AutoCloseable {
     public static RequestStore open(Path file, Retention retention, Redactor redactor, int bodyCap, Clock clock,
                                     ZoneId zone) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            OwnerOnly.folder(file.toAbsolutePath().getParent());
+            // Before SQLite opens it: its journal files (-wal, -shm) take the database file's permissions.
+            OwnerOnly.file(file);
+            for (String journal : new String[] {"-wal", "-shm"}) {
+                Path sidecar = file.resolveSibling(file.getFileName() + journal);
+                if (Files.exists(sidecar)) {
+                    OwnerOnly.file(sidecar);
+                }
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create " + file + ": " + e.getMessage(), e);
         }
         try {
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());

@@ -22,10 +22,16 @@ import org.eclipse.jetty.util.thread.Invocable;
  * the request body (see {@link FakeAgent}), written one by one, and records every body it got.
  */
 public final class FakeProvider implements AutoCloseable {
+    private static final String INVALID_KEY = """
+            {"error":{"message":"Incorrect API key provided. You can find your API key at \
+            https://platform.openai.com/account/api-keys.","type":"invalid_request_error","param":null,\
+            "code":"invalid_api_key"}}""";
+
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private volatile Duration silence = Duration.ZERO;
+    private volatile String requiredKey;
 
     public FakeProvider(Function<JsonNode, List<String>> answer) {
         connector.setHost("127.0.0.1");
@@ -35,6 +41,15 @@ public final class FakeProvider implements AutoCloseable {
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 JsonNode body = Json.WIRE.readTree(Request.asInputStream(request));
                 requests.add(body);
+                String key = requiredKey;
+                if (key != null && !("Bearer " + key).equals(request.getHeaders().get("Authorization"))) {
+                    // As OpenAI answers a missing or wrong key.
+                    response.setStatus(401);
+                    response.getHeaders().put("Content-Type", "application/json");
+                    response.write(true, ByteBuffer.wrap(INVALID_KEY.getBytes(StandardCharsets.UTF_8)),
+                            callback);
+                    return true;
+                }
                 response.setStatus(200);
                 response.getHeaders().put("Content-Type", "text/event-stream");
                 List<String> chunks = answer.apply(body);
@@ -56,6 +71,12 @@ public final class FakeProvider implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** From now on, requests without {@code Authorization: Bearer <key>} get OpenAI's 401 answer. */
+    public FakeProvider requiringKey(String key) {
+        this.requiredKey = key;
+        return this;
     }
 
     /** From now on, every answer pauses this long after its first chunk. */
