@@ -106,7 +106,7 @@ class ModelRouterTest {
 
     @Test
     void targetCapabilitiesOverrideTheCatalogFieldByField() {
-        var override = new ModelCapabilities(4096, null, false, null, null, null, null, null, null, null);
+        var override = new ModelCapabilities(4096, null, false, null, null, null, null, null, null, null, null);
         Target tuned = target("deepseek-v4-flash", ModelTiers.NONE, List.of(), override);
 
         ResolvedModel model = ROUTER.resolve(tuned, "claude-sonnet-4-6");
@@ -115,7 +115,7 @@ class ModelRouterTest {
         assertThat(model.capabilities().takesImages()).isFalse();
         // Unset fields still come from the catalog entry for deepseek-v4.
         assertThat(model.capabilities().contextWindow()).isEqualTo(1_000_000);
-        assertThat(model.capabilities().replaysReasoning()).isTrue();
+        assertThat(model.capabilities().demandsReasoningBack()).isTrue();
         assertThat(model.clampMaxTokens(32000)).isEqualTo(4096);
         assertThat(model.clampMaxTokens(1000)).isEqualTo(1000);
         assertThat(model.clampMaxTokens(null)).isEqualTo(4096);

@@ -16,11 +16,11 @@ class PassthroughBodyTest {
     private static final ResolvedModel CLAUDE = model("claude-sonnet-4-6", null);
     /** A gateway model that takes no cache_control and at most 8192 output tokens. */
     private static final ResolvedModel SMALL = model("glm-4.6",
-            new ModelCapabilities(8192, null, null, null, null, null, null, false, null, null));
+            new ModelCapabilities(8192, null, null, null, null, null, null, false, null, null, null));
 
     private static ResolvedModel model(String upstream, ModelCapabilities override) {
         ModelCapabilities caps = ModelCatalog.builtIn().lookup(upstream);
-        return new ResolvedModel("claude-sonnet-4-6", upstream, override == null ? caps : override.over(caps));
+        return new ResolvedModel("gateway", "claude-sonnet-4-6", upstream, override == null ? caps : override.over(caps));
     }
 
     private static String rewrite(String json, ResolvedModel model) {

@@ -201,7 +201,7 @@ class AnthropicPassthroughTest {
         upstream.stubFor(post(urlEqualTo("/v1/messages")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(JSON_ANSWER)));
         // A gateway serving a model that takes no cache_control and at most 8192 output tokens.
-        var caps = new ModelCapabilities(8192, null, null, null, null, null, null, false, null, null);
+        var caps = new ModelCapabilities(8192, null, null, null, null, null, null, false, null, null, null);
         Target gatewayTarget = Target.builder().id("gw").name("Gateway").provider("deepseek")
                 .baseUrl("http://127.0.0.1:" + upstream.port()).model("deepseek-v4-flash")
                 .apiMode(ApiMode.ANTHROPIC_MESSAGES).capabilities(caps).build();

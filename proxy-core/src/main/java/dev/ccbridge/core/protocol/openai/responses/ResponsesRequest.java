@@ -21,6 +21,16 @@ public record ResponsesRequest(String model, String instructions, List<InputItem
 
     public static final String ENCRYPTED_REASONING = "reasoning.encrypted_content";
 
+    /**
+     * The same request asking for no reasoning: no {@code reasoning}, no encrypted-content
+     * {@code include}, no reasoning items, for a model that refuses them.
+     */
+    public ResponsesRequest withoutReasoning() {
+        List<InputItem> plain = input.stream().filter(item -> !(item instanceof InputItem.Reasoning)).toList();
+        return new ResponsesRequest(model, instructions, plain, tools, toolChoice, parallelToolCalls, maxOutputTokens,
+                temperature, topP, null, null, store, stream);
+    }
+
     /** @param effort {@code low|medium|high}, or null for the model's default */
     public record Reasoning(String effort, String summary) {}
 }
