@@ -6,7 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -18,16 +20,42 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Invocable;
 
 /**
- * A provider over real HTTP that answers every POST with the SSE chunks a script computes from
- * the request body (see {@link FakeAgent}), written one by one, and records every body it got.
+ * A provider over real HTTP that answers every POST with what a script computes from the request
+ * (see {@link FakeAgent}): SSE chunks written one by one, or a whole answer with a status and
+ * headers (an error in the provider's own format). It records every body it got.
  */
 public final class FakeProvider implements AutoCloseable {
+    /**
+     * One answer.
+     *
+     * @param chunks written one by one (for an event stream), or the whole body
+     */
+    public record Reply(int status, String contentType, Map<String, String> headers, List<String> chunks) {
+        public static Reply stream(List<String> chunks) {
+            return new Reply(200, "text/event-stream", Map.of(), chunks);
+        }
+
+        public static Reply json(int status, String body) {
+            return json(status, body, Map.of());
+        }
+
+        public static Reply json(int status, String body, Map<String, String> headers) {
+            return new Reply(status, "application/json", headers, List.of(body));
+        }
+    }
+
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private volatile Duration silence = Duration.ZERO;
 
+    /** Answers every POST with the SSE chunks {@code answer} makes of its body. */
     public FakeProvider(Function<JsonNode, List<String>> answer) {
+        this((path, body) -> Reply.stream(answer.apply(body)));
+    }
+
+    /** Answers every POST with what {@code reply} makes of its path and body. */
+    public FakeProvider(BiFunction<String, JsonNode, Reply> reply) {
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
         server.setHandler(new Handler.Abstract(Invocable.InvocationType.BLOCKING) {
@@ -35,9 +63,11 @@ public final class FakeProvider implements AutoCloseable {
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 JsonNode body = Json.WIRE.readTree(Request.asInputStream(request));
                 requests.add(body);
-                response.setStatus(200);
-                response.getHeaders().put("Content-Type", "text/event-stream");
-                List<String> chunks = answer.apply(body);
+                Reply answer = reply.apply(request.getHttpURI().getPath(), body);
+                response.setStatus(answer.status());
+                response.getHeaders().put("Content-Type", answer.contentType());
+                answer.headers().forEach(response.getHeaders()::put);
+                List<String> chunks = answer.chunks();
                 for (int i = 0; i < chunks.size(); i++) {
                     if (i == 1 && !silence.isZero()) {
                         Thread.sleep(silence); // a model thinking in silence after its first words
