@@ -57,9 +57,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AnthropicSdkClientTest {
     private static final String CLAUDE = "claude-sonnet-4-6";
+    private static final ReasoningAgent AGENT = ReasoningAgent.WEATHER;
     private static final List<ApiMode> MODES = List.of(ApiMode.CHAT_COMPLETIONS, ApiMode.CODEX_RESPONSES,
             ApiMode.ANTHROPIC_MESSAGES, ApiMode.BEDROCK_CONVERSE);
-    private static final Tool WEATHER = Tool.builder().name(ReasoningAgent.TOOL).description("Current weather")
+    private static final Tool WEATHER = Tool.builder().name(AGENT.tool()).description("Current weather")
             .inputSchema(Tool.InputSchema.builder()
                     .properties(JsonValue.from(Map.of("city", Map.of("type", "string"))))
                     .required(List.of("city")).build())
@@ -78,13 +79,13 @@ class AnthropicSdkClientTest {
         Bench(ApiMode mode, ServerSettings settings) {
             this.mode = mode;
             this.provider = switch (mode) {
-                case CHAT_COMPLETIONS -> new FakeProvider((path, body) -> orOverride(ReasoningAgent.chat(body)));
-                case CODEX_RESPONSES -> new FakeProvider((path, body) -> orOverride(ReasoningAgent.responses(body)));
-                case ANTHROPIC_MESSAGES -> new FakeProvider((path, body) -> orOverride(ReasoningAgent.anthropic(path, body)));
+                case CHAT_COMPLETIONS -> new FakeProvider((path, body) -> orOverride(AGENT.chat(body)));
+                case CODEX_RESPONSES -> new FakeProvider((path, body) -> orOverride(AGENT.responses(body)));
+                case ANTHROPIC_MESSAGES -> new FakeProvider((path, body) -> orOverride(AGENT.anthropic(path, body)));
                 default -> null;
             };
             this.bedrock = provider != null ? null
-                    : new BedrockFake().replyWith(ReasoningAgent::converse, Duration.ZERO);
+                    : new BedrockFake().replyWith(AGENT::converse, Duration.ZERO);
             this.gateway = GatewayHarness.start(target(), settings);
             this.client = AnthropicOkHttpClient.builder().baseUrl(gateway.baseUrl())
                     .apiKey(gateway.registry.installToken()).maxRetries(0).build();
@@ -209,8 +210,8 @@ class AnthropicSdkClientTest {
                     thinking -> assertThat(thinking.thinking()).isEqualTo(ReasoningAgent.REASONING));
             ToolUseBlock use = call.content().stream().flatMap(block -> block.toolUse().stream()).findFirst()
                     .orElseThrow();
-            assertThat(use.name()).isEqualTo(ReasoningAgent.TOOL);
-            assertThat(Json.write(use._input())).isEqualTo(ReasoningAgent.ARGUMENTS);
+            assertThat(use.name()).isEqualTo(AGENT.tool());
+            assertThat(Json.write(use._input())).isEqualTo(AGENT.arguments());
 
             Message answer = bench.client.messages().create(first.toBuilder().addMessage(call)
                     .addUserMessageOfContentBlockParams(List.of(ContentBlockParam.ofToolResult(ToolResultBlockParam.builder()

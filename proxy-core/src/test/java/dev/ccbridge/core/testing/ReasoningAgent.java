@@ -21,18 +21,38 @@ import java.util.List;
  *       thinking block, signature unchanged;</li>
  *   <li>Bedrock Converse: the same, as {@code reasoningContent} (see {@link #converse}).</li>
  * </ul>
- * Asked about the weather with tools on offer, it reasons and calls {@code get_weather}; given the
- * result, it reports it; anything else gets "OK".
+ * Given a request that mentions its task with tools on offer, it reasons and calls its tool; given
+ * the tool's result, it reports it ("The tool said: ..."); anything else gets "OK".
  */
 public final class ReasoningAgent {
-    public static final String TOOL = "get_weather";
-    public static final String CALL_ID = "call_weather_1";
-    public static final String REASONING = "The user wants the weather in Paris; call get_weather.";
-    public static final String ENCRYPTED = "gAAAAB-encrypted-weather-reasoning";
-    public static final String SIGNATURE = "EsgDCkYIBxgCKkWeatherSignature0001";
-    public static final String ARGUMENTS = "{\"city\":\"Paris\"}";
+    /** For an SDK client: asked about the weather, it calls {@code get_weather}. */
+    public static final ReasoningAgent WEATHER = new ReasoningAgent("weather", "get_weather", "{\"city\":\"Paris\"}");
+    /** For Claude Code: asked to run the marker command, it calls Bash with {@link FakeAgent#MARKER_COMMAND}. */
+    public static final ReasoningAgent MARKER = new ReasoningAgent("marker command", "Bash",
+            Json.write(Json.object().put("command", FakeAgent.MARKER_COMMAND).put("description", "Print the marker")));
 
-    private ReasoningAgent() {}
+    public static final String CALL_ID = "call_task_1";
+    public static final String REASONING = "The user asked for something my tool does; call it.";
+    public static final String ENCRYPTED = "gAAAAB-encrypted-task-reasoning";
+    public static final String SIGNATURE = "EsgDCkYIBxgCKkTaskSignature0001";
+
+    private final String trigger;
+    private final String tool;
+    private final String arguments;
+
+    private ReasoningAgent(String trigger, String tool, String arguments) {
+        this.trigger = trigger;
+        this.tool = tool;
+        this.arguments = arguments;
+    }
+
+    public String tool() {
+        return tool;
+    }
+
+    public String arguments() {
+        return arguments;
+    }
 
     /** The last message that is not Claude Code's system block. */
     private static JsonNode last(JsonNode messages) {
@@ -44,8 +64,8 @@ public final class ReasoningAgent {
         return Json.object();
     }
 
-    private static boolean asksForWeather(JsonNode body, JsonNode last) {
-        return body.path("tools").size() > 0 && last.toString().contains("weather");
+    private boolean asksForTheTask(JsonNode body, JsonNode last) {
+        return body.path("tools").size() > 0 && last.toString().contains(trigger);
     }
 
     private static String data(JsonNode json) {
@@ -57,12 +77,12 @@ public final class ReasoningAgent {
     }
 
     public static String answerTo(String toolResult) {
-        return "It is " + toolResult.strip() + " in Paris.";
+        return "The tool said: " + toolResult.strip();
     }
 
     // ---- Chat Completions -------------------------------------------------------------------
 
-    public static Reply chat(JsonNode body) {
+    public Reply chat(JsonNode body) {
         JsonNode messages = body.path("messages");
         JsonNode last = last(messages);
         for (JsonNode message : messages) {
@@ -76,11 +96,11 @@ public final class ReasoningAgent {
         if ("tool".equals(last.path("role").asText())) {
             chunks.add(chatDelta(Json.object().put("role", "assistant").put("content", answerTo(last.path("content").asText()))));
             chunks.add(chatFinish("stop"));
-        } else if (asksForWeather(body, last)) {
+        } else if (asksForTheTask(body, last)) {
             chunks.add(chatDelta(Json.object().put("role", "assistant").put("reasoning_content", REASONING.substring(0, 20))));
             chunks.add(chatDelta(Json.object().put("reasoning_content", REASONING.substring(20))));
             ObjectNode call = Json.object().put("index", 0).put("id", CALL_ID).put("type", "function");
-            call.putObject("function").put("name", TOOL).put("arguments", ARGUMENTS);
+            call.putObject("function").put("name", tool).put("arguments", arguments);
             ObjectNode delta = Json.object();
             delta.putArray("tool_calls").add(call);
             chunks.add(chatDelta(delta));
@@ -108,7 +128,7 @@ public final class ReasoningAgent {
 
     // ---- Responses --------------------------------------------------------------------------
 
-    public static Reply responses(JsonNode body) {
+    public Reply responses(JsonNode body) {
         JsonNode input = body.path("input");
         JsonNode last = input.isEmpty() ? Json.object() : input.get(input.size() - 1);
         if (body.path("store").asBoolean(true)) {
@@ -121,26 +141,26 @@ public final class ReasoningAgent {
                     && ENCRYPTED.equals(input.get(i - 1).path("encrypted_content").asText());
             if ("function_call".equals(item.path("type").asText()) && !reasoned) {
                 return Reply.json(400, """
-                        {"error":{"message":"Item 'fc_weather_1' of type 'function_call' was provided without its \
-                        required 'reasoning' item: 'rs_weather_1'.","type":"invalid_request_error","param":"input"}}""");
+                        {"error":{"message":"Item 'fc_task_1' of type 'function_call' was provided without its \
+                        required 'reasoning' item: 'rs_task_1'.","type":"invalid_request_error","param":"input"}}""");
             }
         }
         List<String> events = new ArrayList<>();
         if ("function_call_output".equals(last.path("type").asText())) {
             events.addAll(responsesText(answerTo(last.path("output").asText())));
-        } else if (asksForWeather(body, last.path("content"))) {
+        } else if (asksForTheTask(body, last.path("content"))) {
             boolean encrypted = body.path("include").toString().contains("reasoning.encrypted_content");
-            ObjectNode reasoning = Json.object().put("id", "rs_weather_1").put("type", "reasoning");
+            ObjectNode reasoning = Json.object().put("id", "rs_task_1").put("type", "reasoning");
             reasoning.putArray("summary").addObject().put("type", "summary_text").put("text", REASONING);
             if (encrypted) {
                 reasoning.put("encrypted_content", ENCRYPTED);
             }
             events.add(event(Json.object().put("type", "response.reasoning_summary_text.delta")
-                    .put("item_id", "rs_weather_1").put("output_index", 0).put("summary_index", 0).put("delta", REASONING)));
+                    .put("item_id", "rs_task_1").put("output_index", 0).put("summary_index", 0).put("delta", REASONING)));
             events.add(event(Json.object().put("type", "response.output_item.done").put("output_index", 0)
                     .set("item", reasoning)));
-            ObjectNode call = Json.object().put("id", "fc_weather_1").put("type", "function_call").put("call_id", CALL_ID)
-                    .put("name", TOOL).put("arguments", ARGUMENTS);
+            ObjectNode call = Json.object().put("id", "fc_task_1").put("type", "function_call").put("call_id", CALL_ID)
+                    .put("name", tool).put("arguments", arguments);
             events.add(event(Json.object().put("type", "response.output_item.done").put("output_index", 1)
                     .set("item", call)));
         } else {
@@ -159,7 +179,7 @@ public final class ReasoningAgent {
 
     // ---- Anthropic Messages -----------------------------------------------------------------
 
-    public static Reply anthropic(String path, JsonNode body) {
+    public Reply anthropic(String path, JsonNode body) {
         if (path.endsWith("/count_tokens")) {
             return Reply.json(200, "{\"input_tokens\":" + (Json.write(body).length() / 4) + "}");
         }
@@ -183,10 +203,10 @@ public final class ReasoningAgent {
                     : toolResult.path("content").path(0).path("text").asText();
             blocks.add(Json.object().put("type", "text").put("text", answerTo(result)));
             stop = "end_turn";
-        } else if (asksForWeather(body, last)) {
+        } else if (asksForTheTask(body, last)) {
             blocks.add(Json.object().put("type", "thinking").put("thinking", REASONING).put("signature", SIGNATURE));
-            ObjectNode toolUse = Json.object().put("type", "tool_use").put("id", "toolu_weather_1").put("name", TOOL);
-            toolUse.set("input", Json.parseOrNull(ARGUMENTS));
+            ObjectNode toolUse = Json.object().put("type", "tool_use").put("id", "toolu_task_1").put("name", tool);
+            toolUse.set("input", Json.parseOrNull(arguments));
             blocks.add(toolUse);
             stop = "tool_use";
         } else {
@@ -262,7 +282,7 @@ public final class ReasoningAgent {
      * The Converse form. A broken rule is answered as Bedrock does in a stream: a
      * {@code validationException} frame, before any content.
      */
-    public static List<BedrockFake.Frame> converse(JsonNode body) {
+    public List<BedrockFake.Frame> converse(JsonNode body) {
         JsonNode messages = body.path("messages");
         JsonNode last = messages.get(messages.size() - 1);
         String toolResult = null;
@@ -285,7 +305,7 @@ public final class ReasoningAgent {
         if (toolResult != null) {
             events.add(converseText(0, answerTo(toolResult)));
             stop = "end_turn";
-        } else if (body.path("toolConfig").path("tools").size() > 0 && last.toString().contains("weather")) {
+        } else if (body.path("toolConfig").path("tools").size() > 0 && last.toString().contains(trigger)) {
             ObjectNode thinking = Json.object().put("contentBlockIndex", 0);
             thinking.putObject("delta").putObject("reasoningContent").put("text", REASONING);
             events.add(converse("contentBlockDelta", thinking));
@@ -294,10 +314,10 @@ public final class ReasoningAgent {
             events.add(converse("contentBlockDelta", signature));
             events.add(converse("contentBlockStop", Json.object().put("contentBlockIndex", 0)));
             ObjectNode start = Json.object().put("contentBlockIndex", 1);
-            start.putObject("start").putObject("toolUse").put("toolUseId", "tooluse_weather_1").put("name", TOOL);
+            start.putObject("start").putObject("toolUse").put("toolUseId", "tooluse_task_1").put("name", tool);
             events.add(converse("contentBlockStart", start));
             ObjectNode input = Json.object().put("contentBlockIndex", 1);
-            input.putObject("delta").putObject("toolUse").put("input", ARGUMENTS);
+            input.putObject("delta").putObject("toolUse").put("input", arguments);
             events.add(converse("contentBlockDelta", input));
             events.add(converse("contentBlockStop", Json.object().put("contentBlockIndex", 1)));
             stop = "tool_use";
