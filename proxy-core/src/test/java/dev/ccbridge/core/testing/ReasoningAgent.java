@@ -1,5 +1,13 @@
 package dev.ccbridge.core.testing;
 
+import static dev.ccbridge.core.testing.AgentFrames.anthropicEnd;
+import static dev.ccbridge.core.testing.AgentFrames.chatDelta;
+import static dev.ccbridge.core.testing.AgentFrames.chatEnd;
+import static dev.ccbridge.core.testing.AgentFrames.chatFinish;
+import static dev.ccbridge.core.testing.AgentFrames.event;
+import static dev.ccbridge.core.testing.AgentFrames.lastNonSystem;
+import static dev.ccbridge.core.testing.AgentFrames.responsesCompleted;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccbridge.core.json.Json;
@@ -54,26 +62,8 @@ public final class ReasoningAgent {
         return arguments;
     }
 
-    /** The last message that is not Claude Code's system block. */
-    private static JsonNode last(JsonNode messages) {
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            if (!"system".equals(messages.get(i).path("role").asText())) {
-                return messages.get(i);
-            }
-        }
-        return Json.object();
-    }
-
     private boolean asksForTheTask(JsonNode body, JsonNode last) {
         return body.path("tools").size() > 0 && last.toString().contains(trigger);
-    }
-
-    private static String data(JsonNode json) {
-        return "data: " + Json.write(json) + "\n\n";
-    }
-
-    private static String event(JsonNode json) {
-        return "event: " + json.path("type").asText() + "\n" + data(json);
     }
 
     public static String answerTo(String toolResult) {
@@ -84,7 +74,7 @@ public final class ReasoningAgent {
 
     public Reply chat(JsonNode body) {
         JsonNode messages = body.path("messages");
-        JsonNode last = last(messages);
+        JsonNode last = lastNonSystem(messages);
         for (JsonNode message : messages) {
             if (message.has("tool_calls") && !REASONING.equals(message.path("reasoning_content").asText())) {
                 return Reply.json(400, """
@@ -109,21 +99,8 @@ public final class ReasoningAgent {
             chunks.add(chatDelta(Json.object().put("role", "assistant").put("content", "OK")));
             chunks.add(chatFinish("stop"));
         }
-        chunks.add("data: {\"choices\":[],\"usage\":{\"prompt_tokens\":1000,\"completion_tokens\":20}}\n\n");
-        chunks.add("data: [DONE]\n\n");
+        chunks.addAll(chatEnd());
         return Reply.stream(chunks);
-    }
-
-    private static String chatDelta(ObjectNode delta) {
-        ObjectNode chunk = Json.object();
-        chunk.putArray("choices").addObject().put("index", 0).set("delta", delta);
-        return data(chunk);
-    }
-
-    private static String chatFinish(String reason) {
-        ObjectNode chunk = Json.object();
-        chunk.putArray("choices").addObject().put("index", 0).put("finish_reason", reason).putObject("delta");
-        return data(chunk);
     }
 
     // ---- Responses --------------------------------------------------------------------------
@@ -166,9 +143,7 @@ public final class ReasoningAgent {
         } else {
             events.addAll(responsesText("OK"));
         }
-        ObjectNode response = Json.object().put("id", "resp_1").put("status", "completed");
-        response.putObject("usage").put("input_tokens", 1000).put("output_tokens", 20);
-        events.add(event(Json.object().put("type", "response.completed").set("response", response)));
+        events.add(responsesCompleted());
         return Reply.stream(events);
     }
 
@@ -184,7 +159,7 @@ public final class ReasoningAgent {
             return Reply.json(200, "{\"input_tokens\":" + (Json.write(body).length() / 4) + "}");
         }
         JsonNode messages = body.path("messages");
-        JsonNode last = last(messages);
+        JsonNode last = lastNonSystem(messages);
         JsonNode toolResult = null;
         for (JsonNode block : last.path("content")) {
             if ("tool_result".equals(block.path("type").asText())) {
@@ -228,11 +203,7 @@ public final class ReasoningAgent {
         for (int index = 0; index < blocks.size(); index++) {
             events.addAll(anthropicBlock(index, blocks.get(index)));
         }
-        ObjectNode delta = Json.object().put("type", "message_delta");
-        delta.putObject("delta").put("stop_reason", stop).putNull("stop_sequence");
-        delta.putObject("usage").put("output_tokens", 20);
-        events.add(event(delta));
-        events.add(event(Json.object().put("type", "message_stop")));
+        events.addAll(anthropicEnd(stop));
         return Reply.stream(events);
     }
 
@@ -326,17 +297,12 @@ public final class ReasoningAgent {
             stop = "end_turn";
         }
         events.add(converse("messageStop", Json.object().put("stopReason", stop)));
-        ObjectNode metadata = Json.object();
-        metadata.putObject("usage").put("inputTokens", 1000).put("outputTokens", 20).put("totalTokens", 1020);
-        metadata.putObject("metrics").put("latencyMs", 100);
-        events.add(converse("metadata", metadata));
+        events.add(converse("metadata", AgentFrames.converseMetadata()));
         return events;
     }
 
     private static BedrockFake.Frame converseText(int index, String text) {
-        ObjectNode delta = Json.object().put("contentBlockIndex", index);
-        delta.putObject("delta").put("text", text);
-        return converse("contentBlockDelta", delta);
+        return converse("contentBlockDelta", AgentFrames.converseText(index, text));
     }
 
     private static BedrockFake.Frame converse(String type, ObjectNode json) {
