@@ -49,7 +49,7 @@ final class SignatureTagger {
 
     private byte[] tagged(byte[] all, int end) {
         if (indexOf(all, MARK, 0, end) < 0) {
-            return Arrays.copyOf(all, end); // no signature in these events: as they came
+            return end == all.length ? all : Arrays.copyOf(all, end); // no signature in these events: as they came
         }
         var out = new ByteArrayOutputStream(end + 256);
         int start = 0;

@@ -6,7 +6,6 @@ import dev.ccbridge.core.translate.responses.AnthropicToResponses;
 import dev.ccbridge.core.translate.responses.ResponsesStreamTranslator;
 import dev.ccbridge.core.upstream.Call;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * {@code codex_responses}: {@code POST {baseUrl}/responses}, always streamed, nothing stored
@@ -19,13 +18,12 @@ public final class ResponsesDialect implements TranslatedHttpUpstream.Dialect {
         var request = call.request().messages();
         ToolNames names = ToolNames.of(request.toolsOrEmpty());
         ResponsesRequest body = AnthropicToResponses.translate(request, call.model(), names);
-        var plain = prepared(call, body.withoutReasoning(), names);
+        var asked = prepared(call, body, names);
         if (body.reasoning() == null) {
-            return plain;
+            return asked;
         }
-        var fallback = new TranslatedHttpUpstream.Fallback(ResponsesDialect::refusesReasoning, plain);
-        return new TranslatedHttpUpstream.Prepared(OpenAiCalls.post(call, "/responses", body),
-                plain.translator(), Optional.of(fallback));
+        return asked.withFallback(new TranslatedHttpUpstream.Fallback(ResponsesDialect::refusesReasoning,
+                () -> prepared(call, body.withoutReasoning(), names)));
     }
 
     private static TranslatedHttpUpstream.Prepared prepared(Call call, ResponsesRequest body, ToolNames names) {

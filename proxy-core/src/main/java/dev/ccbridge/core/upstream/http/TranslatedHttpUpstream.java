@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,15 +47,19 @@ public final class TranslatedHttpUpstream implements Upstream {
         public Prepared(HttpCall call, Function<EventSequencer, StreamTranslator> translator) {
             this(call, translator, Optional.empty());
         }
+
+        public Prepared withFallback(Fallback fallback) {
+            return new Prepared(call, translator, Optional.of(fallback));
+        }
     }
 
     /**
      * A second form of the call without a part the provider may not take (reasoning parameters
-     * for a model ccbridge does not know), sent once if a 400 names that part.
+     * for a model ccbridge does not know), built and sent once if a 400 names that part.
      *
      * @param refusal whether an error body refuses that part
      */
-    public record Fallback(Predicate<String> refusal, Prepared instead) {}
+    public record Fallback(Predicate<String> refusal, Supplier<Prepared> instead) {}
 
     private final HttpTransport transport;
     private final Dialect dialect;
@@ -86,7 +91,7 @@ public final class TranslatedHttpUpstream implements Upstream {
             if (fallback.isPresent()) {
                 LOG.info("{} refused an optional part of the request ({}); sending it without",
                         errors.target(), errors.redactor().redact(UpstreamErrors.messageOf(Json.parseOrNull(body), body)));
-                return send(call, fallback.get().instead(), out);
+                return send(call, fallback.get().instead().get(), out);
             }
             throw new UpstreamFailure(errors.fromHttp(response.status(), response.headers(), body));
         }
