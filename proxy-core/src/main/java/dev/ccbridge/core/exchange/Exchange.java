@@ -34,7 +34,8 @@ public final class Exchange implements Keepalive.Pingable {
     private static final ApiError CLIENT_GONE = ApiError.of(499, "api_error", "the client closed the connection");
 
     private final GatewayContext context;
-    private final ClientRequest request;
+    /** What Claude Code asked for; its thinking blocks are taken out if an upstream refused their signatures. */
+    private ClientRequest request;
     private final ClientResponse response;
     private final Cancellation cancellation;
     private final long startNanos;
@@ -134,7 +135,7 @@ public final class Exchange implements Keepalive.Pingable {
     private UpstreamFailure tryTarget(Candidate candidate) {
         RetryPolicy policy = RetryPolicy.of(candidate.target());
         for (int failures = 1; ; failures++) {
-            UpstreamFailure failure = attempt(candidate);
+            UpstreamFailure failure = attemptKeepingSignaturesApart(candidate);
             if (failure == null || cancellation.isCancelled()) {
                 return null;
             }
@@ -148,6 +149,22 @@ public final class Exchange implements Keepalive.Pingable {
                 return null;
             }
         }
+    }
+
+    /**
+     * One try, and if the upstream refused a thinking signature it cannot verify (see
+     * {@link SignatureRefusal}), one more without the thinking blocks.
+     */
+    private UpstreamFailure attemptKeepingSignaturesApart(Candidate candidate) {
+        UpstreamFailure failure = attempt(candidate);
+        if (failure != null && !cancellation.isCancelled() && SignatureRefusal.is(failure.error())
+                && request.hasThinking()) {
+            LOG.info("{}: {} refused a thinking signature; sending the request again without thinking blocks",
+                    request.id(), candidate.target().id());
+            request = request.withoutThinking();
+            failure = attempt(candidate);
+        }
+        return failure;
     }
 
     /** One try: open the upstream's answer and pump it; a failure before anything reached the client is returned. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccbridge.core.json.Json;
+import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.protocol.openai.responses.OutputItem;
 import dev.ccbridge.core.protocol.openai.responses.ResponseObject;
 import dev.ccbridge.core.protocol.openai.responses.ResponsesEvent;
@@ -12,6 +13,7 @@ import dev.ccbridge.core.stream.EventSequencer;
 import dev.ccbridge.core.stream.StopReason;
 import dev.ccbridge.core.stream.StreamFailure;
 import dev.ccbridge.core.translate.StreamTranslator;
+import dev.ccbridge.core.translate.common.CarriedSignature;
 import dev.ccbridge.core.translate.common.ToolIds;
 import dev.ccbridge.core.translate.common.ToolNames;
 import java.io.IOException;
@@ -34,7 +36,7 @@ public final class ResponsesStreamTranslator implements StreamTranslator {
 
     private final EventSequencer out;
     private final ToolNames names;
-    private final String model;
+    private final CarriedSignature.Origin origin;
 
     /** Output items whose text or reasoning already reached the client (by item key). */
     private final Set<String> streamed = new HashSet<>();
@@ -45,11 +47,11 @@ public final class ResponsesStreamTranslator implements StreamTranslator {
     private boolean refused;
     private boolean terminal;
 
-    /** @param model the upstream model asked, recorded in reasoning signatures */
-    public ResponsesStreamTranslator(EventSequencer out, ToolNames names, String model) {
+    /** @param model the upstream (target and model) asked, recorded in reasoning signatures */
+    public ResponsesStreamTranslator(EventSequencer out, ToolNames names, ResolvedModel model) {
         this.out = out;
         this.names = names;
-        this.model = model;
+        this.origin = CarriedReasoning.origin(model);
     }
 
     @Override
@@ -212,7 +214,7 @@ public final class ResponsesStreamTranslator implements StreamTranslator {
             out.thinking(summary);
         }
         if (item.id() != null && item.encryptedContent() != null && !item.encryptedContent().isEmpty()) {
-            out.signature(CarriedReasoning.signature(model, item.id(), item.encryptedContent()));
+            out.signature(CarriedReasoning.signature(origin, item.id(), item.encryptedContent()));
         }
     }
 

@@ -13,6 +13,6 @@ public final class ChatCompletionsDialect implements TranslatedHttpUpstream.Dial
         ToolNames names = ToolNames.of(request.toolsOrEmpty());
         var body = AnthropicToChat.translate(request, call.model(), names);
         return new TranslatedHttpUpstream.Prepared(OpenAiCalls.post(call, "/chat/completions", body),
-                out -> new ChatStreamTranslator(out, names));
+                out -> new ChatStreamTranslator(out, names, call.model()));
     }
 }

@@ -15,6 +15,7 @@ import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.testing.Fixtures;
 import dev.ccbridge.core.translate.common.InvalidRequestException;
 import dev.ccbridge.core.translate.common.ToolNames;
+import dev.ccbridge.core.translate.common.ToolResultContent;
 import dev.ccbridge.core.translate.common.ToolTurns;
 import java.util.List;
 import java.util.Map;
@@ -171,6 +172,40 @@ class AnthropicToChatTest {
         assertThat(messages.get(2).path("content").asText()).isEqualTo("captured");
         assertThat(messages.get(3).path("content").get(1).path("image_url").path("url").asText())
                 .startsWith("data:image/jpeg;base64,");
+    }
+
+    @Test
+    void pdfsGoAsFilePartsToModelsThatReadDocumentsAndAsNotesToOthers() {
+        String json = """
+                {"model":"m","max_tokens":100,"messages":[{"role":"user","content":[
+                 {"type":"document","title":"Q3 report","source":{"type":"base64","media_type":"application/pdf","data":"JVBERi0x"}},
+                 {"type":"text","text":"Summarise it."}]}]}""";
+
+        JsonNode openai = translate(request(json), "gpt-4.1").path("messages").get(0).path("content");
+        JsonNode deepseek = translate(request(json), "deepseek-chat").path("messages").get(0).path("content");
+
+        assertThat(openai.get(0)).isEqualTo(Json.parseOrNull("""
+                {"type":"file","file":{"filename":"Q3 report.pdf","file_data":"data:application/pdf;base64,JVBERi0x"}}"""));
+        assertThat(openai.get(1).path("text").asText()).isEqualTo("Summarise it.");
+        assertThat(deepseek.asText()).contains("[Q3 report (application/pdf) was left out").contains("Summarise it.");
+    }
+
+    @Test
+    void pdfsReturnedByAToolFollowAsFiles() {
+        JsonNode messages = translate(request("""
+                {"model":"m","max_tokens":100,"messages":[
+                 {"role":"user","content":"read the spec"},
+                 {"role":"assistant","content":[{"type":"tool_use","id":"toolu_r","name":"Read","input":{"file_path":"/spec.pdf"}}]},
+                 {"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_r","content":[
+                   {"type":"document","source":{"type":"base64","media_type":"application/pdf","data":"JVBERi0y"}}]}]}]}"""),
+                "gpt-5.5").path("messages");
+
+        assertThat(messages.findValues("role")).extracting(JsonNode::asText)
+                .containsExactly("user", "assistant", "tool", "user");
+        assertThat(messages.get(2).path("content").asText()).isEqualTo(ToolResultContent.NO_OUTPUT);
+        assertThat(messages.get(3).path("content").get(0).path("text").asText()).isEqualTo(ToolResultContent.FILES_LABEL);
+        assertThat(messages.get(3).path("content").get(1).path("file").path("file_data").asText())
+                .isEqualTo("data:application/pdf;base64,JVBERi0y");
     }
 
     @Test

@@ -22,12 +22,18 @@ public record ChatChunk(String id, String model, List<Choice> choices, ChatUsage
 
     /**
      * {@code reasoning_content} (DeepSeek, Kimi, Qwen, vLLM) and {@code reasoning} (OpenRouter,
-     * Ollama, Groq) both carry reasoning text.
+     * Ollama, Groq) both carry reasoning text; OpenRouter adds {@code reasoning_details}, the
+     * structured form it wants back unchanged.
      */
     public record Delta(String role, String content, String reasoningContent, String reasoning, String refusal,
-                        List<ChatToolCall> toolCalls) {
+                        List<ChatToolCall> toolCalls, JsonNode reasoningDetails) {
         public String reasoningText() {
-            return reasoningContent != null ? reasoningContent : reasoning;
+            return reasoningContent != null && !reasoningContent.isEmpty() ? reasoningContent : reasoning;
+        }
+
+        /** The field the reasoning text came in, which is the one the upstream takes back. */
+        public String reasoningField() {
+            return reasoningContent != null && !reasoningContent.isEmpty() ? "reasoning_content" : "reasoning";
         }
     }
 }
