@@ -39,11 +39,15 @@ public final class WebSearch {
         if (target.apiMode() == ApiMode.ANTHROPIC_MESSAGES) {
             return new WebSearchPlan.Relayed();
         }
-        Optional<WebSearchTool> offered = WebSearchTool.in(request.tools());
-        if (offered.isEmpty()) {
-            return new WebSearchPlan.NotAsked();
+        return WebSearchTool.in(request.tools()).map(tool -> plan(tool, target, config))
+                .orElseGet(WebSearchPlan.NotAsked::new);
+    }
+
+    /** Who would run {@code tool}'s searches for {@code target}. */
+    public WebSearchPlan plan(WebSearchTool tool, Target target, GatewayConfig config) {
+        if (target.apiMode() == ApiMode.ANTHROPIC_MESSAGES) {
+            return new WebSearchPlan.Relayed();
         }
-        WebSearchTool tool = offered.get();
         Optional<NativeWebSearch> own = NativeWebSearch.of(target);
         return switch (target.options().webSearchMode()) {
             case OFF -> new WebSearchPlan.Answered(tool, new NoSearch("web search is turned off for target '"
@@ -87,15 +91,27 @@ public final class WebSearch {
 
     /** The backend's key: the environment variable it names, else the key store. */
     public Optional<String> key(SearchSettings settings) {
+        return foundKey(settings).map(FoundKey::value);
+    }
+
+    /** Where the backend's key was found, for the user: "$BRAVE_API_KEY", "OS keychain". */
+    public Optional<String> keySource(SearchSettings settings) {
+        return foundKey(settings).map(FoundKey::source);
+    }
+
+    private record FoundKey(String value, String source) {}
+
+    private Optional<FoundKey> foundKey(SearchSettings settings) {
         String variable = settings.keyVariable();
         if (variable != null) {
             String value = env.get(variable);
             if (value != null && !value.isBlank()) {
-                return Optional.of(value.strip());
+                return Optional.of(new FoundKey(value.strip(), "$" + variable));
             }
         }
         return settings.backend() == null ? Optional.empty()
-                : secrets.get(settings.secretAccount()).filter(key -> !key.isBlank());
+                : secrets.get(settings.secretAccount()).filter(key -> !key.isBlank())
+                        .map(key -> new FoundKey(key, secrets.name()));
     }
 
     /** Where the user can put the backend's key, for messages. */

@@ -20,6 +20,10 @@ public record WebSearchTool(String type, String name, Integer maxUses, List<Stri
                             List<String> blockedDomains, JsonNode userLocation) {
     private static final String TYPE_PREFIX = "web_search_";
 
+    /** The tool as Claude Code offers it, with no filters (to ask who would search for a target). */
+    public static final WebSearchTool CLAUDE_CODE = new WebSearchTool("web_search_20250305", "web_search", 8,
+            List.of(), List.of(), null);
+
     public WebSearchTool {
         allowedDomains = allowedDomains == null ? List.of() : List.copyOf(allowedDomains);
         blockedDomains = blockedDomains == null ? List.of() : List.copyOf(blockedDomains);
