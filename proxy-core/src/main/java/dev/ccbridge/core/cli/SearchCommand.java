@@ -1,8 +1,6 @@
 package dev.ccbridge.core.cli;
 
-import dev.ccbridge.core.protocol.anthropic.WebSearchTool;
 import dev.ccbridge.core.secrets.SecretStore;
-import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.upstream.Cancellation;
 import dev.ccbridge.core.upstream.http.HttpTransport;
 import dev.ccbridge.core.websearch.SearchBackend;
@@ -80,10 +78,8 @@ final class SearchCommand implements Runnable {
                     }
                 }
                 out.println("Who searches, per target:");
-                for (Target target : cli.registry().targets()) {
-                    out.printf("  %-14s %s%n", target.id(),
-                            webSearch.plan(WebSearchTool.CLAUDE_CODE, target, cli.registry().config()).describe());
-                }
+                webSearch.plans(cli.registry().config()).forEach((target, plan) ->
+                        out.printf("  %-14s %s%n", target.id(), plan.describe()));
             }
         }
     }
@@ -197,7 +193,7 @@ final class SearchCommand implements Runnable {
                 store.put(settings.secretAccount(), key);
             } catch (UnsupportedOperationException e) {
                 err.println("ccbridge: the command line keeps no keys here; set " + variable
-                        + " in the environment ccbridge runs in, or store the key in the app (Settings, Web search)");
+                        + " in the environment ccbridge runs in, or store the key in the app's Web search tab");
                 return 1;
             }
             spec.commandLine().getOut().println("Stored the " + settings.backend().displayName() + " key in the "

@@ -8,6 +8,7 @@ import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.NativeWebSearch;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.upstream.http.HttpTransport;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +20,7 @@ import java.util.Optional;
  */
 public final class WebSearch {
     static final String SET_UP = "set one up with `ccbridge search set --backend brave` (or tavily, exa, searxng),"
-            + " or in the app under Settings, Web search";
+            + " or in the app's Web search tab";
 
     private final HttpTransport transport;
     private final SecretStore secrets;
@@ -114,10 +115,22 @@ public final class WebSearch {
                         .map(key -> new FoundKey(key, secrets.name()));
     }
 
+    /** Keeps the backend's key in the key store (the OS keychain in the app). */
+    public void storeKey(SearchSettings settings, String key) {
+        secrets.put(settings.secretAccount(), key);
+    }
+
+    /** Who searches for each target, as configured now. */
+    public Map<Target, WebSearchPlan> plans(GatewayConfig config) {
+        Map<Target, WebSearchPlan> plans = new LinkedHashMap<>();
+        config.targets().forEach(target -> plans.put(target, plan(WebSearchTool.CLAUDE_CODE, target, config)));
+        return plans;
+    }
+
     /** Where the user can put the backend's key, for messages. */
     public String whereToPutKey(SearchSettings settings) {
         String variable = settings.keyVariable();
         return (variable != null ? "set " + variable + ", or " : "") + "store it with `ccbridge search key`"
-                + " (or in the app under Settings, Web search)";
+                + " (or in the app's Web search tab)";
     }
 }
