@@ -71,6 +71,8 @@ public final class EventSequencer {
     private final List<StreamEvent> pending = new ArrayList<>();
     private final Map<String, ToolCall> tools = new LinkedHashMap<>();
     private final Set<String> answered = new HashSet<>();
+    /** Every server tool id of this answer: upstreams that number calls per response reuse theirs. */
+    private final Set<String> serverIds = new HashSet<>();
     private final RoundTranscript round = new RoundTranscript();
 
     private boolean started;
@@ -166,7 +168,7 @@ public final class EventSequencer {
             if (tools.containsKey(key)) {
                 return;
             }
-            String serverId = name != null && name.equals(answeredHere) ? serverId(id) : null;
+            String serverId = name != null && name.equals(answeredHere) ? uniqueServerId(id) : null;
             ContentBlock block = serverId != null ? ServerToolUseBlock.opening(serverId, name)
                     : ToolUseBlock.opening(id, name);
             tools.put(key, new ToolCall(startBlock(block, Kind.TOOL, key), name, serverId));
@@ -366,7 +368,9 @@ public final class EventSequencer {
 
     private String resolvedStopReason() {
         boolean sawTool = calledClientTools();
-        if (stopReason == null || (sawTool && StopReason.END_TURN.equals(stopReason))) {
+        // "tool_use" with no call for Claude Code (only ccbridge's own, answered) is an answer that ended.
+        if (stopReason == null || (sawTool && StopReason.END_TURN.equals(stopReason))
+                || (!sawTool && StopReason.TOOL_USE.equals(stopReason))) {
             return sawTool ? StopReason.TOOL_USE : StopReason.END_TURN;
         }
         return stopReason;
@@ -435,12 +439,19 @@ public final class EventSequencer {
 
     private void emit(StreamEvent event) {
         pending.add(event);
-        round.accept(event);
+        if (answeredHere != null) {
+            round.accept(event); // only an answer that may go on after ccbridge's own calls needs its rounds
+        }
     }
 
-    /** Server tool ids read like Anthropic's ({@code srvtoolu_...}). */
-    private static String serverId(String toolId) {
-        return "srvtoolu_" + (toolId.startsWith("toolu_") ? toolId.substring("toolu_".length()) : toolId);
+    /** Server tool ids read like Anthropic's ({@code srvtoolu_...}), never twice in one answer. */
+    private String uniqueServerId(String toolId) {
+        String base = "srvtoolu_" + (toolId.startsWith("toolu_") ? toolId.substring("toolu_".length()) : toolId);
+        String id = base;
+        for (int n = 2; !serverIds.add(id); n++) {
+            id = base + "_" + n;
+        }
+        return id;
     }
 
     /** Runs {@code action} unless the answer has ended: nothing follows {@code message_stop}. */

@@ -192,6 +192,39 @@ class SearchLoopGatewayTest {
         assertThat(answer.usage().webSearchRequests()).isEqualTo(1);
     }
 
+    @Test
+    void maxUsesBoundsTheSearchesAndAModelThatKeepsSearchingIsStopped() throws Exception {
+        useBrave();
+        // A model that searches whatever it is told, and numbers its calls afresh in every response.
+        try (var stubborn = new FakeProvider(body -> List.of(
+                "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"tool_calls\":[{\"index\":0,"
+                        + "\"id\":\"call_0\",\"type\":\"function\",\"function\":{\"name\":\"web_search\","
+                        + "\"arguments\":\"{\\\"query\\\":\\\"again\\\"}\"}}]}}]}\n\n",
+                "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\n",
+                "data: [DONE]\n\n"));
+             var bounded = GatewayHarness.start(GatewayHarness.chatTarget(stubborn.baseUrl(), "fake-model"))) {
+            var settings = new SearchSettings(SearchBackend.BRAVE, brave.baseUrl() + "/res/v1", 5, "CCBRIDGE_TEST_UNSET_VAR");
+            bounded.registry.update(settings.applyTo(bounded.registry.config()));
+            bounded.secrets.put(settings.secretAccount(), BRAVE_KEY);
+
+            MessagesResponse answer = fold(bounded.post("/v1/messages?beta=true",
+                    SEARCH_REQUEST.replace("\"max_uses\": 8", "\"max_uses\": 2")).body());
+
+            List<ServerToolUseBlock> calls = answer.content().stream().filter(ServerToolUseBlock.class::isInstance)
+                    .map(ServerToolUseBlock.class::cast).toList();
+            List<WebSearchToolResultBlock> results = answer.content().stream()
+                    .filter(WebSearchToolResultBlock.class::isInstance).map(WebSearchToolResultBlock.class::cast).toList();
+            assertThat(calls).extracting(ServerToolUseBlock::id).doesNotHaveDuplicates().hasSize(4);
+            assertThat(results).extracting(r -> r.errorCode().orElse("found"))
+                    .containsExactly("found", "found", "max_uses_exceeded", "max_uses_exceeded");
+            assertThat(brave.findAll(getRequestedFor(urlPathEqualTo("/res/v1/web/search")))).hasSize(2);
+            assertThat(answer.usage().webSearchRequests()).isEqualTo(2);
+            assertThat(answer.stopReason()).isEqualTo("end_turn");
+            assertThat(stubborn.requests()).hasSize(4);
+            assertThat(stubborn.requests().get(3).toString()).contains("failed (max_uses_exceeded)");
+        }
+    }
+
     private static String response(MessagesResponse answer) {
         return Json.write(answer);
     }
