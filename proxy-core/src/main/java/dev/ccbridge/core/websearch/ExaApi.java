@@ -22,12 +22,8 @@ final class ExaApi implements SearchApi {
     @Override
     public HttpCall call(SearchQuery query, String endpoint, Optional<String> key, Timeouts timeouts) {
         ObjectNode body = Json.object().put("query", query.text()).put("numResults", query.maxResults());
-        if (!query.allowedDomains().isEmpty()) {
-            query.allowedDomains().forEach(body.putArray("includeDomains")::add);
-        }
-        if (!query.blockedDomains().isEmpty()) {
-            query.blockedDomains().forEach(body.putArray("excludeDomains")::add);
-        }
+        SearchApi.domains(body, "includeDomains", query.allowedDomains());
+        SearchApi.domains(body, "excludeDomains", query.blockedDomains());
         body.putObject("contents").putObject("text").put("maxCharacters", TEXT_CHARACTERS);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");

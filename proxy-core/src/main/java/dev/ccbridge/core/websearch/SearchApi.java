@@ -1,6 +1,7 @@
 package dev.ccbridge.core.websearch;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccbridge.core.target.Timeouts;
 import dev.ccbridge.core.upstream.http.HttpCall;
 import java.net.URI;
@@ -21,6 +22,13 @@ sealed interface SearchApi permits BraveApi, TavilyApi, ExaApi, SearxngApi {
 
     static URI uri(String endpoint, String path) {
         return URI.create(endpoint + path);
+    }
+
+    /** Puts {@code domains} in {@code body} as the array {@code field}, if there are any. */
+    static void domains(ObjectNode body, String field, List<String> domains) {
+        if (!domains.isEmpty()) {
+            domains.forEach(body.putArray(field)::add);
+        }
     }
 
     /** The pages of a result list whose entries carry {@code title} and {@code url}, and the excerpt and date as named. */

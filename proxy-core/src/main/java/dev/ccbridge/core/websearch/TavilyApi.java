@@ -19,12 +19,8 @@ final class TavilyApi implements SearchApi {
     @Override
     public HttpCall call(SearchQuery query, String endpoint, Optional<String> key, Timeouts timeouts) {
         ObjectNode body = Json.object().put("query", query.text()).put("max_results", query.maxResults());
-        if (!query.allowedDomains().isEmpty()) {
-            query.allowedDomains().forEach(body.putArray("include_domains")::add);
-        }
-        if (!query.blockedDomains().isEmpty()) {
-            query.blockedDomains().forEach(body.putArray("exclude_domains")::add);
-        }
+        SearchApi.domains(body, "include_domains", query.allowedDomains());
+        SearchApi.domains(body, "exclude_domains", query.blockedDomains());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("Accept", "application/json");

@@ -46,13 +46,8 @@ class ClaudeCodeWebSearchTest {
                 "--allowedTools", "WebSearch");
     }
 
-    /** What happened, for a failure message: Claude Code's output, the gateway's log, the model's requests. */
     private static String story(ClaudeCode.Result result, GatewayHarness gateway, FakeProvider model) {
-        var out = new StringBuilder("claude exit ").append(result.exit()).append(": ").append(result.output());
-        gateway.log.snapshot().forEach(r -> out.append("\n  gateway ").append(r.completion().map(c -> c.status() + " "
-                + (c.failure() == null ? "" : c.failure().message())).orElse("in flight")));
-        model.requests().forEach(r -> out.append("\n  model got ").append(r.toString(), 0, Math.min(400, r.toString().length())));
-        return out.toString();
+        return ClaudeCode.story(result, gateway, model.requests());
     }
 
     @Test
