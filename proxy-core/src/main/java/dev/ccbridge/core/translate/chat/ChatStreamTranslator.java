@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.model.ResolvedModel;
+import dev.ccbridge.core.protocol.anthropic.Citation;
+import dev.ccbridge.core.protocol.anthropic.WebSearchResult;
+import dev.ccbridge.core.protocol.anthropic.WebSearchToolResultBlock;
 import dev.ccbridge.core.protocol.openai.chat.ChatChunk;
 import dev.ccbridge.core.protocol.openai.chat.ChatToolCall;
 import dev.ccbridge.core.sse.SseEvent;
@@ -13,10 +16,14 @@ import dev.ccbridge.core.stream.StopReason;
 import dev.ccbridge.core.stream.StreamFailure;
 import dev.ccbridge.core.translate.StreamTranslator;
 import dev.ccbridge.core.translate.common.CarriedSignature;
+import dev.ccbridge.core.translate.common.SearchResultText;
 import dev.ccbridge.core.translate.common.ToolIds;
 import dev.ccbridge.core.translate.common.ToolNames;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,12 +33,16 @@ import java.util.Map;
  * trailing chunk after {@code finish_reason}, no {@code finish_reason} at all. Reasoning becomes
  * thinking; what the upstream wants back of it (the field it came in, OpenRouter's details,
  * Gemini's thought signatures on tool calls) becomes the signature of the thinking block, written
- * when the block closes (before text, before a tool call, at the end).
+ * when the block closes (before text, before a tool call, at the end). Pages a provider's own web
+ * search found ({@code url_citation} annotations, OpenRouter) become citations of the text and, at
+ * the end, one {@code server_tool_use} with its {@code web_search_tool_result}.
  */
 public final class ChatStreamTranslator implements StreamTranslator {
     private static final String DONE = "[DONE]";
     /** Reads chunks from the SSE data text as it is (no detour through bytes). */
     private static final ObjectReader CHUNK = Json.WIRE.readerFor(ChatChunk.class);
+    /** Anthropic cites a few words of a page, not the page. */
+    private static final int CITED_CHARS = 150;
 
     private final EventSequencer out;
     private final ToolNames names;
@@ -40,6 +51,8 @@ public final class ChatStreamTranslator implements StreamTranslator {
     private final Map<String, Pending> pending = new HashMap<>();
     /** The id Claude Code knows each started call by. */
     private final Map<String, String> toolUseIds = new HashMap<>();
+    /** Pages the provider's web search found, by address, with their titles. */
+    private final Map<String, String> pages = new LinkedHashMap<>();
     private String lastToolKey;
     private boolean finished;
     private boolean doneSeen;
@@ -84,6 +97,7 @@ public final class ChatStreamTranslator implements StreamTranslator {
         }
         startPendingCalls();
         closeReasoning();
+        reportSearch();
         out.end();
     }
 
@@ -93,6 +107,7 @@ public final class ChatStreamTranslator implements StreamTranslator {
         }
         if (chunk.usage() != null) {
             out.usage(chunk.usage().toAnthropic());
+            out.webSearchesReported(chunk.usage().webSearchRequests());
         }
         for (ChatChunk.Choice choice : chunk.choicesOrEmpty()) {
             if (choice.index() != null && choice.index() != 0) {
@@ -106,6 +121,7 @@ public final class ChatStreamTranslator implements StreamTranslator {
                 }
                 out.text(delta.content());
                 out.text(delta.refusal());
+                delta.annotationsOrEmpty().forEach(this::annotation);
                 if (delta.toolCalls() != null) {
                     delta.toolCalls().forEach(this::toolCall);
                 }
@@ -142,6 +158,30 @@ public final class ChatStreamTranslator implements StreamTranslator {
         if (!reasoning.isEmpty()) {
             out.signature(reasoning.signature());
         }
+    }
+
+    private void annotation(ChatChunk.Annotation annotation) {
+        ChatChunk.UrlCitation citation = annotation.urlCitation();
+        if (!"url_citation".equals(annotation.type()) || citation == null || citation.url() == null) {
+            return;
+        }
+        String title = citation.title() == null || citation.title().isBlank() ? citation.url() : citation.title();
+        pages.putIfAbsent(citation.url(), title);
+        String content = citation.content() == null ? "" : citation.content().strip();
+        out.citation(Citation.webSearchResult(citation.url(), title,
+                content.length() <= CITED_CHARS ? content : content.substring(0, CITED_CHARS)));
+    }
+
+    /** The provider searched: its search and the pages it found, as Anthropic reports a search. */
+    private void reportSearch() {
+        if (pages.isEmpty()) {
+            return;
+        }
+        String id = "srv" + ToolIds.randomId();
+        out.serverToolCall(id, "web_search", Json.object());
+        List<WebSearchResult> found = new ArrayList<>();
+        pages.forEach((url, title) -> found.add(WebSearchResult.of(title, url, SearchResultText.carry(""), null)));
+        out.webSearchResult(WebSearchToolResultBlock.of(id, found));
     }
 
     private void toolCall(ChatToolCall call) {

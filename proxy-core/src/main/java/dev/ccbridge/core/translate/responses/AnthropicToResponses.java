@@ -20,6 +20,7 @@ import dev.ccbridge.core.protocol.anthropic.ToolChoice;
 import dev.ccbridge.core.protocol.anthropic.ToolResultBlock;
 import dev.ccbridge.core.protocol.anthropic.ToolUseBlock;
 import dev.ccbridge.core.protocol.anthropic.UnknownBlock;
+import dev.ccbridge.core.protocol.anthropic.WebSearchTool;
 import dev.ccbridge.core.protocol.openai.responses.InputContent;
 import dev.ccbridge.core.protocol.openai.responses.InputItem;
 import dev.ccbridge.core.protocol.openai.responses.ResponsesRequest;
@@ -74,7 +75,10 @@ public final class AnthropicToResponses {
                 user(message, input);
             }
         }
-        List<ResponsesTool> tools = tools(request.toolsOrEmpty());
+        List<ResponsesTool> tools = new ArrayList<>(tools(request.toolsOrEmpty()));
+        // Anthropic's web search tool kept this far: the provider searches itself (see WebSearchPlan).
+        Optional<WebSearchTool> search = WebSearchTool.in(request.tools());
+        search.ifPresent(s -> tools.add(ResponsesTool.webSearch(s.allowedDomains(), s.userLocation())));
         JsonNode toolChoice = tools.isEmpty() ? null : toolChoice(request.toolChoice(), request.toolsOrEmpty());
         Boolean parallel = tools.isEmpty() ? null
                 : !(request.toolChoice() != null && request.toolChoice().parallelDisabled());
@@ -88,14 +92,27 @@ public final class AnthropicToResponses {
                 tools.isEmpty() ? null : tools,
                 toolChoice,
                 parallel,
+                search.map(WebSearchTool::maxUses).orElse(null),
                 Math.max(MIN_OUTPUT_TOKENS, resolved.clampMaxTokens(request.maxTokens())),
                 caps.rejectsParam(RequestParam.TEMPERATURE) ? null : request.temperature(),
                 caps.rejectsParam(RequestParam.TOP_P) ? null : request.topP(),
                 reasons ? new ResponsesRequest.Reasoning(Effort.of(request).orElse(null), "auto") : null,
-                reasons ? List.of(ResponsesRequest.ENCRYPTED_REASONING) : null,
+                include(reasons, search.isPresent()),
                 false,
                 true,
                 caps.takesPromptCacheKey() ? PromptCacheKey.of(request).orElse(null) : null);
+    }
+
+    /** The extra output asked for: encrypted reasoning to replay, the pages each web search found. */
+    private static List<String> include(boolean reasons, boolean searches) {
+        List<String> include = new ArrayList<>();
+        if (reasons) {
+            include.add(ResponsesRequest.ENCRYPTED_REASONING);
+        }
+        if (searches) {
+            include.add(ResponsesRequest.WEB_SEARCH_SOURCES);
+        }
+        return include.isEmpty() ? null : include;
     }
 
     /**

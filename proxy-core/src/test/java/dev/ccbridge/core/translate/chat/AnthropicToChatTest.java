@@ -209,7 +209,7 @@ class AnthropicToChatTest {
     }
 
     @Test
-    void toolChoiceMapsAndANamedToolThatCannotBeOfferedIsAClientError() {
+    void toolChoiceMapsAndANamedToolThatIsNotOfferedIsAClientError() {
         String base = """
                 {"model":"m","max_tokens":100,"messages":[{"role":"user","content":"x"}],
                  "tools":[{"name":"Bash","input_schema":{"type":"object"}},{"type":"web_search_20250305","name":"web_search"}],
@@ -220,8 +220,11 @@ class AnthropicToChatTest {
                 "gpt-4o");
         assertThat(named.path("tool_choice").path("function").path("name").asText()).isEqualTo("Bash");
         assertThat(named.path("parallel_tool_calls").asBoolean(true)).isFalse();
-        assertThatThrownBy(() -> translate(request(base.formatted("{\"type\":\"tool\",\"name\":\"web_search\"}")), "gpt-4o"))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("web_search");
+        // A provider's own web search cannot be forced: the choice of it is left to the model.
+        assertThat(translate(request(base.formatted("{\"type\":\"tool\",\"name\":\"web_search\"}")), "gpt-4o")
+                .path("tool_choice").asText()).isEqualTo("auto");
+        assertThatThrownBy(() -> translate(request(base.formatted("{\"type\":\"tool\",\"name\":\"Nope\"}")), "gpt-4o"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("Nope");
     }
 
     @Test

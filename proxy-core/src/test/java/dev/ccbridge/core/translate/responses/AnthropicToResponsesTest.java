@@ -128,7 +128,7 @@ class AnthropicToResponsesTest {
     }
 
     @Test
-    void toolsAreFlatNonStrictFunctionsAndServerToolsAreDropped() {
+    void toolsAreFlatNonStrictFunctionsAndWebSearchIsOpenAisOwn() {
         JsonNode body = wire("""
                 {"model":"claude-sonnet-4-6","max_tokens":1000,"tool_choice":{"type":"any","disable_parallel_tool_use":true},
                  "tools":[{"name":"Read","description":"Reads a file","cache_control":{"type":"ephemeral"},
@@ -139,7 +139,10 @@ class AnthropicToResponsesTest {
                 """);
 
         JsonNode tools = body.path("tools");
-        assertThat(tools).hasSize(1);
+        assertThat(tools).hasSize(2);
+        assertThat(tools.get(1)).isEqualTo(Json.parseOrNull("{\"type\":\"web_search\"}"));
+        assertThat(body.path("max_tool_calls").asInt()).isEqualTo(5);
+        assertThat(body.path("include").toString()).contains("web_search_call.action.sources");
         JsonNode read = tools.get(0);
         assertThat(read.path("type").asText()).isEqualTo("function");
         assertThat(read.path("name").asText()).isEqualTo("Read");
@@ -167,15 +170,33 @@ class AnthropicToResponsesTest {
     }
 
     @Test
-    void aToolChoiceNamingADroppedServerToolIsRejected() {
-        MessagesRequest request = request("""
+    void aToolChoiceOfWebSearchIsLeftToTheModelAndTheDomainsGoToTheSearch() {
+        JsonNode body = wire(request("""
                 {"model":"claude-sonnet-4-6","max_tokens":1000,"tool_choice":{"type":"tool","name":"web_search"},
-                 "tools":[{"name":"Read","input_schema":{"type":"object"}},{"type":"web_search_20250305","name":"web_search"}],
+                 "tools":[{"name":"Read","input_schema":{"type":"object"}},
+                          {"type":"web_search_20250305","name":"web_search","allowed_domains":["docs.example.com"],
+                           "user_location":{"type":"approximate","city":"Berlin","country":"DE"}}],
+                 "messages":[{"role":"user","content":"search"}]}
+                """), REASONING_MODEL);
+
+        assertThat(body.path("tool_choice").asText()).isEqualTo("auto");
+        JsonNode search = body.path("tools").get(1);
+        assertThat(search.path("filters").path("allowed_domains").get(0).asText()).isEqualTo("docs.example.com");
+        assertThat(search.path("user_location").path("city").asText()).isEqualTo("Berlin");
+        assertThat(search.has("strict")).isFalse();
+        assertThat(body.has("max_tool_calls")).isFalse();
+    }
+
+    @Test
+    void aToolChoiceNamingNoOfferedToolIsRejected() {
+        MessagesRequest request = request("""
+                {"model":"claude-sonnet-4-6","max_tokens":1000,"tool_choice":{"type":"tool","name":"Grep"},
+                 "tools":[{"name":"Read","input_schema":{"type":"object"}}],
                  "messages":[{"role":"user","content":"search"}]}
                 """);
 
         assertThatThrownBy(() -> wire(request, REASONING_MODEL)).isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("web_search");
+                .hasMessageContaining("Grep");
     }
 
     @Test

@@ -217,10 +217,11 @@ class ResponsesStreamTranslatorTest {
     }
 
     @Test
-    void eventsOfHostedToolsAndUnknownTypesAreIgnored() {
+    void progressEventsOfHostedToolsAndUnknownTypesAreIgnored() {
         var outcome = run(sse(
                 "{\"type\":\"response.web_search_call.in_progress\",\"item_id\":\"ws_1\",\"output_index\":0}",
-                "{\"type\":\"response.output_item.done\",\"output_index\":0,\"item\":{\"id\":\"ws_1\",\"type\":\"web_search_call\",\"status\":\"completed\",\"action\":{\"query\":\"x\"}}}",
+                "{\"type\":\"response.code_interpreter_call.in_progress\",\"item_id\":\"ci_1\",\"output_index\":0}",
+                "{\"type\":\"response.output_item.done\",\"output_index\":0,\"item\":{\"id\":\"ci_1\",\"type\":\"code_interpreter_call\",\"status\":\"completed\"}}",
                 "{\"type\":\"response.some_future_event\",\"delta\":{\"an\":\"object\"}}",
                 "{\"type\":\"response.output_text.delta\",\"item_id\":\"msg_1\",\"output_index\":1,\"delta\":\"Hi\"}",
                 COMPLETED));
