@@ -19,7 +19,6 @@ import dev.ccbridge.core.protocol.anthropic.RedactedThinkingBlock;
 import dev.ccbridge.core.protocol.anthropic.TextBlock;
 import dev.ccbridge.core.protocol.anthropic.ThinkingBlock;
 import dev.ccbridge.core.protocol.anthropic.Tool;
-import dev.ccbridge.core.protocol.anthropic.ToolChoice;
 import dev.ccbridge.core.protocol.anthropic.ToolResultBlock;
 import dev.ccbridge.core.protocol.anthropic.ToolUseBlock;
 import dev.ccbridge.core.protocol.anthropic.UnknownBlock;
@@ -101,7 +100,8 @@ public final class AnthropicToChat {
         }
 
         List<ChatTool> tools = tools(request.toolsOrEmpty());
-        JsonNode toolChoice = tools.isEmpty() ? null : toolChoice(request.toolChoice(), request.toolsOrEmpty());
+        JsonNode toolChoice = tools.isEmpty() ? null : ToolChoices.openAi(request.toolChoice(), request.toolsOrEmpty(),
+                names::upstream, ToolChoices.FunctionShape.NESTED);
         Boolean parallel = !tools.isEmpty() && request.toolChoice() != null && request.toolChoice().parallelDisabled()
                 ? Boolean.FALSE : null;
 
@@ -320,19 +320,6 @@ public final class AnthropicToChat {
                 .toList();
     }
 
-    private JsonNode toolChoice(ToolChoice choice, List<Tool> tools) {
-        return ToolChoices.of(choice, tools).map(resolved -> switch (resolved) {
-            case ToolChoices.Choice.Auto ignored -> (JsonNode) TextNode.valueOf("auto");
-            case ToolChoices.Choice.Required ignored -> TextNode.valueOf("required");
-            case ToolChoices.Choice.None ignored -> TextNode.valueOf("none");
-            case ToolChoices.Choice.Named named -> {
-                ObjectNode node = JsonNodeFactory.instance.objectNode();
-                node.put("type", "function");
-                node.putObject("function").put("name", names.upstream(named.name()));
-                yield node;
-            }
-        }).orElse(null);
-    }
 
     private List<String> stop(List<String> sequences) {
         if (sequences == null || sequences.isEmpty() || caps.rejectsParam(RequestParam.STOP)) {

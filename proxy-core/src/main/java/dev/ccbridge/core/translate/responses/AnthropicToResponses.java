@@ -1,9 +1,6 @@
 package dev.ccbridge.core.translate.responses;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.model.ModelCapabilities;
 import dev.ccbridge.core.model.ModelCapabilities.RequestParam;
@@ -16,7 +13,6 @@ import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
 import dev.ccbridge.core.protocol.anthropic.TextBlock;
 import dev.ccbridge.core.protocol.anthropic.ThinkingBlock;
 import dev.ccbridge.core.protocol.anthropic.Tool;
-import dev.ccbridge.core.protocol.anthropic.ToolChoice;
 import dev.ccbridge.core.protocol.anthropic.ToolResultBlock;
 import dev.ccbridge.core.protocol.anthropic.ToolUseBlock;
 import dev.ccbridge.core.protocol.anthropic.UnknownBlock;
@@ -79,7 +75,8 @@ public final class AnthropicToResponses {
         // Anthropic's web search tool kept this far: the provider searches itself (see WebSearchPlan).
         Optional<WebSearchTool> search = WebSearchTool.in(request.tools());
         search.ifPresent(s -> tools.add(ResponsesTool.webSearch(s.allowedDomains(), s.userLocation())));
-        JsonNode toolChoice = tools.isEmpty() ? null : toolChoice(request.toolChoice(), request.toolsOrEmpty());
+        JsonNode toolChoice = tools.isEmpty() ? null : ToolChoices.openAi(request.toolChoice(), request.toolsOrEmpty(),
+                names::upstream, ToolChoices.FunctionShape.FLAT);
         Boolean parallel = tools.isEmpty() ? null
                 : !(request.toolChoice() != null && request.toolChoice().parallelDisabled());
         boolean reasons = reasons();
@@ -237,17 +234,4 @@ public final class AnthropicToResponses {
                 .toList();
     }
 
-    private JsonNode toolChoice(ToolChoice choice, List<Tool> tools) {
-        return ToolChoices.of(choice, tools).map(resolved -> switch (resolved) {
-            case ToolChoices.Choice.Auto ignored -> (JsonNode) TextNode.valueOf("auto");
-            case ToolChoices.Choice.Required ignored -> TextNode.valueOf("required");
-            case ToolChoices.Choice.None ignored -> TextNode.valueOf("none");
-            case ToolChoices.Choice.Named named -> {
-                ObjectNode node = JsonNodeFactory.instance.objectNode();
-                node.put("type", "function");
-                node.put("name", names.upstream(named.name()));
-                yield node;
-            }
-        }).orElse(null);
-    }
 }
