@@ -11,7 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * 0600 files in 0700 folders where the file system has POSIX permissions (elsewhere, the
  * platform's per-user folders already are private).
  */
-final class OwnerOnly {
+public final class OwnerOnly {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private OwnerOnly() {}
@@ -29,7 +29,7 @@ final class OwnerOnly {
     }
 
     /** Creates the file if missing, and makes it (new or old) 0600. */
-    static void file(Path file) throws IOException {
+    public static void file(Path file) throws IOException {
         if (Files.notExists(file)) {
             Files.createFile(file);
         }
