@@ -1,6 +1,7 @@
 package dev.ccbridge.core.log;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +31,10 @@ public final class OwnerOnly {
 
     /** Creates the file if missing, and makes it (new or old) 0600. */
     public static void file(Path file) throws IOException {
-        if (Files.notExists(file)) {
+        try {
             Files.createFile(file);
+        } catch (FileAlreadyExistsException exists) {
+            // made earlier, or just now by another process opening the same history
         }
         if (POSIX) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

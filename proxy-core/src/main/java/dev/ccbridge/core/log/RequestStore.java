@@ -97,18 +97,29 @@ public final class RequestStore implements AutoCloseable {
         try {
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             var store = new RequestStore(connection, retention, redactor, bodyCap, clock, zone);
-            store.createSchema();
-            store.prune();
+            try {
+                store.createSchema();
+                store.prune();
+            } catch (SQLException | RuntimeException e) {
+                store.close();
+                throw e;
+            }
             return store;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the request history " + file + ": " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Creates or upgrades the tables. The app, {@code serve} and the {@code log} commands may open
+     * the history at the same moment: each waits for the others' locks, and checks and changes
+     * the tables in one transaction.
+     */
     private void createSchema() throws SQLException {
         try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA busy_timeout=5000");
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("BEGIN IMMEDIATE");
             s.execute("""
                     CREATE TABLE IF NOT EXISTS requests (
                       seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -138,6 +149,7 @@ public final class RequestStore implements AutoCloseable {
                       cache_creation_tokens INTEGER NOT NULL, cache_read_tokens INTEGER NOT NULL,
                       PRIMARY KEY (day, target_id))""");
             s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
+            s.execute("COMMIT");
         }
     }
 
@@ -303,8 +315,16 @@ public final class RequestStore implements AutoCloseable {
 
     /** The newest {@code limit} requests, oldest first, without bodies, and the position after them. */
     public synchronized Tail tail(int limit) {
-        return select("SELECT * FROM (SELECT " + COLUMNS + " FROM requests ORDER BY seq DESC LIMIT ?)"
-                + " ORDER BY seq ASC", 0, Math.max(0, limit));
+        long end;
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM requests")) {
+            end = rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the request history: " + e.getMessage(), e);
+        }
+        // Up to the end read first: one stored meanwhile comes with the next after(), not twice.
+        return select("SELECT * FROM (SELECT " + COLUMNS + " FROM requests WHERE seq <= ? ORDER BY seq DESC LIMIT ?)"
+                + " ORDER BY seq ASC", end, end, Math.max(0, limit));
     }
 
     /** Up to {@code limit} requests stored after {@code position}, oldest first, without bodies. */

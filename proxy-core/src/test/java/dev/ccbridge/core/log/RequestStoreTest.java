@@ -215,6 +215,8 @@ class RequestStoreTest {
             RequestStore.Tail tail = store.tail(1);
             assertThat(tail.records()).extracting(RequestRecord::id).containsExactly("r2");
             assertThat(store.after(tail.position(), 10).records()).isEmpty();
+            assertThat(store.after(store.tail(0).position(), 10).records()).as("no lines, and still the end")
+                    .isEmpty();
 
             store.save(done("r3", NOW, "deepseek", 200, null));
             store.save(rejected("q1", NOW, 1, NOW));
@@ -256,6 +258,34 @@ class RequestStoreTest {
             assertThat(count).isEqualTo(3);
             assertThat(seen).containsExactly("r2 answer 2", "r3 answer 3", "r4 answer 4");
             assertThat(store.forEachWithBodies(Integer.MAX_VALUE, r -> { })).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void theAppServeAndALogCommandMayOpenANewHistoryAtTheSameMoment() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            Path file = dir.resolve("together-" + round + ".db");
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> opened = new java.util.ArrayList<>();
+            try (var threads = java.util.concurrent.Executors.newFixedThreadPool(3)) {
+                for (int i = 0; i < 3; i++) {
+                    int n = i;
+                    opened.add(threads.submit(() -> {
+                        start.await();
+                        try (var store = RequestStore.open(file, RequestStore.Retention.DEFAULT)) {
+                            store.save(done("r" + n, Instant.now(), "deepseek", 200, null));
+                        }
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (var future : opened) {
+                    future.get();
+                }
+            }
+            try (var store = RequestStore.open(file, RequestStore.Retention.DEFAULT)) {
+                assertThat(store.recent(10)).hasSize(3);
+            }
         }
     }
 
