@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
  * <pre>14:02:07  200  deepseek  claude-sonnet-4-6 -> deepseek-v4-pro  stream  2.4 s  in 1200 out 85</pre>
  * A request ccbridge refused says so, with what was asked, the error (what to do), who sent it and,
  * when it was repeated, how often (the time is the first one's):
- * <pre>14:02:07  401  rejected  POST /v1/messages  authentication_error: wrong token: ...  from curl/8.5  x4 (last 14:02:31)</pre>
+ * <pre>
+ * 14:02:07  401  rejected  POST /v1/messages  authentication_error: wrong token: ...  from curl/8.5  x4 (last 14:02:31)
+ * </pre>
  */
 final class RequestLine {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -41,7 +43,8 @@ final class RequestLine {
         RequestRecord.Routing routing = r.routing();
         line.append(done.status()).append("  ")
                 .append(routing.targetId()).append("  ")
-                .append(routing.requestedModel()).append(" -> ").append(routing.upstreamModel())
+                .append(routing.requestedModel())
+                .append(routing.upstreamModel() == null ? "" : " -> " + routing.upstreamModel())
                 .append(r.stream() ? "  stream" : "  json")
                 .append(String.format(Locale.ROOT, "  %.1f s", done.durationMillis() / 1000.0));
         if (done.usage() != null) {

@@ -39,7 +39,7 @@ final class RejectedRequests {
         RequestRecord.Routing routing = target == null ? RequestRecord.Routing.unrouted(addressed)
                 : new RequestRecord.Routing(target.id(), target.displayName(), target.apiMode().wireName(), addressed,
                 null, null);
-        String message = detail == null ? error.message() : error.message() + " (" + detail + ")";
+        String message = detail == null ? error.message() : error.message() + "; " + detail;
         var rejected = new RequestRecord.Rejected(reason, error.status(),
                 new RequestRecord.Failure(error.type(), REDACTOR.redact(message)),
                 shown(request.getHeaders().get(HttpHeader.USER_AGENT), MAX_CLIENT_CHARS),

@@ -44,8 +44,8 @@ final class SentTokens {
             return "an Anthropic API key (from ANTHROPIC_API_KEY or Claude Code's settings?)";
         }
         if (token.startsWith("ccb_")) {
-            return "a ccbridge token that is not valid here: rotated, or from another config "
-                    + "(an old one in ~/.claude/settings.json?)";
+            return "a ccbridge token that is not valid here (rotated, or from another config: "
+                    + "an old one in ~/.claude/settings.json?)";
         }
         return token.length() >= SHOWN_FROM_LENGTH
                 ? "a token starting '" + token.substring(0, SHOWN_CHARS) + "...'"
