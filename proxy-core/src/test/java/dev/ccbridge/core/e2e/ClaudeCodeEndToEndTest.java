@@ -39,15 +39,8 @@ class ClaudeCodeEndToEndTest {
         assertThat(result.output()).as(story).contains("The tool said: ccbridge-tool-ok");
     }
 
-    /** What happened, for a failure message: Claude Code's output, the gateway's log, the upstream's requests. */
     private static String story(ClaudeCode.Result result, GatewayHarness gateway, FakeProvider provider) {
-        var out = new StringBuilder("claude exit ").append(result.exit()).append(": ").append(result.output());
-        gateway.log.snapshot().forEach(r -> out.append("\n  gateway ").append(r.completion().map(c -> c.status() + " "
-                        + (c.failure() == null ? "" : c.failure().message())).orElse("in flight")).append(' ')
-                .append(r.routing().requestedModel()).append(" -> ").append(r.routing().upstreamModel()));
-        provider.requests().forEach(r -> out.append("\n  upstream got ").append(r.toString(), 0,
-                Math.min(600, r.toString().length())));
-        return out.toString();
+        return ClaudeCode.story(result, gateway, provider.requests());
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.ccbridge.core.testing.FakeAgent;
 import dev.ccbridge.core.testing.FakeProvider;
 import dev.ccbridge.core.testing.FaultyUpstream;
 import dev.ccbridge.core.testing.GatewayHarness;
+import dev.ccbridge.core.testing.ReasoningAgent;
 import dev.ccbridge.core.upstream.bedrock.BedrockFake;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,16 +48,27 @@ class ClaudeCodeEveryModeTest {
         final GatewayHarness gateway;
 
         Bench(ApiMode mode, Duration silence, Duration pingInterval) {
+            this(mode, silence, pingInterval, false);
+        }
+
+        /** @param reasoning the provider's model reasons before its tool call and wants that back ({@link ReasoningAgent}) */
+        Bench(ApiMode mode, Duration silence, Duration pingInterval, boolean reasoning) {
             this.mode = mode;
+            ReasoningAgent agent = ReasoningAgent.MARKER;
             this.provider = switch (mode) {
-                case CHAT_COMPLETIONS -> new FakeProvider(FakeAgent::chat);
-                case CODEX_RESPONSES -> new FakeProvider(FakeAgent::responses);
-                case ANTHROPIC_MESSAGES -> new FakeProvider(FakeAgent::anthropic);
+                case CHAT_COMPLETIONS -> reasoning ? new FakeProvider((path, body) -> agent.chat(body))
+                        : new FakeProvider(FakeAgent::chat);
+                case CODEX_RESPONSES -> reasoning ? new FakeProvider((path, body) -> agent.responses(body))
+                        : new FakeProvider(FakeAgent::responses);
+                case ANTHROPIC_MESSAGES -> reasoning ? new FakeProvider(agent::anthropic)
+                        : new FakeProvider(FakeAgent::anthropic);
                 default -> null;
             };
             if (provider != null) {
                 provider.silenceAfterFirstChunk(silence);
                 bedrock = null;
+            } else if (reasoning) {
+                bedrock = new BedrockFake().replyWith(agent::converse, silence);
             } else {
                 bedrock = new BedrockFake().replyWith(body -> FakeAgent.converse(body).stream()
                         .map(e -> BedrockFake.Frame.event(e.type(), e.json())).toList(), silence);
@@ -129,6 +141,24 @@ class ClaudeCodeEveryModeTest {
             List<JsonNode> requests = bench.provider != null ? bench.provider.requests()
                     : bench.bedrock.received().stream().map(BedrockFake.Received::body).toList();
             assertThat(requests.getLast().toString()).contains("ccbridge-tool-ok");
+        }
+    }
+
+    /**
+     * A model (under a name the catalog does not know) that thinks before it calls Bash, and whose
+     * provider refuses the next request unless that reasoning comes back as it wants it: Claude
+     * Code's own history must carry it there, so the tool's result reaches the model.
+     */
+    @ParameterizedTest
+    @EnumSource(value = ApiMode.class, names = {"CHAT_COMPLETIONS", "CODEX_RESPONSES", "ANTHROPIC_MESSAGES",
+            "BEDROCK_CONVERSE"})
+    void reasoningBeforeAToolCallGoesBackWithTheToolsResult(ApiMode mode) throws Exception {
+        ClaudeCode.binary();
+        try (var bench = new Bench(mode, Duration.ZERO, Duration.ofSeconds(10), true)) {
+            ClaudeCode.Result result = bench.claude(scratch, Map.of(), RUN_MARKER, "--allowedTools", "Bash");
+            assertThat(result.exit()).as(bench.story(result)).isZero();
+            assertThat(result.output()).as(bench.story(result))
+                    .contains(ReasoningAgent.answerTo(FakeAgent.MARKER_COMMAND.substring("echo ".length())));
         }
     }
 

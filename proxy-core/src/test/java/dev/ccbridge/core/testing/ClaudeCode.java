@@ -2,6 +2,7 @@ package dev.ccbridge.core.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,17 @@ public final class ClaudeCode {
     private ClaudeCode() {}
 
     public record Result(int exit, String output) {}
+
+    /** What happened, for a failure message: Claude Code's output, the gateway's log, what the upstream got. */
+    public static String story(Result result, GatewayHarness gateway, List<JsonNode> upstreamRequests) {
+        var out = new StringBuilder("claude exit ").append(result.exit()).append(": ").append(result.output());
+        gateway.log.snapshot().forEach(r -> out.append("\n  gateway ").append(r.completion().map(c -> c.status() + " "
+                        + (c.failure() == null ? "" : c.failure().message())).orElse("in flight")).append(' ')
+                .append(r.routing().requestedModel()).append(" -> ").append(r.routing().upstreamModel()));
+        upstreamRequests.forEach(r -> out.append("\n  upstream got ").append(r.toString(), 0,
+                Math.min(600, r.toString().length())));
+        return out.toString();
+    }
 
     public static Path binary() {
         String configured = System.getProperty("ccbridge.claude", "");

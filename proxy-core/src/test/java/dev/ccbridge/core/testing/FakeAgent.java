@@ -1,5 +1,13 @@
 package dev.ccbridge.core.testing;
 
+import static dev.ccbridge.core.testing.AgentFrames.anthropicEnd;
+import static dev.ccbridge.core.testing.AgentFrames.chatDelta;
+import static dev.ccbridge.core.testing.AgentFrames.chatEnd;
+import static dev.ccbridge.core.testing.AgentFrames.chatFinish;
+import static dev.ccbridge.core.testing.AgentFrames.event;
+import static dev.ccbridge.core.testing.AgentFrames.lastNonSystem;
+import static dev.ccbridge.core.testing.AgentFrames.responsesCompleted;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccbridge.core.json.Json;
@@ -27,24 +35,6 @@ public final class FakeAgent {
         return body.path("tools").size() > 0 && lastUserTurn.toString().contains("marker command");
     }
 
-    /** Claude Code puts its environment block in a {@code system} message after the user's prompt. */
-    private static JsonNode lastNonSystem(JsonNode messages) {
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            if (!"system".equals(messages.get(i).path("role").asText())) {
-                return messages.get(i);
-            }
-        }
-        throw new IllegalArgumentException("no user or assistant message");
-    }
-
-    private static String data(JsonNode json) {
-        return "data: " + Json.write(json) + "\n\n";
-    }
-
-    private static String event(JsonNode json) {
-        return "event: " + json.path("type").asText() + "\n" + data(json);
-    }
-
     // ---- Chat Completions -------------------------------------------------------------------
 
     public static List<String> chat(JsonNode body) {
@@ -64,8 +54,7 @@ public final class FakeAgent {
             chunks.add(chatDelta(Json.object().put("role", "assistant").put("content", "OK")));
             chunks.add(chatFinish("stop"));
         }
-        chunks.add("data: {\"choices\":[],\"usage\":{\"prompt_tokens\":1000,\"completion_tokens\":20}}\n\n");
-        chunks.add("data: [DONE]\n\n");
+        chunks.addAll(chatEnd());
         return chunks;
     }
 
@@ -79,18 +68,6 @@ public final class FakeAgent {
         ObjectNode delta = Json.object();
         delta.putArray("tool_calls").add(call);
         return delta;
-    }
-
-    private static String chatDelta(ObjectNode delta) {
-        ObjectNode chunk = Json.object();
-        chunk.putArray("choices").addObject().put("index", 0).set("delta", delta);
-        return data(chunk);
-    }
-
-    private static String chatFinish(String reason) {
-        ObjectNode chunk = Json.object();
-        chunk.putArray("choices").addObject().put("index", 0).put("finish_reason", reason).putObject("delta");
-        return data(chunk);
     }
 
     // ---- Responses --------------------------------------------------------------------------
@@ -147,13 +124,6 @@ public final class FakeAgent {
                         .set("item", message)));
     }
 
-    private static String responsesCompleted() {
-        ObjectNode response = Json.object().put("id", "resp_1").put("status", "completed");
-        response.putObject("usage").put("input_tokens", 1000).put("output_tokens", 20)
-                .putObject("input_tokens_details").put("cached_tokens", 0);
-        return event(Json.object().put("type", "response.completed").set("response", response));
-    }
-
     // ---- Bedrock Converse -------------------------------------------------------------------
 
     /** One ConverseStream event: its type and JSON payload (the fake endpoint frames it). */
@@ -195,17 +165,12 @@ public final class FakeAgent {
             stop = "end_turn";
         }
         events.add(converseEvent("messageStop", Json.object().put("stopReason", stop)));
-        ObjectNode metadata = Json.object();
-        metadata.putObject("usage").put("inputTokens", 1000).put("outputTokens", 20).put("totalTokens", 1020);
-        metadata.putObject("metrics").put("latencyMs", 100);
-        events.add(converseEvent("metadata", metadata));
+        events.add(converseEvent("metadata", AgentFrames.converseMetadata()));
         return events;
     }
 
     private static ConverseEvent converseText(int index, String text) {
-        ObjectNode delta = Json.object().put("contentBlockIndex", index);
-        delta.putObject("delta").put("text", text);
-        return converseEvent("contentBlockDelta", delta);
+        return converseEvent("contentBlockDelta", AgentFrames.converseText(index, text));
     }
 
     private static ConverseEvent converseEvent(String type, ObjectNode json) {
@@ -256,11 +221,7 @@ public final class FakeAgent {
             events.addAll(anthropicText(index, "OK"));
             stop = "end_turn";
         }
-        ObjectNode delta = Json.object().put("type", "message_delta");
-        delta.putObject("delta").put("stop_reason", stop).putNull("stop_sequence");
-        delta.putObject("usage").put("output_tokens", 20);
-        events.add(event(delta));
-        events.add(event(Json.object().put("type", "message_stop")));
+        events.addAll(anthropicEnd(stop));
         return events;
     }
 

@@ -6,7 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -18,14 +20,33 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Invocable;
 
 /**
- * A provider over real HTTP that answers every POST with the SSE chunks a script computes from
- * the request body (see {@link FakeAgent}), written one by one, and records every body it got.
+ * A provider over real HTTP that answers every POST with what a script computes from the request
+ * (see {@link FakeAgent}): SSE chunks written one by one, or a whole answer with a status and
+ * headers (an error in the provider's own format). It records every body it got.
  */
 public final class FakeProvider implements AutoCloseable {
     private static final String INVALID_KEY = """
             {"error":{"message":"Incorrect API key provided. You can find your API key at \
             https://platform.openai.com/account/api-keys.","type":"invalid_request_error","param":null,\
             "code":"invalid_api_key"}}""";
+    /**
+     * One answer.
+     *
+     * @param chunks written one by one (for an event stream), or the whole body
+     */
+    public record Reply(int status, String contentType, Map<String, String> headers, List<String> chunks) {
+        public static Reply stream(List<String> chunks) {
+            return new Reply(200, "text/event-stream", Map.of(), chunks);
+        }
+
+        public static Reply json(int status, String body) {
+            return json(status, body, Map.of());
+        }
+
+        public static Reply json(int status, String body, Map<String, String> headers) {
+            return new Reply(status, "application/json", headers, List.of(body));
+        }
+    }
 
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
@@ -33,7 +54,13 @@ public final class FakeProvider implements AutoCloseable {
     private volatile Duration silence = Duration.ZERO;
     private volatile String requiredKey;
 
+    /** Answers every POST with the SSE chunks {@code answer} makes of its body. */
     public FakeProvider(Function<JsonNode, List<String>> answer) {
+        this((path, body) -> Reply.stream(answer.apply(body)));
+    }
+
+    /** Answers every POST with what {@code reply} makes of its path and body. */
+    public FakeProvider(BiFunction<String, JsonNode, Reply> reply) {
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
         server.setHandler(new Handler.Abstract(Invocable.InvocationType.BLOCKING) {
@@ -50,9 +77,11 @@ public final class FakeProvider implements AutoCloseable {
                             callback);
                     return true;
                 }
-                response.setStatus(200);
-                response.getHeaders().put("Content-Type", "text/event-stream");
-                List<String> chunks = answer.apply(body);
+                Reply answer = reply.apply(request.getHttpURI().getPath(), body);
+                response.setStatus(answer.status());
+                response.getHeaders().put("Content-Type", answer.contentType());
+                answer.headers().forEach(response.getHeaders()::put);
+                List<String> chunks = answer.chunks();
                 for (int i = 0; i < chunks.size(); i++) {
                     if (i == 1 && !silence.isZero()) {
                         Thread.sleep(silence); // a model thinking in silence after its first words
