@@ -13,11 +13,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Copies each finished request from the live log into the SQLite history, on one background
- * thread: the request's own thread only queues it. Updates of one entry that pile up while the
- * writer is busy (a refusal repeated in a flood) are written once, as the latest.
+ * thread: the request's own thread only queues it. What queued up while the writer was busy is
+ * written in one transaction; updates of one entry (a refusal repeated in a flood) once, as the
+ * latest. The queue is bounded: past {@value #QUEUED_WITH_BODIES} waiting requests, new ones wait
+ * without their bodies, and past {@value #MAX_QUEUED} they are not kept (counted in a warning),
+ * so a load the disk cannot follow never fills the memory.
  */
 public final class HistoryRecorder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryRecorder.class);
+    static final int QUEUED_WITH_BODIES = 64;
+    static final int MAX_QUEUED = 10_000;
 
     private final RequestLog log;
     private final RequestStore store;
@@ -29,6 +34,8 @@ public final class HistoryRecorder implements AutoCloseable {
     private final Consumer<RequestRecord> listener = this::onRecord;
     /** Finished records not yet written, by id, in arrival order; guarded by itself. */
     private final Map<String, RequestRecord> pending = new LinkedHashMap<>();
+    /** Requests not kept since the last warning, the queue being full; guarded by {@link #pending}. */
+    private int dropped;
 
     public HistoryRecorder(RequestLog log, RequestStore store) {
         this.log = log;
@@ -43,7 +50,11 @@ public final class HistoryRecorder implements AutoCloseable {
         boolean drainQueued;
         synchronized (pending) {
             drainQueued = !pending.isEmpty();
-            pending.put(record.id(), record);
+            if (pending.size() >= MAX_QUEUED && !pending.containsKey(record.id())) {
+                dropped++;
+                return;
+            }
+            pending.put(record.id(), pending.size() >= QUEUED_WITH_BODIES ? record.withoutBodies() : record);
         }
         if (!drainQueued) {
             writer.execute(this::drain);
@@ -52,16 +63,23 @@ public final class HistoryRecorder implements AutoCloseable {
 
     private void drain() {
         List<RequestRecord> batch;
+        int lost;
         synchronized (pending) {
             batch = new ArrayList<>(pending.values());
             pending.clear();
+            lost = dropped;
+            dropped = 0;
         }
-        for (RequestRecord record : batch) {
-            try {
-                store.save(record);
-            } catch (RuntimeException e) {
-                LOG.warn("request {} not saved to the history: {}", record.id(), e.getMessage());
-            }
+        if (lost > 0) {
+            LOG.warn("{} requests not kept in the history: it could not keep up", lost);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            store.saveAll(batch);
+        } catch (RuntimeException e) {
+            LOG.warn("{} requests not saved to the history: {}", batch.size(), e.getMessage());
         }
     }
 

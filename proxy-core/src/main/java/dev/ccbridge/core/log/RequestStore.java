@@ -119,6 +119,8 @@ public final class RequestStore implements AutoCloseable {
         try (Statement s = connection.createStatement()) {
             s.execute("PRAGMA busy_timeout=5000");
             s.execute("PRAGMA journal_mode=WAL");
+            // A log, not a ledger: after a power cut it may lack the last requests, never be corrupt.
+            s.execute("PRAGMA synchronous=NORMAL");
             s.execute("BEGIN IMMEDIATE");
             s.execute("""
                     CREATE TABLE IF NOT EXISTS requests (
@@ -180,91 +182,100 @@ public final class RequestStore implements AutoCloseable {
      * repeat folded into it) updates its count. A record still in flight is ignored.
      */
     public synchronized void save(RequestRecord record) {
-        switch (record.outcome()) {
-            case RequestRecord.InFlight _ -> { }
-            case RequestRecord.Completed done -> saveAnswered(record, done);
-            case RequestRecord.Rejected rejected -> saveRejected(record, rejected);
-        }
-        if (++savesSincePrune >= PRUNE_EVERY) {
-            prune();
-        }
+        saveAll(List.of(record));
     }
 
-    private void saveAnswered(RequestRecord record, RequestRecord.Completed done) {
-        RequestRecord.Routing routing = record.routing();
-        RequestRecord.Failure failure = done.failure();
-        String day = dayOf(record);
-        Usage usage = done.usage() == null ? Usage.ZERO : done.usage();
+    /** Keeps several finished requests in one transaction (one commit, however many): all or none. */
+    public synchronized void saveAll(List<RequestRecord> records) {
         try {
             connection.setAutoCommit(false);
-            int inserted;
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT OR IGNORE INTO requests (id, started_at, day, target_id, target_name, api_mode, route,
-                      requested_model, upstream_model, stream, status, error_type, error_message, first_token_ms,
-                      duration_ms, input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens,
-                      request_body, response_body, routed_by)
-                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
-                int i = 1;
-                insert.setString(i++, record.id());
-                insert.setLong(i++, record.startedAt().toEpochMilli());
-                insert.setString(i++, day);
-                insert.setString(i++, routing.targetId());
-                insert.setString(i++, routing.targetName());
-                insert.setString(i++, routing.apiMode());
-                insert.setString(i++, routing.addressed().wireName());
-                insert.setString(i++, routing.requestedModel());
-                insert.setString(i++, routing.upstreamModel());
-                insert.setInt(i++, record.stream() ? 1 : 0);
-                insert.setInt(i++, done.status());
-                insert.setString(i++, failure == null ? null : failure.type());
-                insert.setString(i++, failure == null ? null : redactor.redact(failure.message()));
-                setLong(insert, i++, done.firstTokenMillis());
-                setLong(insert, i++, done.durationMillis());
-                setLong(insert, i++, done.usage() == null ? null : usage.inputTokens());
-                setLong(insert, i++, done.usage() == null ? null : usage.outputTokens());
-                setLong(insert, i++, done.usage() == null ? null : usage.cacheCreationInputTokens());
-                setLong(insert, i++, done.usage() == null ? null : usage.cacheReadInputTokens());
-                insert.setString(i++, storedBody(record.requestBody() == null ? null
-                        : new String(record.requestBody(), StandardCharsets.UTF_8)));
-                insert.setString(i++, storedBody(record.responseBody()));
-                insert.setString(i, routing.routedBy());
-                inserted = insert.executeUpdate();
-            }
-            if (inserted == 1) {
-                try (PreparedStatement upsert = connection.prepareStatement("""
-                        INSERT INTO usage_daily (day, target_id, target_name, requests, errors, input_tokens,
-                          output_tokens, cache_creation_tokens, cache_read_tokens)
-                        VALUES (?,?,?,1,?,?,?,?,?)
-                        ON CONFLICT(day, target_id) DO UPDATE SET
-                          target_name = excluded.target_name,
-                          requests = requests + 1,
-                          errors = errors + excluded.errors,
-                          input_tokens = input_tokens + excluded.input_tokens,
-                          output_tokens = output_tokens + excluded.output_tokens,
-                          cache_creation_tokens = cache_creation_tokens + excluded.cache_creation_tokens,
-                          cache_read_tokens = cache_read_tokens + excluded.cache_read_tokens""")) {
-                    upsert.setString(1, day);
-                    upsert.setString(2, routing.targetId() == null ? "" : routing.targetId());
-                    upsert.setString(3, routing.targetName());
-                    upsert.setInt(4, done.failed() ? 1 : 0);
-                    upsert.setLong(5, usage.inputTokens());
-                    upsert.setLong(6, usage.outputTokens());
-                    upsert.setLong(7, usage.cacheCreationInputTokens());
-                    upsert.setLong(8, usage.cacheReadInputTokens());
-                    upsert.executeUpdate();
+            for (RequestRecord record : records) {
+                switch (record.outcome()) {
+                    case RequestRecord.InFlight _ -> { }
+                    case RequestRecord.Completed done -> saveAnswered(record, done);
+                    case RequestRecord.Rejected rejected -> saveRejected(record, rejected);
                 }
             }
             connection.commit();
         } catch (SQLException e) {
             rollbackQuietly();
-            throw new IllegalStateException("cannot save request " + record.id() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot save " + (records.size() == 1 ? "request " + records.getFirst().id()
+                    : records.size() + " requests") + ": " + e.getMessage(), e);
         } finally {
             autoCommit();
+        }
+        savesSincePrune += records.size();
+        if (savesSincePrune >= PRUNE_EVERY) {
+            prune();
+        }
+    }
+
+    private void saveAnswered(RequestRecord record, RequestRecord.Completed done) throws SQLException {
+        RequestRecord.Routing routing = record.routing();
+        RequestRecord.Failure failure = done.failure();
+        String day = dayOf(record);
+        Usage usage = done.usage() == null ? Usage.ZERO : done.usage();
+        int inserted;
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT OR IGNORE INTO requests (id, started_at, day, target_id, target_name, api_mode, route,
+                  requested_model, upstream_model, stream, status, error_type, error_message, first_token_ms,
+                  duration_ms, input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens,
+                  request_body, response_body, routed_by)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
+            int i = 1;
+            insert.setString(i++, record.id());
+            insert.setLong(i++, record.startedAt().toEpochMilli());
+            insert.setString(i++, day);
+            insert.setString(i++, routing.targetId());
+            insert.setString(i++, routing.targetName());
+            insert.setString(i++, routing.apiMode());
+            insert.setString(i++, routing.addressed().wireName());
+            insert.setString(i++, routing.requestedModel());
+            insert.setString(i++, routing.upstreamModel());
+            insert.setInt(i++, record.stream() ? 1 : 0);
+            insert.setInt(i++, done.status());
+            insert.setString(i++, failure == null ? null : failure.type());
+            insert.setString(i++, failure == null ? null : redactor.redact(failure.message()));
+            setLong(insert, i++, done.firstTokenMillis());
+            setLong(insert, i++, done.durationMillis());
+            setLong(insert, i++, done.usage() == null ? null : usage.inputTokens());
+            setLong(insert, i++, done.usage() == null ? null : usage.outputTokens());
+            setLong(insert, i++, done.usage() == null ? null : usage.cacheCreationInputTokens());
+            setLong(insert, i++, done.usage() == null ? null : usage.cacheReadInputTokens());
+            insert.setString(i++, storedBody(record.requestBody() == null ? null
+                    : new String(record.requestBody(), StandardCharsets.UTF_8)));
+            insert.setString(i++, storedBody(record.responseBody()));
+            insert.setString(i, routing.routedBy());
+            inserted = insert.executeUpdate();
+        }
+        if (inserted == 1) {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO usage_daily (day, target_id, target_name, requests, errors, input_tokens,
+                      output_tokens, cache_creation_tokens, cache_read_tokens)
+                    VALUES (?,?,?,1,?,?,?,?,?)
+                    ON CONFLICT(day, target_id) DO UPDATE SET
+                      target_name = excluded.target_name,
+                      requests = requests + 1,
+                      errors = errors + excluded.errors,
+                      input_tokens = input_tokens + excluded.input_tokens,
+                      output_tokens = output_tokens + excluded.output_tokens,
+                      cache_creation_tokens = cache_creation_tokens + excluded.cache_creation_tokens,
+                      cache_read_tokens = cache_read_tokens + excluded.cache_read_tokens""")) {
+                upsert.setString(1, day);
+                upsert.setString(2, routing.targetId() == null ? "" : routing.targetId());
+                upsert.setString(3, routing.targetName());
+                upsert.setInt(4, done.failed() ? 1 : 0);
+                upsert.setLong(5, usage.inputTokens());
+                upsert.setLong(6, usage.outputTokens());
+                upsert.setLong(7, usage.cacheCreationInputTokens());
+                upsert.setLong(8, usage.cacheReadInputTokens());
+                upsert.executeUpdate();
+            }
         }
     }
 
     /** A refusal, or a later count of it: the count and the latest time only grow, whatever order saves come in. */
-    private void saveRejected(RequestRecord record, RequestRecord.Rejected rejected) {
+    private void saveRejected(RequestRecord record, RequestRecord.Rejected rejected) throws SQLException {
         RequestRecord.Routing routing = record.routing();
         try (PreparedStatement upsert = connection.prepareStatement("""
                 INSERT INTO requests (id, started_at, day, target_id, target_name, api_mode, route, stream, status,
@@ -293,8 +304,6 @@ public final class RequestStore implements AutoCloseable {
             upsert.setString(i++, redactor.redact(rejected.client()));
             upsert.setString(i, redactor.redact(rejected.endpoint()));
             upsert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot save request " + record.id() + ": " + e.getMessage(), e);
         }
     }
 
