@@ -95,6 +95,8 @@ class ClaudeCodeEndToEndTest {
                     "Say something");
             assertThat(result.exit()).as(result.output()).isZero();
             assertThat(result.output().strip()).isEqualTo("OK");
+            assertThat(gateway.log.snapshot()).as("a session refused nothing (no stray endpoint)")
+                    .isNotEmpty().allSatisfy(r -> assertThat(r.rejection()).isEmpty());
         }
     }
 

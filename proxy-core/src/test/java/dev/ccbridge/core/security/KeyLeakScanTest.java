@@ -34,9 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A session with real keys, through every mode, against providers that echo the key back in
  * every way they can (JSON error bodies, HTML pages, errors inside a stream, Anthropic-shaped
- * errors that are relayed, AWS exceptions) — then the config file, the request log file,
- * {@code serve}'s stdout and stderr, the {@code test} command's output and every reply Claude
- * Code got are scanned for the key material. None may hold any of it.
+ * errors that are relayed, AWS exceptions) — then the config file, the request log file, the
+ * history (its files, and {@code log export}), {@code serve}'s stdout and stderr, the {@code test}
+ * command's output and every reply Claude Code got are scanned for the key material. None may
+ * hold any of it.
  */
 class KeyLeakScanTest {
     /** One key per target, some shaped like known keys, some not (only the exact key can catch those). */
@@ -151,6 +152,10 @@ class KeyLeakScanTest {
             Path testOut = dir.resolve("test.out");
             Process check = ccbridge(testOut, testOut, "--config", config.toString(), "test", "anthropic");
             assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            Path exported = dir.resolve("export.out");
+            Process export = ccbridge(exported, dir.resolve("export.err"), "--config", config.toString(), "log", "export",
+                    "-");
+            assertThat(export.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
             // The echoes reached ccbridge (the fakes put them there) and were scrubbed on the way.
             assertThat(String.join("\n", replies)).contains("[redacted]");
@@ -161,8 +166,12 @@ class KeyLeakScanTest {
             places.put("serve stdout", Files.readString(out));
             places.put("serve stderr", Files.readString(err));
             places.put("test command output", Files.readString(testOut));
+            places.put("history export", Files.readString(exported));
+            places.put("history export's stderr", Files.readString(dir.resolve("export.err")));
+            places.put("history files", historyFiles());
             places.put("replies to Claude Code", String.join("\n", replies));
             assertThat(places.get("request log").lines()).hasSize(14);
+            assertThat(places.get("history export").lines()).hasSize(14);
             for (var place : places.entrySet()) {
                 for (var key : KEYS.entrySet()) {
                     assertThat(place.getValue().contains(key.getValue()))
@@ -200,6 +209,18 @@ class KeyLeakScanTest {
         assertThat(response.statusCode() >= 400 || response.body().contains("event: error"))
                 .as("%s answered with a failure: %s", targetId, response.body()).isTrue();
         replies.add(response.headers().map() + "\n" + response.body());
+    }
+
+    /** The history's database and journal, as bytes read as text (the keys are ASCII). */
+    private String historyFiles() throws IOException {
+        var all = new StringBuilder();
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("history.db")).toList()) {
+                all.append(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        assertThat(all).as("serve kept a history beside its config").isNotEmpty();
+        return all.toString();
     }
 
     private Process ccbridge(Path out, Path err, String... args) throws IOException {

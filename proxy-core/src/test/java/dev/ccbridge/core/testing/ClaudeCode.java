@@ -26,7 +26,7 @@ public final class ClaudeCode {
     /** What happened, for a failure message: Claude Code's output, the gateway's log, what the upstream got. */
     public static String story(Result result, GatewayHarness gateway, List<JsonNode> upstreamRequests) {
         var out = new StringBuilder("claude exit ").append(result.exit()).append(": ").append(result.output());
-        gateway.log.snapshot().forEach(r -> out.append("\n  gateway ").append(r.completion().map(c -> c.status() + " "
+        gateway.log.snapshot().forEach(r -> out.append("\n  gateway ").append(r.ending().map(c -> c.status() + " "
                         + (c.failure() == null ? "" : c.failure().message())).orElse("in flight")).append(' ')
                 .append(r.routing().requestedModel()).append(" -> ").append(r.routing().upstreamModel()));
         upstreamRequests.forEach(r -> out.append("\n  upstream got ").append(r.toString(), 0,
