@@ -1,0 +1,23 @@
+package dev.ccbridge.fake;
+
+/** The API key check, and how each protocol's best-known provider refuses a wrong key. */
+final class Keys {
+    private Keys() {}
+
+    static boolean carries(Received request, String key) {
+        return ("Bearer " + key).equals(request.header("authorization")) || key.equals(request.header("x-api-key"));
+    }
+
+    static Reply refusal(Dialect dialect) {
+        return switch (dialect) {
+            case CHAT, RESPONSES -> Reply.json(401, """
+                    {"error":{"message":"Incorrect API key provided. You can find your API key at \
+                    https://platform.openai.com/account/api-keys.","type":"invalid_request_error","param":null,\
+                    "code":"invalid_api_key"}}""");
+            case ANTHROPIC -> Reply.json(401, """
+                    {"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}""");
+            case BEDROCK -> Reply.json(403, "{\"message\":\"The security token included in the request is invalid.\"}")
+                    .withHeader("x-amzn-ErrorType", "UnrecognizedClientException:http://internal.amazon.com/coral/com.amazon.coral.service/");
+        };
+    }
+}
