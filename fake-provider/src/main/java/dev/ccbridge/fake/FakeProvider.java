@@ -83,6 +83,11 @@ public final class FakeProvider implements AutoCloseable {
         return this;
     }
 
+    /** From the next request on, answers every request with {@code reply} (the profile's rules still apply). */
+    public FakeProvider replying(Reply reply) {
+        return use(profile.replying(reply));
+    }
+
     public Profile profile() {
         return profile;
     }

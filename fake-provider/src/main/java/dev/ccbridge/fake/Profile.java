@@ -4,9 +4,11 @@ import dev.ccbridge.fake.agent.Agent;
 import dev.ccbridge.fake.agent.Conversation;
 import dev.ccbridge.fake.agent.TaskAgent;
 import dev.ccbridge.fake.agent.Turn;
+import dev.ccbridge.fake.rules.Errors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -51,6 +53,12 @@ public record Profile(String name, Dialect dialect, Voice voice, Agent agent, Fu
         return new Profile(name, dialect, voice, agent, newScript, rules, fault, requiredKey);
     }
 
+    /** The first request gets the first answer, the next the next, the last repeats. */
+    public Profile replyingInTurn(List<Function<Received, Reply>> answers) {
+        var next = new AtomicInteger();
+        return replying(request -> answers.get(Math.min(next.getAndIncrement(), answers.size() - 1)).apply(request));
+    }
+
     public Profile enforcing(List<Rule> more) {
         List<Rule> all = new ArrayList<>(rules);
         all.addAll(more);
@@ -91,10 +99,15 @@ public record Profile(String name, Dialect dialect, Voice voice, Agent agent, Fu
         for (Rule rule : rules) {
             Optional<Reply> refusal = rule.refusal(request);
             if (refusal.isPresent()) {
-                return refusal.get();
+                return stamped(refusal.get());
             }
         }
-        return fault.apply(answer(request));
+        return stamped(fault.apply(answer(request)));
+    }
+
+    /** Bedrock names a request id in every answer (the SDK puts it in its errors). */
+    private Reply stamped(Reply reply) {
+        return dialect == Dialect.BEDROCK ? reply.withHeader("x-amzn-RequestId", Errors.BEDROCK_REQUEST_ID) : reply;
     }
 
     /** The answer without rules or faults (for a raw-socket fake that sends it its own way). */

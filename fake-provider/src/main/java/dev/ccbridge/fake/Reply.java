@@ -18,6 +18,11 @@ public record Reply(int status, Map<String, String> headers, List<Piece> pieces,
             return new Piece(Duration.ZERO, text.getBytes(StandardCharsets.UTF_8));
         }
 
+        /** {@code text}, written {@code millis} after the piece before it. */
+        public static Piece after(long millis, String text) {
+            return of(text).after(Duration.ofMillis(millis));
+        }
+
         public Piece after(Duration wait) {
             return new Piece(wait, bytes);
         }
@@ -61,6 +66,11 @@ public record Reply(int status, Map<String, String> headers, List<Piece> pieces,
     public static Reply sse(List<String> events) {
         return new Reply(200, Map.of("Content-Type", "text/event-stream"), events.stream().map(Piece::of).toList(),
                 Ending.COMPLETE);
+    }
+
+    /** An event stream written piece by piece, each after its pause. */
+    public static Reply sseTimed(List<Piece> pieces) {
+        return new Reply(200, Map.of("Content-Type", "text/event-stream"), pieces, Ending.COMPLETE);
     }
 
     public static Reply stream(String contentType, List<byte[]> chunks) {

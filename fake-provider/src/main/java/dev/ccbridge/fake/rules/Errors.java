@@ -78,10 +78,19 @@ public final class Errors {
         return anthropic(400, "invalid_request_error", message);
     }
 
+    /** The request id the fake Bedrock names in every answer ({@code x-amzn-RequestId}, set by the profile). */
+    public static final String BEDROCK_REQUEST_ID = "fake-req-0001";
+
     /** Bedrock: {@code {"message"}} with the exception's name in {@code x-amzn-ErrorType}. */
     public static Reply bedrock(int status, String exception, String message) {
-        return Reply.json(status, Jsons.write(Jsons.object().put("message", message)))
-                .withHeader("x-amzn-ErrorType", exception + ":http://internal.amazon.com/coral/com.amazon.bedrock/");
+        return bedrockBody(status, exception, Jsons.write(Jsons.object().put("message", message)));
+    }
+
+    /** Bedrock's error with this body as it is (null exception: a plain answer with Bedrock's headers). */
+    public static Reply bedrockBody(int status, String exception, String body) {
+        Reply reply = Reply.json(status, body);
+        return exception == null ? reply
+                : reply.withHeader("x-amzn-ErrorType", exception + ":http://internal.amazon.com/coral/com.amazon.bedrock/");
     }
 
     public static Reply bedrockValidation(String message) {

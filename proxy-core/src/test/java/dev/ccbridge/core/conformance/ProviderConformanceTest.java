@@ -9,6 +9,7 @@ import dev.ccbridge.core.target.ProviderPresets;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.testing.ClaudeCode;
 import dev.ccbridge.core.testing.GatewayHarness;
+import dev.ccbridge.core.testing.Sessions;
 import dev.ccbridge.fake.FakeProvider;
 import dev.ccbridge.fake.Profile;
 import dev.ccbridge.fake.agent.TaskAgent;

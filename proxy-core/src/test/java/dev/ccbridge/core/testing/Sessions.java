@@ -1,15 +1,13 @@
-package dev.ccbridge.core.conformance;
+package dev.ccbridge.core.testing;
 
-import dev.ccbridge.core.testing.ClaudeCode;
-import dev.ccbridge.core.testing.GatewayHarness;
 import dev.ccbridge.fake.FakeProvider;
 
 /** What happened in a Claude Code session, for a failure message. */
-final class Sessions {
+public final class Sessions {
     private Sessions() {}
 
     /** Claude Code's exit and output, the gateway's log, and the provider's refusals. */
-    static String story(ClaudeCode.Result result, GatewayHarness gateway, FakeProvider... providers) {
+    public static String story(ClaudeCode.Result result, GatewayHarness gateway, FakeProvider... providers) {
         var out = new StringBuilder("claude exit ").append(result.exit()).append(": ").append(result.output());
         gateway.log.snapshot().forEach(record -> out.append("\n  gateway ")
                 .append(record.completion().map(c -> c.status() + " " + (c.failure() == null ? "" : c.failure().message()))
