@@ -2,6 +2,7 @@ package dev.ccbridge.core.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ccbridge.core.model.ModelCapabilities;
 import dev.ccbridge.core.model.ModelTiers;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.ProviderPreset;
@@ -68,6 +69,27 @@ class ProviderConformanceTest {
             assertThat(result.output()).as(story).contains(TaskAgent.report(TaskAgent.MARKER_COMMAND.substring(5)));
             assertThat(fake.received()).as(story).hasSizeGreaterThanOrEqualTo(2);
             Replay.assertReasoningCameBack(profile, fake.received());
+        }
+    }
+
+    /**
+     * The control: the profiles bite through the whole stack. Told (wrongly) that Groq takes
+     * OpenAI's {@code prompt_cache_key}, ccbridge sends it, and Claude Code shows Groq's refusal.
+     */
+    @Test
+    void aRuleBrokenOnTheWayFailsTheSessionWithTheProvidersWords() throws Exception {
+        ClaudeCode.binary();
+        ProviderPreset groq = ProviderPresets.builtIn().byId("groq").orElseThrow();
+        try (var fake = FakeProvider.start(Providers.forPreset("groq"));
+             var gateway = GatewayHarness.start(target(groq, fake, "preset model").toBuilder()
+                     .capabilities(new ModelCapabilities(null, null, null, null, null, null, null, null, null, null, true))
+                     .build())) {
+            ClaudeCode.Result result = ClaudeCode.print(gateway.baseUrl(), gateway.registry.installToken(), scratch,
+                    TaskAgent.MARKER_PROMPT, "--allowedTools", "Bash");
+
+            assertThat(result.exit()).as(result.output()).isNotZero();
+            assertThat(result.output()).contains("property 'prompt_cache_key' is unsupported");
+            assertThat(fake.refusals()).isNotEmpty().allSatisfy(refusal -> assertThat(refusal.status()).isEqualTo(400));
         }
     }
 
