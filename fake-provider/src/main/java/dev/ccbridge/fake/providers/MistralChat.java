@@ -29,7 +29,7 @@ final class MistralChat {
                             String role = messages.isEmpty() ? "user" : messages.get(messages.size() - 1).path("role").asText();
                             return role.equals("assistant") ? Optional.of(Errors.mistral("Expected last role User or "
                                     + "Tool (or Assistant with prefix True) for serving but got assistant",
-                                    "invalid_request_error", null)) : Optional.empty();
+                                    "invalid_request_message_order", "3230")) : Optional.empty();
                         })));
     }
 }

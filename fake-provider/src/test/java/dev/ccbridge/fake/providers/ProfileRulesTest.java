@@ -80,6 +80,9 @@ class ProfileRulesTest {
                 new Broken("moonshot", "assistant tool-call turns carry reasoning_content in thinking mode", CHAT,
                         chatTurn("{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[" + CALL + "]}"), 400,
                         "thinking is enabled but reasoning_content is missing in assistant tool call message at index 2"),
+                new Broken("moonshot", "tool-call ids match functions\\.[^:]+:\\d+", CHAT, chatTurn("""
+                        {"role":"assistant","content":null,"reasoning_content":"r","tool_calls":[%s]}""".formatted(CALL)),
+                        200, "<|tool_calls_section_begin|>"),
                 new Broken("qwen", "output limit at most 65536", CHAT,
                         "{\"model\":\"m\",\"max_tokens\":70000,\"messages\":[]}", 400,
                         "Range of max_tokens should be [1, 65536]"),
@@ -228,6 +231,7 @@ class ProfileRulesTest {
 
         Reply answered = profile.without(broken.rule()).respond(request);
         assertThat(answered.status()).as("without that rule: %s", answered.body()).isEqualTo(200);
+        assertThat(answered.body()).doesNotContain(broken.says());
     }
 
     @Test
