@@ -15,6 +15,8 @@ import dev.ccbridge.app.theme.ThemeManager;
 import dev.ccbridge.app.usage.UsageView;
 import dev.ccbridge.app.usage.UsageViewModel;
 import dev.ccbridge.core.env.ClaudeSettingsCheck;
+import dev.ccbridge.app.websearch.WebSearchView;
+import dev.ccbridge.app.websearch.WebSearchViewModel;
 import dev.ccbridge.core.env.Shell;
 import java.util.Map;
 import javafx.css.PseudoClass;
@@ -89,7 +91,9 @@ public final class MainWindow {
         logTab = tab("Request log", logView.node());
         usageTab = tab("Usage", new UsageView(usage).node());
         settingsTab = tab("Settings", new SettingsView(settings).node());
-        tabs.getTabs().addAll(targetsTab, logTab, usageTab, settingsTab);
+        var webSearch = new WebSearchViewModel(context.server().context().webSearch(), context.registry(), ui);
+        tabs.getTabs().addAll(targetsTab, logTab, usageTab, settingsTab,
+                tab("Web search", new WebSearchView(webSearch).node()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now == usageTab) {

@@ -10,7 +10,6 @@ import dev.ccbridge.core.target.ProviderPresets;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.testing.ClaudeCode;
 import dev.ccbridge.core.testing.GatewayHarness;
-import dev.ccbridge.core.testing.Sessions;
 import dev.ccbridge.fake.FakeProvider;
 import dev.ccbridge.fake.Profile;
 import dev.ccbridge.fake.agent.TaskAgent;
@@ -63,7 +62,7 @@ class ProviderConformanceTest {
             ClaudeCode.Result result = ClaudeCode.print(gateway.baseUrl(), gateway.registry.installToken(), scratch,
                     TaskAgent.MARKER_PROMPT, "--allowedTools", "Bash");
 
-            String story = Sessions.story(result, gateway, fake);
+            String story = ClaudeCode.story(result, gateway, fake);
             assertThat(fake.refusals()).as(story).isEmpty();
             assertThat(result.exit()).as(story).isZero();
             assertThat(result.output()).as(story).contains(TaskAgent.report(TaskAgent.MARKER_COMMAND.substring(5)));
@@ -82,7 +81,8 @@ class ProviderConformanceTest {
         ProviderPreset groq = ProviderPresets.builtIn().byId("groq").orElseThrow();
         try (var fake = FakeProvider.start(Providers.forPreset("groq"));
              var gateway = GatewayHarness.start(target(groq, fake, "preset model").toBuilder()
-                     .capabilities(new ModelCapabilities(null, null, null, null, null, null, null, null, null, null, true))
+                     .capabilities(new ModelCapabilities(null, null, null, null, null, null, null, null, null, null, null,
+                             true))
                      .build())) {
             ClaudeCode.Result result = ClaudeCode.print(gateway.baseUrl(), gateway.registry.installToken(), scratch,
                     TaskAgent.MARKER_PROMPT, "--allowedTools", "Bash");

@@ -6,7 +6,6 @@ import dev.ccbridge.core.target.ProviderPresets;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.testing.ClaudeCode;
 import dev.ccbridge.core.testing.GatewayHarness;
-import dev.ccbridge.core.testing.Sessions;
 import dev.ccbridge.fake.FakeProvider;
 import dev.ccbridge.fake.agent.TaskAgent;
 import dev.ccbridge.fake.providers.Providers;
@@ -72,13 +71,13 @@ class SwitchingMatrixTest {
 
             ClaudeCode.Result opening = ClaudeCode.print(gateway.baseUrl(), gateway.registry.installToken(), scratch,
                     TaskAgent.MARKER_PROMPT, "--allowedTools", "Bash");
-            assertThat(opening.exit()).as(Sessions.story(opening, gateway, started)).isZero();
+            assertThat(opening.exit()).as(ClaudeCode.story(opening, gateway, started)).isZero();
 
             gateway.registry.activate(next.id());
             ClaudeCode.Result going = ClaudeCode.print(gateway.baseUrl(), gateway.registry.installToken(), scratch,
                     "Please run the marker command with Bash once more", "--continue", "--allowedTools", "Bash");
 
-            String story = Sessions.story(going, gateway, started, continued);
+            String story = ClaudeCode.story(going, gateway, started, continued);
             assertThat(started.refusals()).as(story).isEmpty();
             assertThat(continued.refusals()).as(story).isEmpty();
             assertThat(going.exit()).as(story).isZero();

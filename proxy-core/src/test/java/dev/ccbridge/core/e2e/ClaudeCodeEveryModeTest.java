@@ -7,7 +7,6 @@ import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.testing.ClaudeCode;
 import dev.ccbridge.core.testing.Fakes;
 import dev.ccbridge.core.testing.GatewayHarness;
-import dev.ccbridge.core.testing.Sessions;
 import dev.ccbridge.fake.FakeProvider;
 import dev.ccbridge.fake.Fault;
 import dev.ccbridge.fake.Profile;
@@ -56,7 +55,7 @@ class ClaudeCodeEveryModeTest {
         }
 
         String story(ClaudeCode.Result result) {
-            return Sessions.story(result, gateway, provider);
+            return ClaudeCode.story(result, gateway, provider);
         }
 
         @Override

@@ -2,13 +2,15 @@ package dev.ccbridge.core.translate.common;
 
 import dev.ccbridge.core.protocol.anthropic.Tool;
 import dev.ccbridge.core.protocol.anthropic.ToolChoice;
+import dev.ccbridge.core.protocol.anthropic.WebSearchTool;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Claude Code's tools and tool choice, as function-calling upstreams see them: only custom tools
  * exist there (Anthropic's server tools do not), and a choice naming a tool that cannot be
- * offered is the client's error.
+ * offered is the client's error. Web search, kept only for providers that search themselves, is
+ * left to the model.
  */
 public final class ToolChoices {
     /** What the request asks of the model; each upstream spells it its own way. */
@@ -38,6 +40,10 @@ public final class ToolChoices {
             case "any" -> new Choice.Required();
             case "none" -> new Choice.None();
             case "tool" -> {
+                if (tools.stream().anyMatch(t -> WebSearchTool.is(t) && t.name() != null && t.name().equals(choice.name()))) {
+                    // A provider's own search cannot be forced the same way everywhere; the prompt asks for it.
+                    yield new Choice.Auto();
+                }
                 boolean offered = custom(tools).stream().anyMatch(t -> t.name().equals(choice.name()));
                 if (!offered) {
                     throw new InvalidRequestException("tool_choice names tool '" + choice.name()
