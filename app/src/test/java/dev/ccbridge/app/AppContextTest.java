@@ -8,7 +8,6 @@ import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
 import dev.ccbridge.core.secrets.KeyStorage;
 import dev.ccbridge.core.target.Target;
-import dev.ccbridge.fake.FakeProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.ccbridge.fake;
 
+import dev.ccbridge.fake.rules.Errors;
+
 /** The API key check, and how each protocol's best-known provider refuses a wrong key. */
 final class Keys {
     private Keys() {}
@@ -16,8 +18,8 @@ final class Keys {
                     "code":"invalid_api_key"}}""");
             case ANTHROPIC -> Reply.json(401, """
                     {"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}""");
-            case BEDROCK -> Reply.json(403, "{\"message\":\"The security token included in the request is invalid.\"}")
-                    .withHeader("x-amzn-ErrorType", "UnrecognizedClientException:http://internal.amazon.com/coral/com.amazon.coral.service/");
+            case BEDROCK -> Errors.bedrock(403, "UnrecognizedClientException",
+                    "The security token included in the request is invalid.");
         };
     }
 }

@@ -7,6 +7,7 @@ import dev.ccbridge.fake.agent.Turn;
 import dev.ccbridge.fake.rules.Errors;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -28,8 +29,8 @@ public record Profile(String name, Dialect dialect, Voice voice, Agent agent, Fu
 
     /** A plain provider of this protocol: the marker agent, no rules, no faults. */
     public static Profile of(Dialect dialect) {
-        return new Profile(dialect.name().toLowerCase(java.util.Locale.ROOT), dialect, dialect.voice(), TaskAgent.MARKER,
-                null, List.of(), Fault.NONE, null);
+        return new Profile(dialect.name().toLowerCase(Locale.ROOT), dialect, dialect.voice(), TaskAgent.MARKER, null,
+                List.of(), Fault.NONE, null);
     }
 
     public Profile named(String newName) {

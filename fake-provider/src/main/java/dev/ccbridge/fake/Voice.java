@@ -1,5 +1,7 @@
 package dev.ccbridge.fake;
 
+import dev.ccbridge.fake.agent.Conversation;
+import dev.ccbridge.fake.agent.Turn;
 import java.util.Set;
 
 /**
@@ -54,6 +56,11 @@ public record Voice(ChatReasoning reasoning, ToolIds toolIds, Signer signer, Set
         static ToolIds nineAlphanumerics() {
             return (turn, call, name) -> Base62.of("call-" + turn + "-" + call, 9);
         }
+    }
+
+    /** The id of an answer's {@code call}-th tool call. */
+    public String callId(Conversation conversation, Turn turn, int call) {
+        return toolIds.id(conversation.assistantTurns(), call, turn.calls().get(call).name());
     }
 
     public Voice withReasoning(ChatReasoning where) {

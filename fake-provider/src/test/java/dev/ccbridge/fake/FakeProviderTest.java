@@ -74,7 +74,8 @@ class FakeProviderTest {
             arguments.append(chunk.at("/choices/0/delta/tool_calls/0/function/arguments").asText(""));
         }
         assertThat(reasoning.toString()).isEqualTo(TaskAgent.REASONING);
-        assertThat(Jsons.parseOrNull(arguments.toString()).path("command").asText()).isEqualTo(TaskAgent.MARKER_COMMAND);
+        assertThat(Jsons.parseOrNull(arguments.toString()).path("command").asText())
+                .isEqualTo(TaskAgent.MARKER_COMMAND);
         assertThat(data(answer.body())).anySatisfy(chunk ->
                 assertThat(chunk.at("/choices/0/finish_reason").asText()).isEqualTo("tool_calls"));
         assertThat(fake.requests()).singleElement().satisfies(body ->
@@ -96,7 +97,8 @@ class FakeProviderTest {
         fake = FakeProvider.start(Profile.of(Dialect.RESPONSES));
         String task = """
                 {"model":"m","stream":false,%s"tools":[{"type":"function","name":"Bash"}],
-                 "input":[{"type":"message","role":"user","content":[{"type":"input_text","text":"run the marker command"}]}]}""";
+                 "input":[{"type":"message","role":"user",
+                  "content":[{"type":"input_text","text":"run the marker command"}]}]}""";
         JsonNode plain = Jsons.parseOrNull(post("/v1/responses", task.formatted("")).body());
         JsonNode asked = Jsons.parseOrNull(post("/v1/responses",
                 task.formatted("\"include\":[\"reasoning.encrypted_content\"],")).body());

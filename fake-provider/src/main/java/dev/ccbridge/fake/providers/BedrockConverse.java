@@ -29,53 +29,68 @@ final class BedrockConverse {
     static Profile profile() {
         return Profile.of(Dialect.BEDROCK).named("bedrock")
                 .speaking(new Voice(ChatReasoning.NONE, ToolIds.prefixed("tooluse_"), Signer.CLAUDE))
-                .enforcing(List.of(
-                        new Rule("maxTokens at most " + MAX_OUTPUT, request -> {
-                            long value = request.json().path("inferenceConfig").path("maxTokens").asLong(0);
-                            return value > MAX_OUTPUT ? Optional.of(Errors.bedrockValidation("The maximum tokens you "
-                                    + "requested exceeds the model limit of " + MAX_OUTPUT + ". Try again with a maximum "
-                                    + "tokens value that is lower than " + MAX_OUTPUT + ".")) : Optional.empty();
-                        }),
-                        new Rule("toolConfig with tool blocks", request -> {
-                            boolean toolBlocks = request.json().path("messages").findParent("toolUse") != null
-                                    || request.json().path("messages").findParent("toolResult") != null;
-                            return toolBlocks && !request.json().has("toolConfig")
-                                    ? Optional.of(Errors.bedrockValidation("The toolConfig field must be defined when "
-                                    + "using toolUse and toolResult content blocks.")) : Optional.empty();
-                        }),
-                        eachBlock("no blank text", (i, j, block) -> block.has("text") && block.path("text").asText().isBlank()
-                                ? Optional.of(Errors.bedrockValidation("The text field in the ContentBlock object at "
-                                + "messages." + i + ".content." + j + " is blank. Add text to the text field, and try again."))
-                                : Optional.empty()),
-                        new Rule("roles alternate", request -> {
-                            JsonNode messages = request.json().path("messages");
-                            for (int i = 1; i < messages.size(); i++) {
-                                if (messages.get(i).path("role").asText().equals(messages.get(i - 1).path("role").asText())) {
-                                    return Optional.of(Errors.bedrockValidation("A conversation must alternate between "
-                                            + "user and assistant roles. Make sure the conversation alternates between user "
-                                            + "and assistant roles and try again."));
-                                }
-                            }
-                            return Optional.empty();
-                        }),
-                        eachBlock("tool-use ids match " + TOOL_USE_ID, (i, j, block) -> {
-                            String id = block.has("toolUse") ? block.path("toolUse").path("toolUseId").asText()
-                                    : block.path("toolResult").path("toolUseId").asText(null);
-                            String kind = block.has("toolUse") ? "toolUse" : "toolResult";
-                            return id != null && !TOOL_USE_ID.matcher(id).matches()
-                                    ? Optional.of(Errors.bedrockValidation("1 validation error detected: Value '" + id
-                                    + "' at 'messages." + (i + 1) + ".member.content." + (j + 1) + ".member." + kind
-                                    + ".toolUseId' failed to satisfy constraint: Member must satisfy regular expression "
-                                    + "pattern: [a-zA-Z0-9_-]+")) : Optional.empty();
-                        }),
-                        eachBlock("reasoning signed by Claude", (i, j, block) -> {
-                            JsonNode text = block.path("reasoningContent").path("reasoningText");
-                            return block.has("reasoningContent") && !block.path("reasoningContent").has("redactedContent")
-                                    && !Signer.CLAUDE.verifies(text.path("text").asText(), text.path("signature").asText())
-                                    ? Optional.of(Errors.bedrockValidation("The model returned the following errors: "
-                                    + "messages." + i + ".content." + j + ": Invalid `signature` in `thinking` block"))
-                                    : Optional.empty();
-                        })));
+                .enforcing(List.of(maxTokens(), toolConfig(), eachBlock("no blank text", BedrockConverse::blankText),
+                        alternatingRoles(), eachBlock("tool-use ids match " + TOOL_USE_ID, BedrockConverse::toolUseId),
+                        eachBlock("reasoning signed by Claude", BedrockConverse::signedReasoning)));
+    }
+
+    private static Rule maxTokens() {
+        return new Rule("maxTokens at most " + MAX_OUTPUT, request -> {
+            long value = request.json().path("inferenceConfig").path("maxTokens").asLong(0);
+            return value <= MAX_OUTPUT ? Optional.empty() : Optional.of(Errors.bedrockValidation(
+                    "The maximum tokens you requested exceeds the model limit of " + MAX_OUTPUT
+                            + ". Try again with a maximum tokens value that is lower than " + MAX_OUTPUT + "."));
+        });
+    }
+
+    private static Rule toolConfig() {
+        return new Rule("toolConfig with tool blocks", request -> {
+            JsonNode messages = request.json().path("messages");
+            boolean toolBlocks = messages.findParent("toolUse") != null || messages.findParent("toolResult") != null;
+            return !toolBlocks || request.json().has("toolConfig") ? Optional.empty()
+                    : Optional.of(Errors.bedrockValidation(
+                    "The toolConfig field must be defined when using toolUse and toolResult content blocks."));
+        });
+    }
+
+    private static Rule alternatingRoles() {
+        return new Rule("roles alternate", request -> {
+            JsonNode messages = request.json().path("messages");
+            for (int i = 1; i < messages.size(); i++) {
+                String role = messages.get(i).path("role").asText();
+                if (role.equals(messages.get(i - 1).path("role").asText())) {
+                    return Optional.of(Errors.bedrockValidation("A conversation must alternate between user and "
+                            + "assistant roles. Make sure the conversation alternates between user and assistant "
+                            + "roles and try again."));
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    private static Optional<Reply> blankText(int message, int index, JsonNode block) {
+        return block.has("text") && block.path("text").asText().isBlank()
+                ? Optional.of(Errors.bedrockValidation("The text field in the ContentBlock object at messages."
+                + message + ".content." + index + " is blank. Add text to the text field, and try again."))
+                : Optional.empty();
+    }
+
+    private static Optional<Reply> toolUseId(int message, int index, JsonNode block) {
+        String kind = block.has("toolUse") ? "toolUse" : "toolResult";
+        String id = block.path(kind).path("toolUseId").asText(null);
+        return id == null || TOOL_USE_ID.matcher(id).matches() ? Optional.empty()
+                : Optional.of(Errors.bedrockValidation("1 validation error detected: Value '" + id + "' at 'messages."
+                + (message + 1) + ".member.content." + (index + 1) + ".member." + kind + ".toolUseId' failed to "
+                + "satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_-]+"));
+    }
+
+    private static Optional<Reply> signedReasoning(int message, int index, JsonNode block) {
+        JsonNode reasoning = block.path("reasoningContent");
+        JsonNode text = reasoning.path("reasoningText");
+        boolean signed = !block.has("reasoningContent") || reasoning.has("redactedContent")
+                || Signer.CLAUDE.verifies(text.path("text").asText(), text.path("signature").asText());
+        return signed ? Optional.empty() : Optional.of(Errors.bedrockValidation("The model returned the following "
+                + "errors: messages." + message + ".content." + index + ": Invalid `signature` in `thinking` block"));
     }
 
     @FunctionalInterface

@@ -28,9 +28,9 @@ final class DeepSeekChat {
                         ChatRules.maxTokensAtMost(MAX_OUTPUT, (field, value) -> Errors.openai(400,
                                 "Invalid max_tokens value, the valid range of max_tokens is [1, " + MAX_OUTPUT + "]",
                                 null, "invalid_request_error")),
-                        thinkingMode(ChatRules.toolCallTurnsCarry("reasoning_content", (index, field) -> Errors.openai(400,
-                                "The `reasoning_content` in the thinking mode must be passed back to the API.", null,
-                                "invalid_request_error")))));
+                        thinkingMode(ChatRules.toolCallTurnsCarry("reasoning_content", (index, field) ->
+                                Errors.openai(400, "The `reasoning_content` in the thinking mode must be passed back "
+                                        + "to the API.", null, "invalid_request_error")))));
     }
 
     /** The rule, only while thinking is on (DeepSeek V4: unless {@code thinking.type} is {@code disabled}). */

@@ -3,6 +3,7 @@ package dev.ccbridge.fake.providers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccbridge.fake.Dialect;
 import dev.ccbridge.fake.Profile;
+import dev.ccbridge.fake.Reply;
 import dev.ccbridge.fake.Rule;
 import dev.ccbridge.fake.Signer;
 import dev.ccbridge.fake.Voice;
@@ -35,15 +36,20 @@ final class GeminiChat {
         return Profile.of(Dialect.CHAT).named("gemini")
                 .speaking(new Voice(ChatReasoning.THOUGHT_SIGNATURES, ToolIds.prefixed("call_"), Signer.GEMINI))
                 .enforcing(List.of(
-                        ChatRules.schemaKeywords(UNKNOWN_SCHEMA_FIELDS, (keyword, at) -> Errors.gemini(keyword.equals("type")
-                                ? "Invalid JSON payload received. Unknown name \"type\" at '" + at
-                                + "': Proto field is not repeating, cannot start list."
-                                : "Invalid JSON payload received. Unknown name \"" + keyword + "\" at '" + at
-                                + "': Cannot find field.")),
-                        ChatRules.maxTokensAtMost(MAX_OUTPUT, (field, value) -> Errors.gemini("Unable to submit request "
-                                + "because it has a maxOutputTokens value of " + value + " but the supported range is "
-                                + "from 1 (inclusive) to " + (MAX_OUTPUT + 1) + " (exclusive). Update the value and try again.")),
+                        ChatRules.schemaKeywords(UNKNOWN_SCHEMA_FIELDS, GeminiChat::unknownSchemaField),
+                        ChatRules.maxTokensAtMost(MAX_OUTPUT, (field, value) -> Errors.gemini(
+                                "Unable to submit request because it has a maxOutputTokens value of " + value
+                                        + " but the supported range is from 1 (inclusive) to " + (MAX_OUTPUT + 1)
+                                        + " (exclusive). Update the value and try again.")),
                         thoughtSignatures()));
+    }
+
+    private static Reply unknownSchemaField(String keyword, String at) {
+        return Errors.gemini(keyword.equals("type")
+                ? "Invalid JSON payload received. Unknown name \"type\" at '" + at
+                + "': Proto field is not repeating, cannot start list."
+                : "Invalid JSON payload received. Unknown name \"" + keyword + "\" at '" + at
+                + "': Cannot find field.");
     }
 
     /** The first tool call of each assistant message in the current turn carries a valid thought signature. */
@@ -68,7 +74,8 @@ final class GeminiChat {
                             + "parts. This is required for tools to work correctly, and missing thought_signature may "
                             + "lead to degraded model performance. Additional data, function call `default_api:"
                             + first.path("function").path("name").asText() + "` , position " + position
-                            + ". Please refer to https://ai.google.dev/gemini-api/docs/thought-signatures for more details."));
+                            + ". Please refer to https://ai.google.dev/gemini-api/docs/thought-signatures for more "
+                            + "details."));
                 }
                 if (!DUMMY_SIGNATURES.contains(signature) && !Signer.GEMINI.verifies(
                         ChatWire.thoughtSignatureContent(first.path("function").path("name").asText()), signature)) {

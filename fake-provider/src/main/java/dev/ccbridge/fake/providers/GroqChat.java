@@ -20,9 +20,9 @@ import java.util.Set;
 final class GroqChat {
     static final int MAX_OUTPUT = 65_536;
     static final Set<String> PARAMETERS = Set.of("model", "messages", "max_tokens", "max_completion_tokens", "stream",
-            "stream_options", "tools", "tool_choice", "parallel_tool_calls", "temperature", "top_p", "stop", "seed", "n",
-            "response_format", "reasoning_effort", "reasoning_format", "include_reasoning", "user", "frequency_penalty",
-            "presence_penalty", "logprobs", "top_logprobs", "logit_bias", "service_tier", "metadata", "search_settings",
+            "stream_options", "tools", "tool_choice", "parallel_tool_calls", "temperature", "top_p", "stop", "seed",
+            "n", "response_format", "reasoning_effort", "reasoning_format", "include_reasoning", "user",
+            "frequency_penalty", "presence_penalty", "logprobs", "top_logprobs", "logit_bias", "service_tier", "metadata", "search_settings",
             "function_call", "functions");
     static final Map<String, Set<String>> MESSAGE_PROPERTIES = Map.of(
             "system", Set.of("role", "content", "name"),
@@ -44,7 +44,7 @@ final class GroqChat {
                                         + "satisfied[('messages." + index + "' : property '" + property
                                         + "' is unsupported)]", null)),
                         ChatRules.maxTokensAtMost(MAX_OUTPUT, (field, value) -> Errors.brief("`" + field
-                                + "` must be less than or equal to `" + MAX_OUTPUT + "`, the maximum value for `" + field
-                                + "` is less than the `context_window` for this model", field))));
+                                + "` must be less than or equal to `" + MAX_OUTPUT + "`, the maximum value for `"
+                                + field + "` is less than the `context_window` for this model", field))));
     }
 }

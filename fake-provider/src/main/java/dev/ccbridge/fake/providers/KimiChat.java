@@ -29,8 +29,8 @@ final class KimiChat {
         return Profile.of(Dialect.CHAT).named("moonshot").speaking(VOICE)
                 .enforcing(List.of(
                         DeepSeekChat.thinkingMode(ChatRules.toolCallTurnsCarry("reasoning_content",
-                                (index, field) -> Errors.brief("thinking is enabled but reasoning_content is missing in "
-                                        + "assistant tool call message at index " + index, null))),
+                                (index, field) -> Errors.brief("thinking is enabled but reasoning_content is missing "
+                                        + "in assistant tool call message at index " + index, null))),
                         ChatRules.toolCallIds(KIMI_ID, (index, id) -> derailed())));
     }
 

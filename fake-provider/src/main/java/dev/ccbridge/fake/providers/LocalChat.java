@@ -1,5 +1,6 @@
 package dev.ccbridge.fake.providers;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccbridge.fake.Dialect;
 import dev.ccbridge.fake.Profile;
 import dev.ccbridge.fake.Rule;
@@ -47,7 +48,8 @@ final class LocalChat {
     /** vLLM: the prompt's tokens plus the output limit fit in the model's context (a token is about 4 bytes here). */
     static Rule fitsContext(int context) {
         return new Rule("prompt and output limit fit the context", request -> {
-            long limit = request.json().path("max_completion_tokens").asLong(request.json().path("max_tokens").asLong(0));
+            JsonNode body = request.json();
+            long limit = body.path("max_completion_tokens").asLong(body.path("max_tokens").asLong(0));
             long input = request.body().length / 4;
             return input + limit > context
                     ? Optional.of(Errors.vllm("'max_tokens' or 'max_completion_tokens' is too large: " + limit

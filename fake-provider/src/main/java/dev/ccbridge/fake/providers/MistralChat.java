@@ -26,7 +26,8 @@ final class MistralChat {
                                 "invalid_function_call", "3280")),
                         new Rule("the last message is the user's or a tool's", request -> {
                             var messages = request.json().path("messages");
-                            String role = messages.isEmpty() ? "user" : messages.get(messages.size() - 1).path("role").asText();
+                            String role = messages.isEmpty() ? "user"
+                                    : messages.get(messages.size() - 1).path("role").asText();
                             return role.equals("assistant") ? Optional.of(Errors.mistral("Expected last role User or "
                                     + "Tool (or Assistant with prefix True) for serving but got assistant",
                                     "invalid_request_message_order", "3230")) : Optional.empty();

@@ -41,16 +41,16 @@ final class OpenAiChat {
         return List.of(
                 ChatRules.knownParameters(PARAMETERS, name -> Errors.openai(400,
                         "Unrecognized request argument supplied: " + name, null, null)),
-                ChatRules.refusesParameter("max_tokens", Errors.openai(400, "Unsupported parameter: 'max_tokens' is not "
-                        + "supported with this model. Use 'max_completion_tokens' instead.", "max_tokens",
+                ChatRules.refusesParameter("max_tokens", Errors.openai(400, "Unsupported parameter: 'max_tokens' "
+                        + "is not supported with this model. Use 'max_completion_tokens' instead.", "max_tokens",
                         "unsupported_parameter")),
                 ChatRules.maxTokensAtMost(MAX_OUTPUT, (field, value) -> Errors.openai(400, "max_tokens is too large: "
                         + value + ". This model supports at most " + MAX_OUTPUT
                         + " completion tokens, whereas you provided " + value + ".", "max_tokens", "invalid_value")),
                 defaultOnly("temperature"),
                 defaultOnly("top_p"),
-                ChatRules.refusesParameter("stop", Errors.openai(400,
-                        "Unsupported parameter: 'stop' is not supported with this model.", "stop", "unsupported_parameter")),
+                ChatRules.refusesParameter("stop", Errors.openai(400, "Unsupported parameter: 'stop' is not "
+                        + "supported with this model.", "stop", "unsupported_parameter")),
                 ChatRules.toolCallIdsAtMost(40, (index, id) -> Errors.openai(400, "Invalid 'messages[" + index
                         + "].tool_calls[0].id': string too long. Expected a string with maximum length 40, but got a "
                         + "string with length " + id.length() + " instead.", "messages[" + index + "].tool_calls[0].id",

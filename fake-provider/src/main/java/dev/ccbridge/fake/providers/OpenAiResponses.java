@@ -58,12 +58,7 @@ final class OpenAiResponses {
                                         ? Optional.of(Errors.openai(400, "Invalid 'input[" + index + "].id': '"
                                         + item.path("id").asText() + "'. Expected an ID that begins with 'fc'.",
                                         "input[" + index + "].id", "invalid_value")) : Optional.empty()),
-                        eachItem("call_id at most 64 characters", (index, item) ->
-                                item.path("call_id").asText().length() > 64
-                                        ? Optional.of(Errors.openai(400, "Invalid 'input[" + index + "].call_id': string "
-                                        + "too long. Expected a string with maximum length 64, but got a string with "
-                                        + "length " + item.path("call_id").asText().length() + " instead.",
-                                        "input[" + index + "].call_id", "string_above_max_length")) : Optional.empty()),
+                        eachItem("call_id at most 64 characters", OpenAiResponses::shortCallId),
                         eachItem("reasoning items carry their own encrypted content", OpenAiResponses::reasoningItem),
                         functionCallsAfterTheirReasoning()));
     }
@@ -90,6 +85,13 @@ final class OpenAiResponses {
         });
     }
 
+    private static Optional<Reply> shortCallId(int index, JsonNode item) {
+        int length = item.path("call_id").asText().length();
+        return length <= 64 ? Optional.empty() : Optional.of(Errors.openai(400, "Invalid 'input[" + index
+                + "].call_id': string too long. Expected a string with maximum length 64, but got a string with length "
+                + length + " instead.", "input[" + index + "].call_id", "string_above_max_length"));
+    }
+
     private static Optional<Reply> reasoningItem(int index, JsonNode item) {
         if (!item.path("type").asText().equals("reasoning")) {
             return Optional.empty();
@@ -97,13 +99,14 @@ final class OpenAiResponses {
         String id = item.path("id").asText();
         String encrypted = item.path("encrypted_content").asText(null);
         if (encrypted == null) {
-            return Optional.of(Errors.openai(404, "Item with id '" + id + "' not found. Items are not persisted when "
-                    + "`store` is set to false. Try again with `store` set to true, or remove this item from your input.",
-                    "input", null));
+            return Optional.of(Errors.openai(404, "Item with id '" + id + "' not found. Items are not persisted "
+                    + "when `store` is set to false. Try again with `store` set to true, or remove this item from your "
+                    + "input.", "input", null));
         }
         if (!Signer.OPENAI.verifies(ResponsesWire.encryptedFor(id), encrypted)) {
-            return Optional.of(Errors.openai(400, "The encrypted content for item " + id + " could not be verified. "
-                    + "Reason: Encrypted content could not be decrypted or parsed.", null, "invalid_encrypted_content"));
+            return Optional.of(Errors.openai(400, "The encrypted content for item " + id + " could not be "
+                    + "verified. Reason: Encrypted content could not be decrypted or parsed.", null,
+                    "invalid_encrypted_content"));
         }
         return Optional.empty();
     }

@@ -44,13 +44,14 @@ final class OpenRouterChat {
                 for (JsonNode detail : messages.get(i).path("reasoning_details")) {
                     signed |= detail.path("type").asText().equals("reasoning.encrypted")
                             && detail.path("id").asText().equals(first.path("id").asText())
-                            && Signer.GEMINI.verifies(ChatWire.thoughtSignatureContent(name), detail.path("data").asText());
+                            && Signer.GEMINI.verifies(ChatWire.thoughtSignatureContent(name),
+                            detail.path("data").asText());
                 }
                 if (!signed) {
                     JsonNode google = Jsons.object().set("error", Jsons.object().put("code", 400).put("message",
-                            "Function call is missing a thought_signature in functionCall parts. This is required for "
-                                    + "tools to work correctly, and missing thought_signature may lead to degraded model "
-                                    + "performance. Additional data, function call `default_api:" + name
+                            "Function call is missing a thought_signature in functionCall parts. This is required "
+                                    + "for tools to work correctly, and missing thought_signature may lead to degraded "
+                                    + "model performance. Additional data, function call `default_api:" + name
                                     + "` , position " + (i + 1) + ". Please refer to "
                                     + "https://ai.google.dev/gemini-api/docs/thought-signatures for more details.")
                             .put("status", "INVALID_ARGUMENT"));

@@ -68,12 +68,12 @@ public final class AnthropicRules {
             JsonNode assistant = messages.get(last - 1);
             String first = assistant.path("content").path(0).path("type").asText();
             if (!first.equals("thinking") && !first.equals("redacted_thinking")) {
-                return Optional.of(Errors.anthropic("messages." + (last - 1) + ".content.0.type: Expected `thinking` or "
-                        + "`redacted_thinking`, but found `" + first + "`. When `thinking` is enabled, a final "
-                        + "`assistant` message must start with a thinking block (preceeding the lastmost set of "
-                        + "`tool_use` and `tool_result` blocks). We recommend you include thinking blocks from previous "
-                        + "turns. To avoid this requirement, disable `thinking`. Please consult our documentation at "
-                        + "https://docs.claude.com/en/docs/build-with-claude/extended-thinking"));
+                return Optional.of(Errors.anthropic("messages." + (last - 1) + ".content.0.type: Expected "
+                        + "`thinking` or `redacted_thinking`, but found `" + first + "`. When `thinking` is enabled, a "
+                        + "final `assistant` message must start with a thinking block (preceeding the lastmost set of "
+                        + "`tool_use` and `tool_result` blocks). We recommend you include thinking blocks from "
+                        + "previous turns. To avoid this requirement, disable `thinking`. Please consult our "
+                        + "documentation at https://docs.claude.com/en/docs/build-with-claude/extended-thinking"));
             }
             return Optional.empty();
         });
@@ -99,9 +99,9 @@ public final class AnthropicRules {
                     }
                 }
                 if (!open.isEmpty() && i + 1 < messages.size()) {
-                    return Optional.of(Errors.anthropic("messages." + (i + 1) + ": `tool_use` ids were found without "
-                            + "`tool_result` blocks immediately after: " + String.join(", ", open) + ". Each `tool_use` "
-                            + "block must have a corresponding `tool_result` block in the next message."));
+                    return Optional.of(Errors.anthropic("messages." + (i + 1) + ": `tool_use` ids were found "
+                            + "without `tool_result` blocks immediately after: " + String.join(", ", open) + ". Each "
+                            + "`tool_use` block must have a corresponding `tool_result` block in the next message."));
                 }
             }
             return Optional.empty();
@@ -116,7 +116,7 @@ public final class AnthropicRules {
                 JsonNode content = messages.get(i).path("content");
                 for (int j = 0; j < content.size(); j++) {
                     JsonNode block = content.get(j);
-                    String id = block.has("tool_use_id") ? block.path("tool_use_id").asText() : block.path("id").asText();
+                    String id = block.path(block.has("tool_use_id") ? "tool_use_id" : "id").asText();
                     String type = block.path("type").asText();
                     if ((type.equals("tool_use") || type.equals("tool_result")) && !ID.matcher(id).matches()) {
                         String field = type.equals("tool_use") ? "id" : "tool_use_id";
@@ -137,7 +137,8 @@ public final class AnthropicRules {
             for (int i = 0; i < messages.size(); i++) {
                 JsonNode content = messages.get(i).path("content");
                 for (int j = 0; j < content.size(); j++) {
-                    if (content.get(j).has("cache_control") && content.get(j).path("type").asText().equals("thinking")) {
+                    JsonNode block = content.get(j);
+                    if (block.has("cache_control") && block.path("type").asText().equals("thinking")) {
                         return Optional.of(Errors.anthropic("messages." + i + ".content." + j
                                 + ".thinking.cache_control: Extra inputs are not permitted"));
                     }

@@ -1,6 +1,7 @@
 package dev.ccbridge.fake.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccbridge.fake.Received;
 import dev.ccbridge.fake.Reply;
 import dev.ccbridge.fake.Rule;
 import java.util.Iterator;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** Rules of Chat Completions servers, each refusing in the words its provider gives. */
@@ -27,7 +29,7 @@ public final class ChatRules {
         Reply refuse(int index, String role, String property);
     }
 
-    /** The output limit, in whichever of {@code max_tokens} and {@code max_completion_tokens} is sent, is at most {@code max}. */
+    /** The output limit ({@code max_tokens} or {@code max_completion_tokens}) is at most {@code max}. */
     public static Rule maxTokensAtMost(int max, BiFunction<String, Integer, Reply> refusal) {
         return new Rule("output limit at most " + max, request -> {
             for (String field : new String[] {"max_tokens", "max_completion_tokens"}) {
@@ -78,36 +80,32 @@ public final class ChatRules {
 
     /** Every tool-call id (on assistant calls and tool results) matches {@code pattern}. */
     public static Rule toolCallIds(Pattern pattern, AtMessage refusal) {
-        return new Rule("tool-call ids match " + pattern, request -> {
-            JsonNode messages = request.json().path("messages");
-            for (int i = 0; i < messages.size(); i++) {
-                JsonNode message = messages.get(i);
-                for (JsonNode call : message.path("tool_calls")) {
-                    if (!pattern.matcher(call.path("id").asText()).matches()) {
-                        return Optional.of(refusal.refuse(i, call.path("id").asText()));
-                    }
-                }
-                if (message.has("tool_call_id") && !pattern.matcher(message.path("tool_call_id").asText()).matches()) {
-                    return Optional.of(refusal.refuse(i, message.path("tool_call_id").asText()));
-                }
-            }
-            return Optional.empty();
-        });
+        return new Rule("tool-call ids match " + pattern,
+                request -> firstBadId(request, id -> pattern.matcher(id).matches(), true, refusal));
     }
 
     /** Tool-call ids are at most {@code max} characters (OpenAI: 40). */
     public static Rule toolCallIdsAtMost(int max, AtMessage refusal) {
-        return new Rule("tool-call ids at most " + max + " characters", request -> {
-            JsonNode messages = request.json().path("messages");
-            for (int i = 0; i < messages.size(); i++) {
-                for (JsonNode call : messages.get(i).path("tool_calls")) {
-                    if (call.path("id").asText().length() > max) {
-                        return Optional.of(refusal.refuse(i, call.path("id").asText()));
-                    }
+        return new Rule("tool-call ids at most " + max + " characters",
+                request -> firstBadId(request, id -> id.length() <= max, false, refusal));
+    }
+
+    /** The first id that is not {@code valid}: on assistant calls, and on tool results when {@code results}. */
+    private static Optional<Reply> firstBadId(Received request, Predicate<String> valid, boolean results,
+                                              AtMessage refusal) {
+        JsonNode messages = request.json().path("messages");
+        for (int i = 0; i < messages.size(); i++) {
+            JsonNode message = messages.get(i);
+            for (JsonNode call : message.path("tool_calls")) {
+                if (!valid.test(call.path("id").asText())) {
+                    return Optional.of(refusal.refuse(i, call.path("id").asText()));
                 }
             }
-            return Optional.empty();
-        });
+            if (results && message.has("tool_call_id") && !valid.test(message.path("tool_call_id").asText())) {
+                return Optional.of(refusal.refuse(i, message.path("tool_call_id").asText()));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -158,7 +156,8 @@ public final class ChatRules {
             }
         }
         int index = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields(); properties.hasNext(); ) {
+        Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
+        while (properties.hasNext()) {
             Optional<Reply> found = scan(properties.next().getValue(), at + ".properties[" + index++ + "].value",
                     refused, refusal);
             if (found.isPresent()) {

@@ -89,8 +89,8 @@ public final class Errors {
     /** Bedrock's error with this body as it is (null exception: a plain answer with Bedrock's headers). */
     public static Reply bedrockBody(int status, String exception, String body) {
         Reply reply = Reply.json(status, body);
-        return exception == null ? reply
-                : reply.withHeader("x-amzn-ErrorType", exception + ":http://internal.amazon.com/coral/com.amazon.bedrock/");
+        return exception == null ? reply : reply.withHeader("x-amzn-ErrorType",
+                exception + ":http://internal.amazon.com/coral/com.amazon.bedrock/");
     }
 
     public static Reply bedrockValidation(String message) {

@@ -34,19 +34,8 @@ public final class AnthropicWire implements Wire {
     @Override
     public Conversation read(Received request) {
         JsonNode body = request.json();
-        List<String> tools = new ArrayList<>();
-        body.path("tools").forEach(tool -> tools.add(tool.path("name").asText()));
-        JsonNode last = null;
-        int assistants = 0;
-        for (JsonNode message : body.path("messages")) {
-            String role = message.path("role").asText();
-            if (role.equals("assistant")) {
-                assistants++;
-            }
-            if (!role.equals("system")) {
-                last = message;
-            }
-        }
+        History history = History.of(body.path("messages"));
+        JsonNode last = history.last();
         String toolResult = null;
         var text = new StringBuilder();
         if (last != null) {
@@ -62,8 +51,9 @@ public final class AnthropicWire implements Wire {
                 }
             }
         }
-        return new Conversation(body.path("model").asText(), body.path("stream").asBoolean(false), tools,
-                toolResult == null ? text.toString() : "", toolResult, assistants);
+        return new Conversation(body.path("model").asText(), body.path("stream").asBoolean(false),
+                History.toolNames(body.path("tools"), "name"), toolResult == null ? text.toString() : "", toolResult,
+                history.assistantTurns());
     }
 
     @Override
@@ -105,7 +95,7 @@ public final class AnthropicWire implements Wire {
         }
         for (int i = 0; i < turn.calls().size(); i++) {
             ObjectNode use = Jsons.object().put("type", "tool_use")
-                    .put("id", voice.toolIds().id(conversation.assistantTurns(), i, turn.calls().get(i).name()))
+                    .put("id", voice.callId(conversation, turn, i))
                     .put("name", turn.calls().get(i).name());
             use.set("input", Jsons.parseOrNull(turn.calls().get(i).arguments()));
             blocks.add(use);
@@ -134,7 +124,8 @@ public final class AnthropicWire implements Wire {
                 for (String part : Sse.halves(block.path("thinking").asText())) {
                     deltas.add(Jsons.object().put("type", "thinking_delta").put("thinking", part));
                 }
-                deltas.add(Jsons.object().put("type", "signature_delta").put("signature", block.path("signature").asText()));
+                deltas.add(Jsons.object().put("type", "signature_delta")
+                        .put("signature", block.path("signature").asText()));
             }
             default -> {
                 start.put("id", block.path("id").asText()).put("name", block.path("name").asText()).putObject("input");
@@ -147,7 +138,9 @@ public final class AnthropicWire implements Wire {
         events.add(Sse.typed(Jsons.object().put("type", "content_block_start").put("index", index)
                 .set("content_block", start)));
         for (ObjectNode delta : deltas) {
-            events.add(Sse.typed(Jsons.object().put("type", "content_block_delta").put("index", index).set("delta", delta)));
+            ObjectNode event = Jsons.object().put("type", "content_block_delta").put("index", index);
+            event.set("delta", delta);
+            events.add(Sse.typed(event));
         }
         events.add(Sse.typed(Jsons.object().put("type", "content_block_stop").put("index", index)));
         return events;

@@ -22,28 +22,13 @@ public final class ChatWire implements Wire {
     @Override
     public Conversation read(Received request) {
         JsonNode body = request.json();
-        List<String> tools = new ArrayList<>();
-        body.path("tools").forEach(tool -> tools.add(tool.path("function").path("name").asText()));
-        JsonNode last = null;
-        int assistants = 0;
-        for (JsonNode message : body.path("messages")) {
-            String role = message.path("role").asText();
-            if (role.equals("assistant")) {
-                assistants++;
-            }
-            if (!role.equals("system") && !role.equals("developer")) {
-                last = message;
-            }
-        }
+        History history = History.of(body.path("messages"));
+        JsonNode last = history.last();
         boolean tool = last != null && last.path("role").asText().equals("tool");
         String text = last == null ? "" : Jsons.text(last.path("content"));
-        return new Conversation(body.path("model").asText(), body.path("stream").asBoolean(false), tools,
-                tool ? "" : text, tool ? text : null, assistants);
-    }
-
-    /** The id of the {@code call}-th tool call of this answer. */
-    static String callId(Voice voice, Conversation conversation, Turn turn, int call) {
-        return voice.toolIds().id(conversation.assistantTurns(), call, turn.calls().get(call).name());
+        return new Conversation(body.path("model").asText(), body.path("stream").asBoolean(false),
+                History.toolNames(body.path("tools"), "function", "name"), tool ? "" : text, tool ? text : null,
+                history.assistantTurns());
     }
 
     /** What a thought signature (Gemini) is made of: opaque state, here the thought of calling this tool. */
@@ -60,7 +45,7 @@ public final class ChatWire implements Wire {
                     .put("index", 0);
         }
         for (int i = 0; i < turn.calls().size(); i++) {
-            details.addObject().put("type", "reasoning.encrypted").put("id", callId(voice, conversation, turn, i))
+            details.addObject().put("type", "reasoning.encrypted").put("id", voice.callId(conversation, turn, i))
                     .put("data", voice.signer().sign(thoughtSignatureContent(turn.calls().get(i).name())))
                     .put("format", "google-gemini-v1")
                     .put("index", details.size());
@@ -113,7 +98,7 @@ public final class ChatWire implements Wire {
             Turn.ToolCall call = turn.calls().get(i);
             boolean whole = voice.has(Voice.ChatQuirk.WHOLE_ARGUMENTS);
             String[] arguments = whole ? new String[] {call.arguments(), ""} : Sse.halves(call.arguments());
-            ObjectNode first = Jsons.object().put("index", i).put("id", callId(voice, conversation, turn, i))
+            ObjectNode first = Jsons.object().put("index", i).put("id", voice.callId(conversation, turn, i))
                     .put("type", "function");
             first.putObject("function").put("name", call.name()).put("arguments", arguments[0]);
             if (i == 0 && voice.reasoning() == Voice.ChatReasoning.THOUGHT_SIGNATURES) {
@@ -129,8 +114,8 @@ public final class ChatWire implements Wire {
         }
         boolean saysToolCalls = turn.callsTools() && !voice.has(Voice.ChatQuirk.STOP_AFTER_TOOLS);
         ObjectNode finish = base(conversation);
-        finish.putArray("choices").addObject().put("index", 0).put("finish_reason", saysToolCalls ? "tool_calls" : "stop")
-                .putObject("delta");
+        finish.putArray("choices").addObject().put("index", 0)
+                .put("finish_reason", saysToolCalls ? "tool_calls" : "stop").putObject("delta");
         chunks.add(Sse.data(finish));
         ObjectNode usage = base(conversation);
         usage.putArray("choices");
@@ -175,7 +160,8 @@ public final class ChatWire implements Wire {
         if (turn.callsTools()) {
             ArrayNode calls = message.putArray("tool_calls");
             for (int i = 0; i < turn.calls().size(); i++) {
-                ObjectNode call = calls.addObject().put("id", callId(voice, conversation, turn, i)).put("type", "function");
+                ObjectNode call = calls.addObject().put("id", voice.callId(conversation, turn, i))
+                        .put("type", "function");
                 call.putObject("function").put("name", turn.calls().get(i).name())
                         .put("arguments", turn.calls().get(i).arguments());
                 if (i == 0 && voice.reasoning() == Voice.ChatReasoning.THOUGHT_SIGNATURES) {

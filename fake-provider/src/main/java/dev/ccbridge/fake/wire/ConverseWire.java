@@ -28,8 +28,7 @@ public final class ConverseWire implements Wire {
     @Override
     public Conversation read(Received request) {
         JsonNode body = request.json();
-        List<String> tools = new ArrayList<>();
-        body.path("toolConfig").path("tools").forEach(tool -> tools.add(tool.path("toolSpec").path("name").asText()));
+        List<String> tools = History.toolNames(body.path("toolConfig").path("tools"), "toolSpec", "name");
         JsonNode messages = body.path("messages");
         int assistants = 0;
         for (JsonNode message : messages) {
@@ -68,8 +67,9 @@ public final class ConverseWire implements Wire {
                 content.addObject().put("text", turn.text());
             }
             for (int i = 0; i < turn.calls().size(); i++) {
-                content.addObject().putObject("toolUse").put("toolUseId", voice.toolIds().id(conversation.assistantTurns(), i, turn.calls().get(i).name()))
-                        .put("name", turn.calls().get(i).name()).set("input", Jsons.parseOrNull(turn.calls().get(i).arguments()));
+                Turn.ToolCall call = turn.calls().get(i);
+                content.addObject().putObject("toolUse").put("toolUseId", voice.callId(conversation, turn, i))
+                        .put("name", call.name()).set("input", Jsons.parseOrNull(call.arguments()));
             }
             answer.put("stopReason", stop);
             answer.set("usage", usage(turn));
@@ -95,7 +95,7 @@ public final class ConverseWire implements Wire {
         }
         for (int i = 0; i < turn.calls().size(); i++) {
             ObjectNode start = Jsons.object().put("contentBlockIndex", index);
-            start.putObject("start").putObject("toolUse").put("toolUseId", voice.toolIds().id(conversation.assistantTurns(), i, turn.calls().get(i).name()))
+            start.putObject("start").putObject("toolUse").put("toolUseId", voice.callId(conversation, turn, i))
                     .put("name", turn.calls().get(i).name());
             frames.add(EventStreamFrame.event("contentBlockStart", start));
             for (String part : Sse.halves(turn.calls().get(i).arguments())) {
@@ -112,7 +112,9 @@ public final class ConverseWire implements Wire {
     }
 
     private static EventStreamFrame delta(int index, ObjectNode delta) {
-        return EventStreamFrame.event("contentBlockDelta", Jsons.object().put("contentBlockIndex", index).set("delta", delta));
+        ObjectNode frame = Jsons.object().put("contentBlockIndex", index);
+        frame.set("delta", delta);
+        return EventStreamFrame.event("contentBlockDelta", frame);
     }
 
     private static ObjectNode usage(Turn turn) {

@@ -39,7 +39,10 @@ public record EventStreamFrame(boolean exception, String type, String json) {
         return bytes;
     }
 
-    /** Frames from a fixture: one JSON object per line, {@code {"event": type, "data": {...}}} or {@code {"exception": ...}}. */
+    /**
+     * Frames from a fixture: one JSON object per line, {@code {"event": type, "data": {...}}} or
+     * {@code {"exception": type, "data": {...}}}.
+     */
     public static List<EventStreamFrame> fromFixture(String fixture) {
         List<EventStreamFrame> frames = new ArrayList<>();
         for (String line : fixture.split("\n")) {

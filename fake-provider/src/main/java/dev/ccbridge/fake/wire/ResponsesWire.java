@@ -28,14 +28,14 @@ public final class ResponsesWire implements Wire {
     @Override
     public Conversation read(Received request) {
         JsonNode body = request.json();
-        List<String> tools = new ArrayList<>();
-        body.path("tools").forEach(tool -> tools.add(tool.path("name").asText()));
+        List<String> tools = History.toolNames(body.path("tools"), "name");
         JsonNode input = body.path("input");
         int assistants = 0;
         JsonNode last = null;
         for (JsonNode item : input) {
             String type = item.path("type").asText("message");
-            if (type.equals("function_call") || type.equals("message") && item.path("role").asText().equals("assistant")) {
+            boolean assistantMessage = type.equals("message") && item.path("role").asText().equals("assistant");
+            if (type.equals("function_call") || assistantMessage) {
                 assistants++;
             }
             if (!(type.equals("message") && item.path("role").asText().matches("system|developer"))) {
@@ -89,7 +89,7 @@ public final class ResponsesWire implements Wire {
         }
         for (int i = 0; i < turn.calls().size(); i++) {
             items.add(Jsons.object().put("id", functionCallId(conversation, i)).put("type", "function_call")
-                    .put("status", "completed").put("call_id", voice.toolIds().id(conversation.assistantTurns(), i, turn.calls().get(i).name()))
+                    .put("status", "completed").put("call_id", voice.callId(conversation, turn, i))
                     .put("name", turn.calls().get(i).name()).put("arguments", turn.calls().get(i).arguments()));
         }
         ObjectNode response = response(conversation, "completed");
@@ -110,7 +110,7 @@ public final class ResponsesWire implements Wire {
                 case "reasoning" -> {
                     ObjectNode opened = Jsons.object().put("id", id).put("type", "reasoning");
                     opened.putArray("summary");
-                    events.add("response.output_item.added", Jsons.object().put("output_index", index).set("item", opened));
+                    events.add("response.output_item.added", item(index, opened));
                     for (String part : Sse.halves(turn.reasoning())) {
                         events.add("response.reasoning_summary_text.delta", Jsons.object().put("item_id", id)
                                 .put("output_index", index).put("summary_index", 0).put("delta", part));
@@ -119,7 +119,7 @@ public final class ResponsesWire implements Wire {
                 case "message" -> {
                     ObjectNode opened = item.deepCopy().put("status", "in_progress");
                     opened.putArray("content");
-                    events.add("response.output_item.added", Jsons.object().put("output_index", index).set("item", opened));
+                    events.add("response.output_item.added", item(index, opened));
                     for (String part : Sse.halves(turn.text())) {
                         events.add("response.output_text.delta", Jsons.object().put("item_id", id)
                                 .put("output_index", index).put("content_index", 0).put("delta", part));
@@ -138,6 +138,12 @@ public final class ResponsesWire implements Wire {
         }
         events.add("response.completed", Jsons.object().set("response", response));
         return Reply.sse(events.frames);
+    }
+
+    private static ObjectNode item(int index, ObjectNode item) {
+        ObjectNode event = Jsons.object().put("output_index", index);
+        event.set("item", item);
+        return event;
     }
 
     private static ObjectNode response(Conversation conversation, String status) {

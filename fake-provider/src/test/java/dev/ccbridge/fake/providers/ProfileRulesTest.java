@@ -43,6 +43,12 @@ class ProfileRulesTest {
                  {"role":"tool","tool_call_id":"call_1","content":"ok"}]}""".formatted(assistant);
     }
 
+    /** An Anthropic history whose tool-calling turn has no thinking block. */
+    private static final String TOOL_TURN_WITHOUT_THINKING = """
+            {"model":"m","max_tokens":10,"messages":[{"role":"user","content":"hi"},
+             {"role":"assistant","content":[{"type":"tool_use","id":"t1","name":"Bash","input":{}}]},
+             {"role":"user","content":[{"type":"tool_result","tool_use_id":"t1","content":"ok"}]}]}""";
+
     private static final String CALL = """
             {"id":"call_1","type":"function","function":{"name":"Bash","arguments":"{}"}}""";
 
@@ -170,15 +176,11 @@ class ProfileRulesTest {
                 new Broken("deepseek-anthropic", "max_tokens at most 384000", MESSAGES,
                         "{\"model\":\"deepseek-v4-pro\",\"max_tokens\":400000,\"messages\":[]}", 400,
                         "max_tokens: 400000 > 384000"),
-                new Broken("deepseek-anthropic", "assistant tool turns carry their thinking", MESSAGES, """
-                        {"model":"m","max_tokens":10,"messages":[{"role":"user","content":"hi"},
-                         {"role":"assistant","content":[{"type":"tool_use","id":"t1","name":"Bash","input":{}}]},
-                         {"role":"user","content":[{"type":"tool_result","tool_use_id":"t1","content":"ok"}]}]}""", 400,
+                new Broken("deepseek-anthropic", "assistant tool turns carry their thinking", MESSAGES,
+                        TOOL_TURN_WITHOUT_THINKING, 400,
                         "The content[].thinking in the thinking mode must be passed back to the API."),
-                new Broken("anthropic-gateway", "assistant tool turns carry their thinking", MESSAGES, """
-                        {"model":"m","max_tokens":10,"messages":[{"role":"user","content":"hi"},
-                         {"role":"assistant","content":[{"type":"tool_use","id":"t1","name":"Bash","input":{}}]},
-                         {"role":"user","content":[{"type":"tool_result","tool_use_id":"t1","content":"ok"}]}]}""", 400,
+                new Broken("anthropic-gateway", "assistant tool turns carry their thinking", MESSAGES,
+                        TOOL_TURN_WITHOUT_THINKING, 400,
                         "thinking is enabled but reasoning_content is missing in assistant tool call message at index 1"),
                 new Broken("anthropic-gateway", "cache_control without ttl", MESSAGES, """
                         {"model":"m","max_tokens":10,"messages":[{"role":"user","content":[{"type":"text","text":"hi",

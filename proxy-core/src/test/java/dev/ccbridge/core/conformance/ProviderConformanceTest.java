@@ -42,7 +42,8 @@ class ProviderConformanceTest {
 
     static Stream<Arguments> presetsAndModels() {
         return ProviderPresets.builtIn().all().stream()
-                .flatMap(preset -> Stream.of(Arguments.of(preset.id(), "preset model"), Arguments.of(preset.id(), UNKNOWN_MODEL)));
+                .flatMap(preset -> Stream.of(Arguments.of(preset.id(), "preset model"),
+                        Arguments.of(preset.id(), UNKNOWN_MODEL)));
     }
 
     @Test
@@ -79,10 +80,11 @@ class ProviderConformanceTest {
     void aRuleBrokenOnTheWayFailsTheSessionWithTheProvidersWords() throws Exception {
         ClaudeCode.binary();
         ProviderPreset groq = ProviderPresets.builtIn().byId("groq").orElseThrow();
+        var takesCacheKey = new ModelCapabilities(null, null, null, null, null, null, null, null, null, null, null,
+                true);
         try (var fake = FakeProvider.start(Providers.forPreset("groq"));
              var gateway = GatewayHarness.start(target(groq, fake, "preset model").toBuilder()
-                     .capabilities(new ModelCapabilities(null, null, null, null, null, null, null, null, null, null, null,
-                             true))
+                     .capabilities(takesCacheKey)
                      .build())) {
             ClaudeCode.Result result = ClaudeCode.print(gateway.baseUrl(), gateway.registry.installToken(), scratch,
                     TaskAgent.MARKER_PROMPT, "--allowedTools", "Bash");

@@ -26,11 +26,12 @@ final class Replay {
                 switch (profile.voice().reasoning()) {
                     case REASONING_CONTENT -> assertThat(call.path("reasoning_content").asText()).as(body)
                             .isEqualTo(TaskAgent.REASONING);
-                    case REASONING -> assertThat(call.path("reasoning").asText()).as(body).isEqualTo(TaskAgent.REASONING);
-                    case REASONING_DETAILS -> assertThat(call.path("reasoning_details").findValuesAsText("type")).as(body)
-                            .contains("reasoning.text", "reasoning.encrypted");
-                    case THOUGHT_SIGNATURES -> assertThat(call.at("/tool_calls/0/extra_content/google/thought_signature")
-                            .asText()).as(body).startsWith("Ci");
+                    case REASONING -> assertThat(call.path("reasoning").asText()).as(body)
+                            .isEqualTo(TaskAgent.REASONING);
+                    case REASONING_DETAILS -> assertThat(call.path("reasoning_details").findValuesAsText("type"))
+                            .as(body).contains("reasoning.text", "reasoning.encrypted");
+                    case THOUGHT_SIGNATURES -> assertThat(call
+                            .at("/tool_calls/0/extra_content/google/thought_signature").asText()).as(body).startsWith("Ci");
                     case NONE -> { }
                 }
             }
@@ -55,7 +56,8 @@ final class Replay {
         var out = new StringBuilder();
         for (JsonNode item : body.has("input") ? body.path("input") : body.path("messages")) {
             String type = item.path("type").asText();
-            if (item.path("role").asText().equals("assistant") || type.equals("reasoning") || type.equals("function_call")) {
+            boolean assistant = item.path("role").asText().equals("assistant");
+            if (assistant || type.equals("reasoning") || type.equals("function_call")) {
                 out.append(item).append(' ');
             }
         }
@@ -73,7 +75,8 @@ final class Replay {
 
     private static JsonNode assistantWithTool(JsonNode messages, String blockKey) {
         for (JsonNode message : messages) {
-            if (message.path("role").asText().equals("assistant") && message.path("content").toString().contains(blockKey)) {
+            boolean assistant = message.path("role").asText().equals("assistant");
+            if (assistant && message.path("content").toString().contains(blockKey)) {
                 return message;
             }
         }

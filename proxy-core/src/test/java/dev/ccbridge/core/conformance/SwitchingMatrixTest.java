@@ -2,6 +2,7 @@ package dev.ccbridge.core.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ccbridge.core.target.ProviderPreset;
 import dev.ccbridge.core.target.ProviderPresets;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.testing.ClaudeCode;
@@ -90,7 +91,7 @@ class SwitchingMatrixTest {
 
     /** The preset's target at the fake, under its own id, with the preset's default model for every tier. */
     private static Target target(String preset, FakeProvider fake, String id) {
-        return ProviderConformanceTest.target(ProviderPresets.builtIn().byId(preset).orElseThrow(), fake, "preset model")
-                .toBuilder().id(id).build();
+        ProviderPreset chosen = ProviderPresets.builtIn().byId(preset).orElseThrow();
+        return ProviderConformanceTest.target(chosen, fake, "preset model").toBuilder().id(id).build();
     }
 }

@@ -32,7 +32,6 @@ import com.anthropic.models.models.ModelInfo;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.server.ServerSettings;
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.testing.Fakes;
 import dev.ccbridge.core.testing.GatewayHarness;
 import dev.ccbridge.fake.FakeProvider;

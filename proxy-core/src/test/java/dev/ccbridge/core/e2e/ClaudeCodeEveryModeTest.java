@@ -37,7 +37,7 @@ class ClaudeCodeEveryModeTest {
     @TempDir
     Path scratch;
 
-    /** A fake provider speaking one mode's protocol as {@code profile} says, behind a gateway with it as the active target. */
+    /** A fake provider of one mode, misbehaving as {@code fault} says, behind a gateway with it as the active target. */
     private static final class Bench implements AutoCloseable {
         final FakeProvider provider;
         final GatewayHarness gateway;
@@ -83,7 +83,8 @@ class ClaudeCodeEveryModeTest {
     void aToolRunsAndItsResultGoesBack(ApiMode mode) throws Exception {
         ClaudeCode.binary();
         try (var bench = new Bench(mode, Fault.NONE, Duration.ofSeconds(10))) {
-            ClaudeCode.Result result = bench.claude(scratch, Map.of(), TaskAgent.MARKER_PROMPT, "--allowedTools", "Bash");
+            ClaudeCode.Result result = bench.claude(scratch, Map.of(), TaskAgent.MARKER_PROMPT,
+                    "--allowedTools", "Bash");
             assertThat(result.exit()).as(bench.story(result)).isZero();
             // The marker's output only exists if Bash ran it; the fake repeats what came back.
             assertThat(result.output()).as(bench.story(result)).contains(TaskAgent.report("ccbridge-tool-ok"));
@@ -126,7 +127,8 @@ class ClaudeCodeEveryModeTest {
     @Test
     void withoutPingsClaudeCodeGivesUpOnTheSameSilence() throws Exception {
         ClaudeCode.binary();
-        try (var bench = new Bench(ApiMode.ANTHROPIC_MESSAGES, Fault.silenceAfter(1, SILENCE), Duration.ofSeconds(60))) {
+        Fault silent = Fault.silenceAfter(1, SILENCE);
+        try (var bench = new Bench(ApiMode.ANTHROPIC_MESSAGES, silent, Duration.ofSeconds(60))) {
             ClaudeCode.Result result = bench.claude(scratch, BYTE_WATCHDOG, "Say something");
             assertThat(bench.provider.received()).as(bench.story(result)).hasSize(2);
             assertThat(bench.provider.received().getFirst().json().path("stream").asBoolean()).isTrue();

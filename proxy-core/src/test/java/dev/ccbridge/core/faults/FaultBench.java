@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.server.ServerSettings;
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.model.ModelTiers;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.testing.Fakes;
@@ -77,7 +76,8 @@ final class FaultBench implements AutoCloseable {
         ObjectNode request = received.deepCopy();
         request.put("stream", true);
         byte[] body = Json.write(request).getBytes(StandardCharsets.UTF_8);
-        return Profile.of(Fakes.dialect(mode)).answer(new dev.ccbridge.fake.Received("POST", "/model/m/converse-stream", Map.of(), body, request));
+        var asked = new dev.ccbridge.fake.Received("POST", "/model/m/converse-stream", Map.of(), body, request);
+        return Profile.of(Fakes.dialect(mode)).answer(asked);
     }
 
     Received send(boolean stream) {

@@ -10,7 +10,6 @@ import dev.ccbridge.fake.FakeProvider;
 import dev.ccbridge.core.testing.FaultyUpstream.Exchange;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

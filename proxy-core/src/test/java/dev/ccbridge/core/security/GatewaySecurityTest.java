@@ -12,7 +12,6 @@ import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.TargetRegistry;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.testing.Fakes;
-import dev.ccbridge.fake.FakeProvider;
 import dev.ccbridge.core.testing.GatewayHarness;
 import dev.ccbridge.core.testing.RawHttp;
 import java.util.List;

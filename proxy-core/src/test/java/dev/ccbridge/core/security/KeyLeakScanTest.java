@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.ConfigStore;
-import dev.ccbridge.core.model.ModelTiers;
 import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.testing.Fixtures;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.model.ModelTiers;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.testing.GatewayHarness;
 import dev.ccbridge.core.testing.SseText;
@@ -23,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What Claude Code sees over time: bytes as they arrive, pings in silences, cancellation when it leaves. */

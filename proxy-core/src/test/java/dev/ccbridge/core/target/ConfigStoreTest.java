@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

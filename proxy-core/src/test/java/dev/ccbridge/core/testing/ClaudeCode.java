@@ -27,7 +27,8 @@ public final class ClaudeCode {
     public static String story(Result result, GatewayHarness gateway, FakeProvider... providers) {
         var out = new StringBuilder("claude exit ").append(result.exit()).append(": ").append(result.output());
         gateway.log.snapshot().forEach(record -> out.append("\n  gateway ")
-                .append(record.completion().map(c -> c.status() + " " + (c.failure() == null ? "" : c.failure().message()))
+                .append(record.completion()
+                        .map(c -> c.status() + " " + (c.failure() == null ? "" : c.failure().message()))
                         .orElse("in flight"))
                 .append(' ').append(record.routing().requestedModel()).append(" -> ")
                 .append(record.routing().upstreamModel()));

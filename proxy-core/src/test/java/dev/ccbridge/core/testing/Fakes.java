@@ -37,7 +37,8 @@ public final class Fakes {
      * (a search call, citations, a failure event).
      */
     public static FakeProvider scripted(ApiMode mode, Function<JsonNode, List<String>> answer) {
-        return FakeProvider.start(Profile.of(dialect(mode)).replying(request -> Reply.sse(answer.apply(request.json()))));
+        return FakeProvider.start(Profile.of(dialect(mode))
+                .replying(request -> Reply.sse(answer.apply(request.json()))));
     }
 
     /** A target with id {@code fake} at the fake provider (Bedrock: through its endpoint option). */

@@ -8,8 +8,6 @@ import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.testing.Fakes;
 import dev.ccbridge.core.testing.GatewayHarness;
 import dev.ccbridge.core.translate.common.SearchResultText;
-import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccbridge.core.json.Json;
-import dev.ccbridge.core.testing.Fixtures;
 import dev.ccbridge.core.testing.GatewayHarness;
 import dev.ccbridge.core.testing.SseText;
 import java.net.http.HttpResponse;

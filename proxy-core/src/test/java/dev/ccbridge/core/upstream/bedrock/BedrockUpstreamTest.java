@@ -10,7 +10,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.model.ModelTiers;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.testing.MemoryResponse;
 import dev.ccbridge.core.upstream.Cancellation;
