@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccbridge.app.AppContext;
 import dev.ccbridge.app.UiExecutor;
-import dev.ccbridge.app.testing.FakeProvider;
+import dev.ccbridge.app.testing.FakeTargets;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.protocol.anthropic.Usage;
 import dev.ccbridge.core.target.Target;
+import dev.ccbridge.fake.FakeProvider;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,9 +49,9 @@ class RequestLogViewModelTest {
 
     @Test
     void aRealRequestThroughTheGatewayFillsARowAndItsDetail() {
-        provider = FakeProvider.start();
+        provider = FakeTargets.provider();
         context = TestApp.open(dir);
-        Target target = context.registry().put(provider.target("Fake", "fake-model"));
+        Target target = context.registry().put(FakeTargets.target(provider, "Fake", "fake-model"));
         context.secrets().put(target.secretAccount(), UPSTREAM_KEY);
         context.server().start();
         var vm = new RequestLogViewModel(context.log(), context.history().orElseThrow(), ui, 100,
@@ -82,12 +83,12 @@ class RequestLogViewModelTest {
 
     @Test
     void aRequestThatFellBackShowsEachTryInItsDetail() {
-        provider = FakeProvider.start();
-        try (FakeProvider down = FakeProvider.start()) {
-            down.fails(503, "overloaded, try later");
+        provider = FakeTargets.provider();
+        try (FakeProvider down = FakeTargets.provider()) {
+            FakeTargets.failing(down, 503, "overloaded, try later");
             context = TestApp.open(dir);
-            Target backup = context.registry().put(provider.target("Backup", "fake-model"));
-            Target primary = context.registry().put(down.target("Primary", "fake-model")
+            Target backup = context.registry().put(FakeTargets.target(provider, "Backup", "fake-model"));
+            Target primary = context.registry().put(FakeTargets.target(down, "Primary", "fake-model")
                     .withFallbacks(List.of(backup.id())));
             context.registry().activate(primary.id());
             context.secrets().put(backup.secretAccount(), UPSTREAM_KEY);
@@ -219,9 +220,9 @@ class RequestLogViewModelTest {
 
     @Test
     void clearEmptiesTheLogAndTheStoredEntriesButKeepsUsage() {
-        provider = FakeProvider.start();
+        provider = FakeTargets.provider();
         context = TestApp.open(dir);
-        Target target = context.registry().put(provider.target("Fake", "fake-model"));
+        Target target = context.registry().put(FakeTargets.target(provider, "Fake", "fake-model"));
         context.secrets().put(target.secretAccount(), UPSTREAM_KEY);
         context.server().start();
         TestApp.ask(context, "claude-sonnet-4-5", "hi", false);
@@ -241,12 +242,12 @@ class RequestLogViewModelTest {
 
     @Test
     void replaySendsTheRequestToAnotherTargetAndShowsBothAnswers() {
-        provider = FakeProvider.start();
-        try (var other = FakeProvider.start()) {
-            other.answers("a different answer", 30, 7);
+        provider = FakeTargets.provider();
+        try (var other = FakeTargets.provider()) {
+            FakeTargets.answering(other, "a different answer", 30, 7);
             context = TestApp.open(dir);
-            Target first = context.registry().put(provider.target("First", "model-a"));
-            Target second = context.registry().put(other.target("Second", "model-b"));
+            Target first = context.registry().put(FakeTargets.target(provider, "First", "model-a"));
+            Target second = context.registry().put(FakeTargets.target(other, "Second", "model-b"));
             context.secrets().put(first.secretAccount(), UPSTREAM_KEY);
             context.secrets().put(second.secretAccount(), UPSTREAM_KEY);
             context.registry().activate(first.id());
@@ -268,8 +269,8 @@ class RequestLogViewModelTest {
             assertThat(result.replayed().status()).isEqualTo(200);
             assertThat(result.replayed().text()).isEqualTo("a different answer");
             assertThat(result.replayed().usage().inputTokens()).isEqualTo(30);
-            assertThat(other.requests()).singleElement().satisfies(r ->
-                    assertThat(r.getBodyAsString()).contains("compare me").contains("model-b"));
+            assertThat(other.received()).singleElement().satisfies(r ->
+                    assertThat(r.text()).contains("compare me").contains("model-b"));
         }
     }
 

@@ -7,9 +7,10 @@ import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.target.ConfigStore;
 import dev.ccbridge.core.testing.CcbridgeProcess;
 import dev.ccbridge.core.testing.CcbridgeProcess.Result;
-import dev.ccbridge.core.testing.FakeAgent;
-import dev.ccbridge.core.testing.FakeProvider;
 import dev.ccbridge.core.testing.LocalClient;
+import dev.ccbridge.fake.Dialect;
+import dev.ccbridge.fake.FakeProvider;
+import dev.ccbridge.fake.Profile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -41,7 +42,7 @@ class LogCommandTest {
     @BeforeEach
     void setUp() {
         ccbridge = new CcbridgeProcess(dir).env("FAKE_API_KEY", KEY);
-        provider = new FakeProvider(FakeAgent::chat).requiringKey(KEY);
+        provider = FakeProvider.start(Profile.of(Dialect.CHAT).requiringKey(KEY));
         Result add = ccbridge.run("targets", "add", "--name", "Fake", "--base-url", provider.baseUrl(),
                 "--model", "fake-model", "--api-key-env", "FAKE_API_KEY", "--activate");
         assertThat(add.exit()).as(add.toString()).isZero();

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccbridge.core.target.ConfigStore;
 import dev.ccbridge.core.testing.CcbridgeProcess;
 import dev.ccbridge.core.testing.CcbridgeProcess.Result;
-import dev.ccbridge.core.testing.FakeAgent;
-import dev.ccbridge.core.testing.FakeProvider;
 import dev.ccbridge.core.testing.LocalClient;
+import dev.ccbridge.fake.Dialect;
+import dev.ccbridge.fake.FakeProvider;
+import dev.ccbridge.fake.Profile;
+import dev.ccbridge.fake.Reply;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -43,8 +45,9 @@ class ReplayCommandTest {
 
     @BeforeEach
     void setUp() {
-        first = new FakeProvider(FakeAgent::chat).requiringKey(KEY);
-        second = new FakeProvider(body -> answering("Hello from the second")).requiringKey(KEY);
+        first = FakeProvider.start(Profile.of(Dialect.CHAT).requiringKey(KEY));
+        second = FakeProvider.start(Profile.of(Dialect.CHAT).requiringKey(KEY)
+                .replying(Reply.sse(answering("Hello from the second"))));
         ccbridge = new CcbridgeProcess(dir).env("FAKE_API_KEY", KEY);
         for (var added : List.of(
                 ccbridge.run("targets", "add", "--name", "First", "--base-url", first.baseUrl(), "--model", "one",

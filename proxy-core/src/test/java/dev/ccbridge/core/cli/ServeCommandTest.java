@@ -7,9 +7,10 @@ import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.target.ConfigStore;
 import dev.ccbridge.core.testing.CcbridgeProcess;
 import dev.ccbridge.core.testing.CcbridgeProcess.Result;
-import dev.ccbridge.core.testing.FakeAgent;
-import dev.ccbridge.core.testing.FakeProvider;
 import dev.ccbridge.core.testing.LocalClient;
+import dev.ccbridge.fake.Dialect;
+import dev.ccbridge.fake.FakeProvider;
+import dev.ccbridge.fake.Profile;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
@@ -94,7 +95,7 @@ class ServeCommandTest {
     @Test
     void eachRequestIsOneLineInOneFormatAndNothingElse() throws Exception {
         String key = "sk-fake-0123456789abcdef";
-        try (var provider = new FakeProvider(FakeAgent::chat).requiringKey(key)) {
+        try (var provider = FakeProvider.start(Profile.of(Dialect.CHAT).requiringKey(key))) {
             ccbridge.run("targets", "add", "--name", "Fake", "--base-url", provider.baseUrl(), "--model", "fake-model",
                     "--api-key-env", "FAKE_API_KEY", "--activate");
             int port = LocalClient.freePort();
@@ -102,7 +103,7 @@ class ServeCommandTest {
                 serve.awaitOut("Other shells:");
                 assertThat(LocalClient.ask(port, installToken()).statusCode()).isEqualTo(200);
                 serve.awaitOut(" 200  fake ");
-                provider.requiringKey("sk-another-key-000000");
+                provider.use(provider.profile().requiringKey("sk-another-key-000000"));
                 assertThat(LocalClient.ask(port, installToken()).statusCode()).isEqualTo(401);
                 serve.awaitOut(" 401  fake ");
 

@@ -32,13 +32,15 @@ import com.anthropic.models.models.ModelInfo;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.server.ServerSettings;
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.target.Target;
-import dev.ccbridge.core.testing.FakeProvider;
-import dev.ccbridge.core.testing.FakeProvider.Reply;
+import dev.ccbridge.core.testing.Fakes;
 import dev.ccbridge.core.testing.GatewayHarness;
-import dev.ccbridge.core.testing.ReasoningAgent;
-import dev.ccbridge.core.upstream.bedrock.BedrockFake;
-import java.time.Duration;
+import dev.ccbridge.fake.FakeProvider;
+import dev.ccbridge.fake.Profile;
+import dev.ccbridge.fake.Reply;
+import dev.ccbridge.fake.agent.TaskAgent;
+import dev.ccbridge.fake.providers.Providers;
+import dev.ccbridge.fake.rules.Errors;
+import dev.ccbridge.fake.wire.EventStreamFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,14 +52,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The official Anthropic Java SDK (the newest, which checks every field it reads) as a client of a
- * running ccbridge, in every mode, each served by a fake provider over real HTTP that speaks its
- * protocol and holds ccbridge to its rule for reasoning ({@link ReasoningAgent}): messages, streams
+ * running ccbridge, in every mode, each served by the conformance profile of a strict provider of
+ * that mode (DeepSeek, OpenAI Responses, Anthropic, Bedrock: docs/providers.md), which holds
+ * ccbridge to that provider's rules, its rule for reasoning among them: messages, streams
  * through the SDK's accumulator, a tool round trip with thinking, models, token counts, and every
  * error as the SDK's own typed exception. Each upstream model is one the catalog does not know.
  */
 class AnthropicSdkClientTest {
     private static final String CLAUDE = "claude-sonnet-4-6";
-    private static final ReasoningAgent AGENT = ReasoningAgent.WEATHER;
+    private static final TaskAgent AGENT = TaskAgent.WEATHER;
     private static final List<ApiMode> MODES = List.of(ApiMode.CHAT_COMPLETIONS, ApiMode.CODEX_RESPONSES,
             ApiMode.ANTHROPIC_MESSAGES, ApiMode.BEDROCK_CONVERSE);
     private static final Tool WEATHER = Tool.builder().name(AGENT.tool()).description("Current weather")
@@ -66,27 +69,18 @@ class AnthropicSdkClientTest {
                     .required(List.of("city")).build())
             .build();
 
-    /** A fake provider of one mode behind a running gateway, and the SDK pointed at the gateway. */
+    /** A strict fake provider of one mode behind a running gateway, and the SDK pointed at the gateway. */
     private static final class Bench implements AutoCloseable {
         final ApiMode mode;
         final FakeProvider provider;
-        final BedrockFake bedrock;
         final GatewayHarness gateway;
         final AnthropicClient client;
-        /** When set, what the provider answers instead of the agent. */
-        volatile Reply override;
 
         Bench(ApiMode mode, ServerSettings settings) {
             this.mode = mode;
-            this.provider = switch (mode) {
-                case CHAT_COMPLETIONS -> new FakeProvider((path, body) -> orOverride(AGENT.chat(body)));
-                case CODEX_RESPONSES -> new FakeProvider((path, body) -> orOverride(AGENT.responses(body)));
-                case ANTHROPIC_MESSAGES -> new FakeProvider((path, body) -> orOverride(AGENT.anthropic(path, body)));
-                default -> null;
-            };
-            this.bedrock = provider != null ? null
-                    : new BedrockFake().replyWith(AGENT::converse, Duration.ZERO);
-            this.gateway = GatewayHarness.start(target(), settings);
+            this.provider = FakeProvider.start(profile(mode));
+            this.gateway = GatewayHarness.start(Fakes.target(mode, provider, model()).toBuilder()
+                    .id("fake-" + mode.wireName()).build(), settings);
             this.client = AnthropicOkHttpClient.builder().baseUrl(gateway.baseUrl())
                     .apiKey(gateway.registry.installToken()).maxRetries(0).build();
         }
@@ -95,9 +89,19 @@ class AnthropicSdkClientTest {
             this(mode, ServerSettings.onPort(0));
         }
 
-        private Reply orOverride(Reply agent) {
-            Reply instead = override;
-            return instead != null ? instead : agent;
+        private static Profile profile(ApiMode mode) {
+            String preset = switch (mode) {
+                case CHAT_COMPLETIONS -> "deepseek";
+                case CODEX_RESPONSES -> "openai-responses";
+                case ANTHROPIC_MESSAGES -> "anthropic";
+                default -> "bedrock";
+            };
+            return Providers.forPreset(preset).answering(AGENT);
+        }
+
+        /** From now on the provider answers every request with {@code reply}. */
+        void answer(Reply reply) {
+            provider.replying(reply);
         }
 
         /** A model name no catalog entry matches: what ccbridge does must not depend on it. */
@@ -110,31 +114,15 @@ class AnthropicSdkClientTest {
             };
         }
 
-        private Target target() {
-            var builder = Target.builder().id("fake-" + mode.wireName()).name("Fake").provider("fake")
-                    .model(model()).apiMode(mode);
-            return switch (mode) {
-                case ANTHROPIC_MESSAGES -> builder.baseUrl(provider.rootUrl()).build();
-                case BEDROCK_CONVERSE -> builder.options(Map.of("region", "us-east-1", "endpoint", bedrock.endpoint()))
-                        .build();
-                default -> builder.baseUrl(provider.baseUrl()).build();
-            };
-        }
-
         int providerRequests() {
-            return provider != null ? provider.requests().size() : bedrock.received().size();
+            return provider.received().size();
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() {
             client.close();
             gateway.close();
-            if (provider != null) {
-                provider.close();
-            }
-            if (bedrock != null) {
-                bedrock.close();
-            }
+            provider.close();
         }
     }
 
@@ -207,7 +195,7 @@ class AnthropicSdkClientTest {
 
             assertThat(call.stopReason()).contains(StopReason.TOOL_USE);
             assertThat(call.content().getFirst().thinking()).hasValueSatisfying(
-                    thinking -> assertThat(thinking.thinking()).isEqualTo(ReasoningAgent.REASONING));
+                    thinking -> assertThat(thinking.thinking()).isEqualTo(TaskAgent.REASONING));
             ToolUseBlock use = call.content().stream().flatMap(block -> block.toolUse().stream()).findFirst()
                     .orElseThrow();
             assertThat(use.name()).isEqualTo(AGENT.tool());
@@ -218,7 +206,7 @@ class AnthropicSdkClientTest {
                             .toolUseId(use.id()).content("sunny").build())))
                     .build());
 
-            assertThat(text(answer)).isEqualTo(ReasoningAgent.answerTo("sunny"));
+            assertThat(text(answer)).isEqualTo(TaskAgent.report("sunny"));
             assertThat(bench.providerRequests()).isEqualTo(2);
         }
     }
@@ -290,24 +278,32 @@ class AnthropicSdkClientTest {
         Map<String, String> retry = status == 429 ? Map.of("retry-after", "7") : Map.of();
         String message = "refused by the fake provider (" + status + ")";
         switch (bench.mode) {
-            case CHAT_COMPLETIONS, CODEX_RESPONSES -> bench.override = Reply.json(status == 529 ? 503 : status,
-                    "{\"error\":{\"message\":\"" + message + "\",\"type\":\"invalid_request_error\"}}", retry);
-            case ANTHROPIC_MESSAGES -> bench.override = Reply.json(status, "{\"type\":\"error\",\"error\":{\"type\":\""
-                    + failure(status).type().asString() + "\",\"message\":\"" + message + "\"}}", retry);
+            case CHAT_COMPLETIONS, CODEX_RESPONSES -> bench.answer(withRetry(Reply.json(status == 529 ? 503 : status,
+                    "{\"error\":{\"message\":\"" + message + "\",\"type\":\"invalid_request_error\"}}"), retry));
+            case ANTHROPIC_MESSAGES -> bench.answer(withRetry(Reply.json(status, "{\"type\":\"error\",\"error\":{\"type\":\""
+                    + failure(status).type().asString() + "\",\"message\":\"" + message + "\"}}"), retry));
             default -> {
                 String body = "{\"message\":\"" + message + "\"}";
-                switch (status) {
-                    case 400 -> bench.bedrock.replyJson(400, "ValidationException", body);
-                    case 401 -> bench.bedrock.replyJson(403, "UnrecognizedClientException", body);
-                    case 403 -> bench.bedrock.replyJson(403, "AccessDeniedException", body);
-                    case 404 -> bench.bedrock.replyJson(404, "ResourceNotFoundException", body);
-                    case 429 -> bench.bedrock.replyJson(429, "ThrottlingException", body);
-                    case 500 -> bench.bedrock.replyJson(500, "InternalServerException", body);
-                    case 529 -> bench.bedrock.replyJson(503, "ServiceUnavailableException", body);
+                bench.answer(switch (status) {
+                    case 400 -> Errors.bedrockBody(400, "ValidationException", body);
+                    case 401 -> Errors.bedrockBody(403, "UnrecognizedClientException", body);
+                    case 403 -> Errors.bedrockBody(403, "AccessDeniedException", body);
+                    case 404 -> Errors.bedrockBody(404, "ResourceNotFoundException", body);
+                    case 429 -> Errors.bedrockBody(429, "ThrottlingException", body);
+                    case 500 -> Errors.bedrockBody(500, "InternalServerException", body);
+                    case 529 -> Errors.bedrockBody(503, "ServiceUnavailableException", body);
                     default -> throw new IllegalArgumentException("Bedrock has no " + status);
-                }
+                });
             }
         }
+    }
+
+    private static Reply withRetry(Reply reply, Map<String, String> headers) {
+        Reply out = reply;
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            out = out.withHeader(header.getKey(), header.getValue());
+        }
+        return out;
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -355,15 +351,15 @@ class AnthropicSdkClientTest {
     private static void providerFailsMidAnswer(Bench bench) {
         String partial = "Partial answer";
         switch (bench.mode) {
-            case CHAT_COMPLETIONS -> bench.override = Reply.stream(List.of(
+            case CHAT_COMPLETIONS -> bench.answer(Reply.sse(List.of(
                     "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"" + partial + "\"}}]}\n\n",
-                    "data: {\"error\":{\"message\":\"The server is overloaded mid-answer\",\"type\":\"server_error\",\"code\":503}}\n\n"));
-            case CODEX_RESPONSES -> bench.override = Reply.stream(List.of(
+                    "data: {\"error\":{\"message\":\"The server is overloaded mid-answer\",\"type\":\"server_error\",\"code\":503}}\n\n")));
+            case CODEX_RESPONSES -> bench.answer(Reply.sse(List.of(
                     "event: response.output_text.delta\ndata: {\"type\":\"response.output_text.delta\",\"item_id\":\"m\","
                             + "\"output_index\":0,\"content_index\":0,\"delta\":\"" + partial + "\"}\n\n",
                     "event: response.failed\ndata: {\"type\":\"response.failed\",\"response\":{\"id\":\"r\",\"status\":\"failed\","
-                            + "\"error\":{\"code\":\"server_is_overloaded\",\"message\":\"The server is overloaded mid-answer\"}}}\n\n"));
-            case ANTHROPIC_MESSAGES -> bench.override = Reply.stream(List.of(
+                            + "\"error\":{\"code\":\"server_is_overloaded\",\"message\":\"The server is overloaded mid-answer\"}}}\n\n")));
+            case ANTHROPIC_MESSAGES -> bench.answer(Reply.sse(List.of(
                     "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"m\",\"type\":\"message\","
                             + "\"role\":\"assistant\",\"model\":\"x\",\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,"
                             + "\"usage\":{\"input_tokens\":5,\"output_tokens\":1}}}\n\n",
@@ -372,13 +368,13 @@ class AnthropicSdkClientTest {
                     "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
                             + "\"delta\":{\"type\":\"text_delta\",\"text\":\"" + partial + "\"}}\n\n",
                     "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\","
-                            + "\"message\":\"The server is overloaded mid-answer\"}}\n\n"));
-            default -> bench.bedrock.replyStream(List.of(
-                    BedrockFake.Frame.event("messageStart", "{\"role\":\"assistant\"}"),
-                    BedrockFake.Frame.event("contentBlockDelta",
+                            + "\"message\":\"The server is overloaded mid-answer\"}}\n\n")));
+            default -> bench.answer(EventStreamFrame.reply(List.of(
+                    EventStreamFrame.event("messageStart", "{\"role\":\"assistant\"}"),
+                    EventStreamFrame.event("contentBlockDelta",
                             "{\"contentBlockIndex\":0,\"delta\":{\"text\":\"" + partial + "\"}}"),
-                    BedrockFake.Frame.exception("serviceUnavailableException",
-                            "{\"message\":\"The server is overloaded mid-answer\"}")));
+                    EventStreamFrame.exception("serviceUnavailableException",
+                            "{\"message\":\"The server is overloaded mid-answer\"}"))));
         }
     }
 

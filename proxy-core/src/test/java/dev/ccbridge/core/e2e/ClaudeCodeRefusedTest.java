@@ -7,9 +7,10 @@ import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.testing.ClaudeCode;
-import dev.ccbridge.core.testing.FakeAgent;
-import dev.ccbridge.core.testing.FakeProvider;
 import dev.ccbridge.core.testing.GatewayHarness;
+import dev.ccbridge.fake.Dialect;
+import dev.ccbridge.fake.FakeProvider;
+import dev.ccbridge.fake.Profile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,13 +33,13 @@ class ClaudeCodeRefusedTest {
         ClaudeCode.binary();
         Path settings = Files.createDirectories(scratch.resolve("home/.claude")).resolve("settings.json");
         Files.writeString(settings, "{\"env\":{\"ANTHROPIC_AUTH_TOKEN\":\"" + STALE + "\"}}");
-        try (var provider = new FakeProvider(FakeAgent::chat);
+        try (var provider = FakeProvider.start(Profile.of(Dialect.CHAT));
              var gateway = GatewayHarness.start(Target.builder().id("fake").name("Fake").provider("fake")
                      .baseUrl(provider.baseUrl()).model("fake-model").apiMode(ApiMode.CHAT_COMPLETIONS).build())) {
             ClaudeCode.Result result = ClaudeCode.print(gateway.baseUrl(), gateway.registry.installToken(), scratch,
                     "Say something");
 
-            String story = ClaudeCode.story(result, gateway, provider.requests());
+            String story = ClaudeCode.story(result, gateway, provider);
             assertThat(result.exit()).as(story).isNotZero();
             assertThat(provider.requests()).as("nothing reached the provider").isEmpty();
             List<RequestRecord> log = gateway.log.snapshot();

@@ -12,11 +12,12 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.testing.ClaudeCode;
-import dev.ccbridge.core.testing.FakeProvider;
+import dev.ccbridge.core.testing.Fakes;
 import dev.ccbridge.core.testing.FakeSearchAgent;
 import dev.ccbridge.core.testing.GatewayHarness;
 import dev.ccbridge.core.websearch.SearchBackend;
 import dev.ccbridge.core.websearch.SearchSettings;
+import dev.ccbridge.fake.FakeProvider;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,13 +48,13 @@ class ClaudeCodeWebSearchTest {
     }
 
     private static String story(ClaudeCode.Result result, GatewayHarness gateway, FakeProvider model) {
-        return ClaudeCode.story(result, gateway, model.requests());
+        return ClaudeCode.story(result, gateway, model);
     }
 
     @Test
     void webSearchWorksThroughAResponsesTargetWithOpenAisOwnSearch() throws Exception {
         ClaudeCode.binary();
-        try (var model = new FakeProvider(FakeSearchAgent::responses);
+        try (var model = Fakes.scripted(ApiMode.CODEX_RESPONSES, FakeSearchAgent::responses);
              var gateway = GatewayHarness.start(target(model.baseUrl(), ApiMode.CODEX_RESPONSES, "openai"))) {
             ClaudeCode.Result result = search(gateway);
 
@@ -73,7 +74,7 @@ class ClaudeCodeWebSearchTest {
         ClaudeCode.binary();
         var brave = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         brave.start();
-        try (var model = new FakeProvider(FakeSearchAgent::chat);
+        try (var model = Fakes.scripted(ApiMode.CHAT_COMPLETIONS, FakeSearchAgent::chat);
              var gateway = GatewayHarness.start(target(model.baseUrl(), ApiMode.CHAT_COMPLETIONS, "deepseek"))) {
             brave.stubFor(get(urlPathEqualTo("/res/v1/web/search")).willReturn(aResponse().withStatus(200)
                     .withHeader("Content-Type", "application/json").withBody(BRAVE_ANSWER)));
@@ -101,7 +102,7 @@ class ClaudeCodeWebSearchTest {
     @Test
     void withoutAnySearchClaudeCodeIsToldTheSearchFailedAndTheLogSaysWhy() throws Exception {
         ClaudeCode.binary();
-        try (var model = new FakeProvider(FakeSearchAgent::chat);
+        try (var model = Fakes.scripted(ApiMode.CHAT_COMPLETIONS, FakeSearchAgent::chat);
              var gateway = GatewayHarness.start(target(model.baseUrl(), ApiMode.CHAT_COMPLETIONS, "deepseek"))) {
             ClaudeCode.Result result = search(gateway);
 

@@ -2,7 +2,7 @@ package dev.ccbridge.core.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccbridge.fake.FakeProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,14 +23,22 @@ public final class ClaudeCode {
 
     public record Result(int exit, String output) {}
 
-    /** What happened, for a failure message: Claude Code's output, the gateway's log, what the upstream got. */
-    public static String story(Result result, GatewayHarness gateway, List<JsonNode> upstreamRequests) {
+    /** For a failure message: Claude Code's exit and output, the gateway's log, each provider's refusals. */
+    public static String story(Result result, GatewayHarness gateway, FakeProvider... providers) {
         var out = new StringBuilder("claude exit ").append(result.exit()).append(": ").append(result.output());
-        gateway.log.snapshot().forEach(r -> out.append("\n  gateway ").append(r.ending().map(c -> c.status() + " "
-                        + (c.failure() == null ? "" : c.failure().message())).orElse("in flight")).append(' ')
-                .append(r.routing().requestedModel()).append(" -> ").append(r.routing().upstreamModel()));
-        upstreamRequests.forEach(r -> out.append("\n  upstream got ").append(r.toString(), 0,
-                Math.min(600, r.toString().length())));
+        gateway.log.snapshot().forEach(record -> out.append("\n  gateway ")
+                .append(record.ending()
+                        .map(c -> c.status() + " " + (c.failure() == null ? "" : c.failure().message()))
+                        .orElse("in flight"))
+                .append(' ').append(record.routing().requestedModel()).append(" -> ")
+                .append(record.routing().upstreamModel()));
+        for (FakeProvider provider : providers) {
+            out.append("\n  ").append(provider.profile().name()).append(" got ").append(provider.received().size())
+                    .append(" requests");
+            provider.refusals().forEach(refusal -> out.append("\n  ").append(provider.profile().name())
+                    .append(" refused request ").append(refusal.request()).append(" with ").append(refusal.status())
+                    .append(": ").append(refusal.body()));
+        }
         return out.toString();
     }
 

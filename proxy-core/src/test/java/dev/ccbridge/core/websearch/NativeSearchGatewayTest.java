@@ -11,7 +11,7 @@ import dev.ccbridge.core.protocol.anthropic.WebSearchResult;
 import dev.ccbridge.core.protocol.anthropic.WebSearchToolResultBlock;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.Target;
-import dev.ccbridge.core.testing.FakeProvider;
+import dev.ccbridge.core.testing.Fakes;
 import dev.ccbridge.core.testing.FakeSearchAgent;
 import dev.ccbridge.core.testing.Fixtures;
 import dev.ccbridge.core.testing.GatewayHarness;
@@ -33,7 +33,7 @@ class NativeSearchGatewayTest {
 
     @Test
     void openAisOwnSearchAnswersThroughAResponsesTarget() throws Exception {
-        try (var openai = new FakeProvider(FakeSearchAgent::responses);
+        try (var openai = Fakes.scripted(ApiMode.CODEX_RESPONSES, FakeSearchAgent::responses);
              var gateway = GatewayHarness.start(target(openai.baseUrl(), ApiMode.CODEX_RESPONSES, "openai"))) {
             MessagesResponse answer = SearchLoopGatewayTest.fold(gateway.post("/v1/messages?beta=true", SEARCH_REQUEST).body());
 
@@ -62,7 +62,7 @@ class NativeSearchGatewayTest {
 
     @Test
     void allowedDomainsBecomeOpenAisSearchFilter() throws Exception {
-        try (var openai = new FakeProvider(FakeSearchAgent::responses);
+        try (var openai = Fakes.scripted(ApiMode.CODEX_RESPONSES, FakeSearchAgent::responses);
              var gateway = GatewayHarness.start(target(openai.baseUrl(), ApiMode.CODEX_RESPONSES, "openai"))) {
             gateway.post("/v1/messages?beta=true", Fixtures.text("claude-code/web-search/search-request-allowed-domains.json"));
 
@@ -84,7 +84,7 @@ class NativeSearchGatewayTest {
                 data: {"type":"response.completed","response":{"id":"r","status":"completed","usage":{"input_tokens":10,"output_tokens":5}}}
 
                 """;
-        try (var openai = new FakeProvider(body -> List.of(failed));
+        try (var openai = Fakes.scripted(ApiMode.CODEX_RESPONSES, body -> List.of(failed));
              var gateway = GatewayHarness.start(target(openai.baseUrl(), ApiMode.CODEX_RESPONSES, "openai"))) {
             MessagesResponse answer = SearchLoopGatewayTest.fold(gateway.post("/v1/messages?beta=true", SEARCH_REQUEST).body());
 
@@ -109,7 +109,7 @@ class NativeSearchGatewayTest {
                 data: [DONE]
 
                 """.replace("\n  ", "");
-        try (var openrouter = new FakeProvider(body -> List.of(annotated));
+        try (var openrouter = Fakes.scripted(ApiMode.CHAT_COMPLETIONS, body -> List.of(annotated));
              var gateway = GatewayHarness.start(target(openrouter.baseUrl(), ApiMode.CHAT_COMPLETIONS, "openrouter"))) {
             String request = SEARCH_REQUEST.replace("\"max_uses\": 8", "\"max_uses\": 8, \"blocked_domains\": [\"spam.example\"]");
             MessagesResponse answer = SearchLoopGatewayTest.fold(gateway.post("/v1/messages?beta=true", request).body());

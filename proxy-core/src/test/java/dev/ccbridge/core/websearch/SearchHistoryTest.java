@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.Target;
-import dev.ccbridge.core.testing.FakeAgent;
-import dev.ccbridge.core.testing.FakeProvider;
+import dev.ccbridge.core.testing.Fakes;
 import dev.ccbridge.core.testing.GatewayHarness;
 import dev.ccbridge.core.translate.common.SearchResultText;
-import dev.ccbridge.core.upstream.bedrock.BedrockFake;
-import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -42,7 +38,7 @@ class SearchHistoryTest {
     @ParameterizedTest
     @EnumSource(value = ApiMode.class, names = {"CHAT_COMPLETIONS", "CODEX_RESPONSES"})
     void pastSearchesReachAnOpenAiStyleUpstreamAsText(ApiMode mode) throws Exception {
-        try (var provider = new FakeProvider(mode == ApiMode.CHAT_COMPLETIONS ? FakeAgent::chat : FakeAgent::responses);
+        try (var provider = Fakes.start(mode);
              var gateway = GatewayHarness.start(Target.builder().id("t").name("T").provider("fake")
                      .baseUrl(provider.baseUrl()).model("m").apiMode(mode).build())) {
             assertThat(gateway.post("/v1/messages", HISTORY).statusCode()).isEqualTo(200);
@@ -53,20 +49,18 @@ class SearchHistoryTest {
 
     @Test
     void pastSearchesReachBedrockAsText() throws Exception {
-        try (var bedrock = new BedrockFake().replyWith(body -> FakeAgent.converse(body).stream()
-                .map(e -> BedrockFake.Frame.event(e.type(), e.json())).toList(), Duration.ZERO);
-             var gateway = GatewayHarness.start(Target.builder().id("t").name("T").provider("bedrock")
-                     .model("us.anthropic.claude-sonnet-4-5-20250929-v1:0").apiMode(ApiMode.BEDROCK_CONVERSE)
-                     .options(Map.of("region", "us-east-1", "endpoint", bedrock.endpoint())).build())) {
+        try (var bedrock = Fakes.start(ApiMode.BEDROCK_CONVERSE);
+             var gateway = GatewayHarness.start(Fakes.target(ApiMode.BEDROCK_CONVERSE, bedrock,
+                     "us.anthropic.claude-sonnet-4-5-20250929-v1:0"))) {
             assertThat(gateway.post("/v1/messages", HISTORY).statusCode()).isEqualTo(200);
 
-            assertSearchesAsText(bedrock.last().body());
+            assertSearchesAsText(bedrock.last().json());
         }
     }
 
     @Test
     void anAnthropicUpstreamGetsTheSearchBlocksAsTheyWere() throws Exception {
-        try (var provider = new FakeProvider(FakeAgent::anthropic);
+        try (var provider = Fakes.start(ApiMode.ANTHROPIC_MESSAGES);
              var gateway = GatewayHarness.start(Target.builder().id("t").name("T").provider("anthropic")
                      .baseUrl(provider.rootUrl()).apiMode(ApiMode.ANTHROPIC_MESSAGES).build())) {
             assertThat(gateway.post("/v1/messages", HISTORY).statusCode()).isEqualTo(200);

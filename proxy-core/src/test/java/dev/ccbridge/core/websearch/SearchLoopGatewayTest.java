@@ -20,11 +20,13 @@ import dev.ccbridge.core.protocol.anthropic.TextBlock;
 import dev.ccbridge.core.protocol.anthropic.WebSearchResult;
 import dev.ccbridge.core.protocol.anthropic.WebSearchToolResultBlock;
 import dev.ccbridge.core.stream.MessageAccumulator;
-import dev.ccbridge.core.testing.FakeProvider;
+import dev.ccbridge.core.target.ApiMode;
+import dev.ccbridge.core.testing.Fakes;
 import dev.ccbridge.core.testing.FakeSearchAgent;
 import dev.ccbridge.core.testing.Fixtures;
 import dev.ccbridge.core.testing.GatewayHarness;
 import dev.ccbridge.core.testing.SseText;
+import dev.ccbridge.fake.FakeProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -56,7 +58,7 @@ class SearchLoopGatewayTest {
         brave.start();
         brave.stubFor(get(urlPathEqualTo("/res/v1/web/search")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(BRAVE_ANSWER)));
-        model = new FakeProvider(FakeSearchAgent::chat);
+        model = Fakes.scripted(ApiMode.CHAT_COMPLETIONS, FakeSearchAgent::chat);
         gateway = GatewayHarness.start(GatewayHarness.chatTarget(model.baseUrl(), "fake-model"));
     }
 
@@ -196,7 +198,7 @@ class SearchLoopGatewayTest {
     void maxUsesBoundsTheSearchesAndAModelThatKeepsSearchingIsStopped() throws Exception {
         useBrave();
         // A model that searches whatever it is told, and numbers its calls afresh in every response.
-        try (var stubborn = new FakeProvider(body -> List.of(
+        try (var stubborn = Fakes.scripted(ApiMode.CHAT_COMPLETIONS, body -> List.of(
                 "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"tool_calls\":[{\"index\":0,"
                         + "\"id\":\"call_0\",\"type\":\"function\",\"function\":{\"name\":\"web_search\","
                         + "\"arguments\":\"{\\\"query\\\":\\\"again\\\"}\"}}]}}]}\n\n",
