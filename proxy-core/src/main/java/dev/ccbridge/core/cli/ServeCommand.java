@@ -10,6 +10,7 @@ import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.secrets.TargetReadiness;
 import dev.ccbridge.core.server.PortInUseException;
 import dev.ccbridge.core.server.GatewayServer;
+import dev.ccbridge.core.server.RequestLimits;
 import dev.ccbridge.core.server.ServerSettings;
 import dev.ccbridge.core.target.ConfigWatcher;
 import dev.ccbridge.core.target.Target;
@@ -49,7 +50,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         CliContext cli = parent.context();
         cli.warnings().forEach(w -> err.println("warning: " + w));
         int chosenPort = port != null ? port : cli.registry().config().port();
-        var log = new RequestLog();
+        // The listeners (lines, history, request log file) get each request whole; serve itself shows
+        // no bodies, so its live log keeps none (a large body is not held after its exchange).
+        var log = new RequestLog(RequestLog.DEFAULT_CAPACITY, 0);
         if (!quiet) {
             log.addListener(record -> {
                 if (!record.inFlight() && record.rejection().map(RequestRecord.Rejected::reportable).orElse(true)) {
@@ -63,7 +66,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }
         HistoryRecorder history = noHistory ? null : keepHistory(cli, log, err);
         var server = new GatewayServer(GatewayContext.standard(cli.registry(), cli.keyStorage().store(), log),
-                ServerSettings.onPort(chosenPort));
+                ServerSettings.of(chosenPort, RequestLimits.of(cli.registry().config())));
         try {
             server.start();
         } catch (PortInUseException e) {
@@ -86,6 +89,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
         out.println("ccbridge listening on " + server.baseUrl());
         out.println("Config: " + cli.store().file());
+        out.println("Requests: up to " + mib(server.maxRequestBytes()) + " MiB each, " + mib(server.bodyBudget())
+                + " MiB of bodies at once (\"limits\" in the config)");
         if (history != null) {
             out.println("History: " + cli.historyFile() + "  (ccbridge log, ccbridge usage)");
         }
@@ -108,6 +113,10 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private static long mib(long bytes) {
+        return bytes >> 20;
     }
 
     /** Records finished requests into the history the app shares; without one, says why and serves on. */

@@ -3,7 +3,6 @@ package dev.ccbridge.core.json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,10 +35,10 @@ public final class JsonSplice {
         if (replacements.isEmpty() && removals.isEmpty()) {
             return Optional.of(json);
         }
-        var out = new ByteArrayOutputStream(json.length + 256);
+        var out = new Spans(json);
         int first = fields.isEmpty() ? json.length : fields.getFirst().keyStart();
         int last = fields.isEmpty() ? json.length : fields.getLast().valueEnd();
-        out.write(json, 0, first);
+        out.keep(0, first);
         // Kept fields are joined by the separator the client used after its first field (often just ",").
         byte[] separator = fields.size() > 1
                 ? slice(json, fields.get(0).valueEnd(), fields.get(1).keyStart()) : new byte[] {','};
@@ -51,21 +50,63 @@ public final class JsonSplice {
             }
             if (written) {
                 // Between fields that were neighbours, keep the original bytes; else the common separator.
-                out.writeBytes(previousEnd >= 0 && adjacent(fields, previousEnd, field)
-                        ? slice(json, previousEnd, field.keyStart()) : separator);
+                if (previousEnd >= 0 && adjacent(fields, previousEnd, field)) {
+                    out.keep(previousEnd, field.keyStart());
+                } else {
+                    out.add(separator);
+                }
             }
             JsonNode replacement = replacements.get(field.name());
             if (replacement == null) {
-                out.write(json, field.keyStart(), field.valueEnd() - field.keyStart());
+                out.keep(field.keyStart(), field.valueEnd());
             } else {
-                out.write(json, field.keyStart(), field.valueStart() - field.keyStart());
-                out.writeBytes(Json.write(replacement).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.keep(field.keyStart(), field.valueStart());
+                out.add(Json.write(replacement).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             written = true;
             previousEnd = field.valueEnd();
         }
-        out.write(json, last, json.length - last);
-        return Optional.of(out.toByteArray());
+        out.keep(last, json.length);
+        return Optional.of(out.join());
+    }
+
+    /**
+     * The output as spans of the input and new bytes, joined once into an array of the exact size:
+     * a body of tens of megabytes is copied once, not grown and then copied again.
+     */
+    private static final class Spans {
+        private record Span(byte[] bytes, int from, int to) {}
+
+        private final byte[] input;
+        private final List<Span> spans = new ArrayList<>();
+        private int length;
+
+        Spans(byte[] input) {
+            this.input = input;
+        }
+
+        void keep(int from, int to) {
+            add(input, from, to);
+        }
+
+        void add(byte[] bytes) {
+            add(bytes, 0, bytes.length);
+        }
+
+        private void add(byte[] bytes, int from, int to) {
+            spans.add(new Span(bytes, from, to));
+            length += to - from;
+        }
+
+        byte[] join() {
+            byte[] out = new byte[length];
+            int at = 0;
+            for (Span span : spans) {
+                System.arraycopy(span.bytes, span.from, out, at, span.to - span.from);
+                at += span.to - span.from;
+            }
+            return out;
+        }
     }
 
     private static boolean adjacent(List<Field> fields, int previousEnd, Field next) {

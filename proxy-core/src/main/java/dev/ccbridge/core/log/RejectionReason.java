@@ -16,6 +16,8 @@ public enum RejectionReason {
     WRONG_TOKEN,
     WRONG_METHOD,
     BODY_TOO_LARGE,
+    /** No room in the memory kept for request bodies right now (large requests running); retried. */
+    OVERLOADED,
     HEADERS_TOO_LARGE,
     UNREADABLE_BODY,
     /** Readable, but not a request Anthropic's API would take (not JSON, a field missing). */

@@ -2,6 +2,7 @@ package dev.ccbridge.core.log;
 
 import dev.ccbridge.core.protocol.anthropic.Usage;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * when shown or exported; the log drops them from older entries to bound memory.
  *
  * @param routing      where the request went (after a fallback, the target that answered)
- * @param requestBody  the request as sent by Claude Code (null once trimmed)
+ * @param requestBody  the request as sent by Claude Code (its start only, when large; null once trimmed)
  * @param responseBody the answer folded into one message, or the error envelope
  * @param attempts     every attempt, in order, when there was more than one (retries, fallbacks)
  */
@@ -136,10 +137,31 @@ public record RequestRecord(String id, Instant startedAt, Routing routing, boole
         attempts = attempts == null ? List.of() : List.copyOf(attempts);
     }
 
-    /** A request that has just started. */
+    /** Request bodies up to this size are kept whole (the app can replay them). */
+    public static final int MAX_WHOLE_BODY = 1024 * 1024;
+    /** Of a larger body, the log keeps only its start: no more than the history stores. */
+    public static final int BODY_PREVIEW = RequestStore.DEFAULT_BODY_CAP;
+
+    /**
+     * A request that has just started. A body over {@link #MAX_WHOLE_BODY} is kept as its first
+     * {@link #BODY_PREVIEW} bytes: the log, its listeners and the history's queue never hold a
+     * second copy of a 30 MB request once its exchange has ended.
+     */
     public static RequestRecord started(String id, Instant startedAt, Routing routing, boolean stream,
                                         byte[] requestBody) {
-        return new RequestRecord(id, startedAt, routing, stream, IN_FLIGHT, requestBody, null, List.of());
+        return new RequestRecord(id, startedAt, routing, stream, IN_FLIGHT, kept(requestBody), null, List.of());
+    }
+
+    /** The body itself, or the start of a large one (cut before a character, never inside one). */
+    static byte[] kept(byte[] body) {
+        if (body == null || body.length <= MAX_WHOLE_BODY) {
+            return body;
+        }
+        int end = BODY_PREVIEW;
+        while (end > 0 && (body[end] & 0xC0) == 0x80) {
+            end--; // a UTF-8 continuation byte: the character starts earlier
+        }
+        return Arrays.copyOf(body, end);
     }
 
     public boolean inFlight() {

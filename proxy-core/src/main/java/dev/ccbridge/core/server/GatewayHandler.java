@@ -38,11 +38,13 @@ final class GatewayHandler extends Handler.Abstract {
     private final CountTokensEndpoint countTokens;
     private final ModelsEndpoint models;
     private final RejectedRequests rejections;
+    private final BodyBudget budget;
     private final AtomicInteger active = new AtomicInteger();
 
-    GatewayHandler(GatewayContext context, ServerSettings settings, Keepalive keepalive) {
+    GatewayHandler(GatewayContext context, ServerSettings settings, Keepalive keepalive, BodyBudget budget) {
         super(InvocationType.BLOCKING);
         this.context = context;
+        this.budget = budget;
         this.messages = new MessagesEndpoint(context, settings, keepalive);
         this.countTokens = new CountTokensEndpoint(context, settings);
         this.models = new ModelsEndpoint(context);
@@ -115,11 +117,16 @@ final class GatewayHandler extends Handler.Abstract {
         switch (route.endpoint()) {
             case MESSAGES -> {
                 requireMethod(method, "POST");
-                messages.handle(request, response, target, route.pinned(), requestId);
+                // The body's room is held until the exchange has ended: answered, failed or abandoned.
+                try (var admitted = BudgetedRequest.admit(request, budget)) {
+                    messages.handle(admitted, response, target, route.pinned(), requestId);
+                }
             }
             case COUNT_TOKENS -> {
                 requireMethod(method, "POST");
-                countTokens.handle(request, response, target, route.pinned());
+                try (var admitted = BudgetedRequest.admit(request, budget)) {
+                    countTokens.handle(admitted, response, target, route.pinned());
+                }
             }
             case MODELS -> {
                 requireMethod(method, "GET");

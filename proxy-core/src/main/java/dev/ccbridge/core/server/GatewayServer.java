@@ -28,6 +28,7 @@ public final class GatewayServer implements AutoCloseable {
     private ServerConnector connector;
     private Keepalive keepalive;
     private GatewayHandler gateway;
+    private BodyBudget budget;
 
     public GatewayServer(GatewayContext context, ServerSettings settings) {
         this.context = context;
@@ -56,7 +57,8 @@ public final class GatewayServer implements AutoCloseable {
         server.addConnector(connector);
         keepalive = new Keepalive(settings.pingInterval());
         var sizeLimit = new SizeLimitHandler(settings.maxRequestBytes(), -1);
-        gateway = new GatewayHandler(context, settings, keepalive);
+        budget = new BodyBudget(settings.effectiveBodyBudget(), settings.budgetWait());
+        gateway = new GatewayHandler(context, settings, keepalive, budget);
         sizeLimit.setHandler(gateway);
         server.setHandler(sizeLimit);
         server.setErrorHandler(new AnthropicErrorHandler(settings.maxRequestBytes(),
@@ -108,6 +110,21 @@ public final class GatewayServer implements AutoCloseable {
     /** Requests being handled right now (0 when idle: none is left hanging). */
     public synchronized int activeRequests() {
         return gateway == null ? 0 : gateway.activeRequests();
+    }
+
+    /** Bytes of request bodies held right now ({@link BodyBudget}; 0 when idle: none is leaked). */
+    public synchronized long bodyBytesInFlight() {
+        return budget == null ? 0 : budget.inFlight();
+    }
+
+    /** The largest request body it takes (larger ones get 413). */
+    public long maxRequestBytes() {
+        return settings.maxRequestBytes();
+    }
+
+    /** The bytes of request bodies it holds at most at once (0 before it starts). */
+    public synchronized long bodyBudget() {
+        return budget == null ? 0 : budget.bytes();
     }
 
     /** Client connections open right now. */

@@ -36,6 +36,9 @@ final class RequestBodies {
                 if (t instanceof HttpException http && http.getCode() == 413) {
                     throw new Rejection(RejectionReason.BODY_TOO_LARGE, tooLarge(limit));
                 }
+                if (t instanceof BodyBudget.Full full) {
+                    throw BudgetedRequest.refusal(full);
+                }
             }
             throw new Rejection(RejectionReason.UNREADABLE_BODY,
                     ApiError.invalidRequest("could not read the request body"));

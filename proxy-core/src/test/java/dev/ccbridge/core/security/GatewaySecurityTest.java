@@ -31,7 +31,7 @@ class GatewaySecurityTest {
         var registry = new TargetRegistry(new GatewayConfig(0, 0, null, null, List.of(), null), null);
         for (String host : List.of("0.0.0.0", "::", "192.0.2.10")) {
             var settings = new ServerSettings(host, 0, ServerSettings.DEFAULT_MAX_REQUEST_BYTES,
-                    java.time.Duration.ofSeconds(10), java.time.Duration.ofMinutes(15), 64);
+                    java.time.Duration.ofSeconds(10), java.time.Duration.ofMinutes(15), 64, 0, java.time.Duration.ofSeconds(1));
             try (var server = new GatewayServer(GatewayContext.standard(registry, new InMemorySecretStore(), new RequestLog()),
                     settings)) {
                 assertThatThrownBy(server::start).as(host).isInstanceOf(IllegalArgumentException.class)

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import org.eclipse.jetty.client.AbstractConnectionPool;
-import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.ByteBufferRequestContent;
 import org.eclipse.jetty.client.Destination;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
@@ -99,7 +99,7 @@ public final class HttpTransport implements AutoCloseable {
                 });
         if (call.body() != null) {
             String type = call.headers().getOrDefault("Content-Type", "application/json");
-            request.body(new BytesRequestContent(type, call.body()));
+            request.body(new ByteBufferRequestContent(type, call.body()));
         }
         var watch = new CallWatch(timeouts, request::abort);
         watches.add(watch);

@@ -1,9 +1,11 @@
 package dev.ccbridge.core.upstream.http;
 
-import dev.ccbridge.core.json.Json;
+import dev.ccbridge.core.json.JsonPieces;
 import dev.ccbridge.core.upstream.Call;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,7 +16,8 @@ final class OpenAiCalls {
     private OpenAiCalls() {}
 
     static HttpCall post(Call call, String path, Object body) {
-        byte[] bytes = Json.bytes(body);
+        // Written once, in pieces: a large translated body is not copied again into one array.
+        List<ByteBuffer> bytes = JsonPieces.of(body);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("Accept", "text/event-stream");
