@@ -8,6 +8,7 @@ import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.log.RequestStore;
 import dev.ccbridge.core.secrets.KeyStorage;
 import dev.ccbridge.core.secrets.SecretStore;
+import dev.ccbridge.core.server.RequestLimits;
 import dev.ccbridge.core.target.ConfigStore;
 import dev.ccbridge.core.target.ConfigWatcher;
 import dev.ccbridge.core.target.GatewayConfig;
@@ -155,13 +156,19 @@ public final class AppContext implements AutoCloseable {
      * override; a running gateway moves to the port now in use; the history gets the new limits.
      */
     public void saveSettings(AppSettings settings, int port) {
+        saveSettings(settings, port, RequestLimits.of(registry.config()));
+    }
+
+    /** The settings, the port and the request limits; a running gateway restarts to take a new port or limits. */
+    public void saveSettings(AppSettings settings, int port, RequestLimits limits) {
         int before = port();
         boolean portChanged = port != registry.config().port();
-        registry.update(settings.applyTo(registry.config()).withPort(port));
+        boolean limitsChanged = !limits.equals(RequestLimits.of(registry.config()));
+        registry.update(limits.applyTo(settings.applyTo(registry.config()).withPort(port)));
         if (portChanged) {
             portOverride = null;
         }
-        if (port() != before) {
+        if (port() != before || limitsChanged) {
             server.restartIfServing();
         }
         if (history != null) {

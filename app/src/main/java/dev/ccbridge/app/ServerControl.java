@@ -4,6 +4,7 @@ import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.secrets.TargetReadiness;
 import dev.ccbridge.core.server.PortInUseException;
 import dev.ccbridge.core.server.GatewayServer;
+import dev.ccbridge.core.server.RequestLimits;
 import dev.ccbridge.core.server.ServerSettings;
 import java.time.Duration;
 import java.util.List;
@@ -82,7 +83,8 @@ public final class ServerControl implements AutoCloseable {
             return status;
         }
         int chosen = port.getAsInt();
-        var candidate = new GatewayServer(context, ServerSettings.onPort(chosen));
+        var candidate = new GatewayServer(context,
+                ServerSettings.of(chosen, RequestLimits.of(context.targets().config())));
         try {
             candidate.start();
             server = candidate;

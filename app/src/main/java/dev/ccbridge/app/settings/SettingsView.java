@@ -1,10 +1,12 @@
 package dev.ccbridge.app.settings;
 
 import dev.ccbridge.app.theme.FormGrid;
+import dev.ccbridge.core.server.RequestLimits;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -46,6 +48,22 @@ public final class SettingsView {
         start.setId("startServing");
         start.selectedProperty().bindBidirectional(vm.startServing);
         rows.control(start);
+
+        rows.section("Requests");
+        TextField maxRequest = text("maxRequestMiB", vm.maxRequestMiB, 6);
+        maxRequest.setPromptText(String.valueOf(RequestLimits.DEFAULT_MAX_REQUEST_MIB));
+        validation.registerValidator(maxRequest, false, (c, v) -> mibResult(c, v));
+        rows.field("Largest request (MiB)", maxRequest);
+        rows.hint("A larger request is refused (413). Empty: " + RequestLimits.DEFAULT_MAX_REQUEST_MIB
+                + " MiB, Anthropic's own limit; Claude Code's requests grow with the images in a conversation.");
+        TextField inFlight = text("bodiesInFlightMiB", vm.bodiesInFlightMiB, 6);
+        inFlight.setPromptText(vm.defaultBodiesInFlight());
+        validation.registerValidator(inFlight, false, (c, v) -> mibResult(c, v));
+        rows.field("Bodies at once (MiB)", inFlight);
+        rows.hint("Request bodies ccbridge holds at once, so large requests cannot exhaust its memory. Empty: what"
+                + " its memory allows (" + vm.defaultBodiesInFlight() + " here). A request that finds no room waits,"
+                + " then gets 529, which Claude Code retries; one larger than this runs alone. Saving restarts"
+                + " a running gateway.");
 
         rows.section("Request log");
         TextField logSize = text("logSize", vm.logSize, 8);
@@ -96,6 +114,11 @@ public final class SettingsView {
         decorated.setRoot(rows.node());
         root.setContent(decorated);
         root.setFitToWidth(true);
+    }
+
+    private static ValidationResult mibResult(Control control, Object value) {
+        var error = SettingsViewModel.mibError(value == null ? "" : String.valueOf(value));
+        return ValidationResult.fromErrorIf(control, error.orElse(""), error.isPresent());
     }
 
     private static TextField text(String id, StringProperty property, int columns) {

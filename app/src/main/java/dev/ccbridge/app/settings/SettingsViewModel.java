@@ -1,6 +1,7 @@
 package dev.ccbridge.app.settings;
 
 import dev.ccbridge.app.AppContext;
+import dev.ccbridge.core.server.RequestLimits;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -14,13 +15,17 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** Port, start serving on launch, log size and history, theme, key storage. */
+/** Port, start serving on launch, request limits, log size and history, theme, key storage. */
 public final class SettingsViewModel {
     public final StringProperty port = new SimpleStringProperty("");
     public final BooleanProperty startServing = new SimpleBooleanProperty();
     public final StringProperty logSize = new SimpleStringProperty("");
     public final StringProperty historyDays = new SimpleStringProperty("");
     public final ObjectProperty<AppSettings.Theme> theme = new SimpleObjectProperty<>(AppSettings.Theme.SYSTEM);
+    /** MiB; empty for the default (32). */
+    public final StringProperty maxRequestMiB = new SimpleStringProperty("");
+    /** MiB; empty for what the heap allows. */
+    public final StringProperty bodiesInFlightMiB = new SimpleStringProperty("");
 
     private final AppContext context;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -29,14 +34,18 @@ public final class SettingsViewModel {
     private Consumer<AppSettings> onSaved = settings -> { };
     private AppSettings loadedSettings;
     private String loadedPort;
+    private RequestLimits loadedLimits;
 
     public SettingsViewModel(AppContext context) {
         this.context = context;
         valid = Bindings.createBooleanBinding(() -> portError(port.get()).isEmpty()
                 && numberError(logSize.get(), AppSettings.MIN_LOG_SIZE, AppSettings.MAX_LOG_SIZE).isEmpty()
-                && numberError(historyDays.get(), 1, 3650).isEmpty(), port, logSize, historyDays);
+                && numberError(historyDays.get(), 1, 3650).isEmpty()
+                && mibError(maxRequestMiB.get()).isEmpty() && mibError(bodiesInFlightMiB.get()).isEmpty(),
+                port, logSize, historyDays, maxRequestMiB, bodiesInFlightMiB);
         dirty = Bindings.createBooleanBinding(() -> !port.get().strip().equals(loadedPort)
-                        || !current().equals(loadedSettings), port, startServing, logSize, historyDays, theme);
+                        || !current().equals(loadedSettings) || !limits().equals(loadedLimits),
+                port, startServing, logSize, historyDays, theme, maxRequestMiB, bodiesInFlightMiB);
         reload();
     }
 
@@ -53,6 +62,9 @@ public final class SettingsViewModel {
         logSize.set(String.valueOf(settings.logSize()));
         historyDays.set(String.valueOf(settings.historyDays()));
         theme.set(settings.theme());
+        loadedLimits = RequestLimits.of(context.registry().config());
+        maxRequestMiB.set(text(loadedLimits.maxRequestMiB()));
+        bodiesInFlightMiB.set(text(loadedLimits.bodiesInFlightMiB()));
         dirty.invalidate();
     }
 
@@ -74,7 +86,7 @@ public final class SettingsViewModel {
             return false;
         }
         AppSettings settings = current();
-        context.saveSettings(settings, Integer.parseInt(port.get().strip()));
+        context.saveSettings(settings, Integer.parseInt(port.get().strip()), limits());
         reload();
         message.set("Saved.");
         onSaved.accept(settings);
@@ -123,6 +135,29 @@ public final class SettingsViewModel {
         } catch (NumberFormatException e) {
             return Optional.of("A whole number, from " + min + " to " + max);
         }
+    }
+
+    /** Empty (the default) or a whole number of MiB in range. */
+    public static Optional<String> mibError(String text) {
+        return text == null || text.isBlank() ? Optional.empty()
+                : numberError(text, RequestLimits.MIN_MIB, RequestLimits.MAX_MIB);
+    }
+
+    /** The budget ccbridge uses when the field is empty, for its hint. */
+    public String defaultBodiesInFlight() {
+        return RequestLimits.defaultBodiesInFlightMiB() + " MiB";
+    }
+
+    private RequestLimits limits() {
+        return new RequestLimits(mib(maxRequestMiB.get()), mib(bodiesInFlightMiB.get()));
+    }
+
+    private static Integer mib(String text) {
+        return text == null || text.isBlank() || mibError(text).isPresent() ? null : Integer.valueOf(text.strip());
+    }
+
+    private static String text(Integer mib) {
+        return mib == null ? "" : String.valueOf(mib);
     }
 
     private AppSettings current() {

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ccbridge.app.AppContext;
 import dev.ccbridge.app.ServerControl;
 import dev.ccbridge.app.testing.TestApp;
+import dev.ccbridge.core.server.RequestLimits;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,5 +75,43 @@ class SettingsViewModelTest {
         vm.save();
         assertThat(context.history().orElseThrow().retention().maxEntries()).isEqualTo(250);
         assertThat(context.history().orElseThrow().retention().days()).isEqualTo(7);
+    }
+
+    @Test
+    void requestLimitsAreSavedInTheConfigAndTheRunningGatewayTakesThem() throws Exception {
+        assertThat(context.server().start().state()).isEqualTo(ServerControl.State.SERVING);
+        vm.reload();
+        assertThat(vm.maxRequestMiB.get()).as("unset: the default").isEmpty();
+        assertThat(vm.bodiesInFlightMiB.get()).isEmpty();
+        assertThat(vm.defaultBodiesInFlight()).endsWith(" MiB");
+
+        vm.bodiesInFlightMiB.set("0");
+        assertThat(vm.validBinding().get()).isFalse();
+        vm.maxRequestMiB.set("8");
+        vm.bodiesInFlightMiB.set("24");
+        assertThat(vm.dirtyBinding().get()).isTrue();
+        assertThat(vm.save()).isTrue();
+
+        assertThat(RequestLimits.of(context.registry().config())).isEqualTo(new RequestLimits(8, 24));
+        assertThat(context.registry().config().extra().get("limits").toString())
+                .isEqualTo("{\"maxRequestMiB\":8,\"bodiesInFlightMiB\":24}");
+        assertThat(context.server().status().serving()).isTrue();
+        String big = "{\"model\":\"m\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\""
+                + "x".repeat(9 * 1024 * 1024) + "\"}]}";
+        assertThat(post(big)).as("the gateway restarted with the new limit").isEqualTo(413);
+
+        vm.maxRequestMiB.set("");
+        vm.bodiesInFlightMiB.set("");
+        assertThat(vm.save()).isTrue();
+        assertThat(context.registry().config().extra()).as("defaults leave nothing behind").doesNotContainKey("limits");
+    }
+
+    private int post(String body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(context.server().status().url() + "/v1/messages"))
+                .header("Authorization", "Bearer " + context.registry().installToken())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try (var client = HttpClient.newHttpClient()) {
+            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
     }
 }
