@@ -1,0 +1,94 @@
+package dev.ccbridge.app.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ccbridge.app.AppContext;
+import dev.ccbridge.app.MainWindow;
+import dev.ccbridge.app.UiExecutor;
+import dev.ccbridge.app.targets.PresetCatalog;
+import dev.ccbridge.app.testing.FxWait;
+import dev.ccbridge.app.testing.TestApp;
+import dev.ccbridge.app.theme.ThemeManager;
+import dev.ccbridge.core.env.ClaudeSettingsCheck;
+import dev.ccbridge.core.server.RequestLimits;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The request limits on the Settings tab, in a real window (headless Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class RequestLimitsFxTest {
+    @TempDir
+    static Path dir;
+
+    private AppContext context;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Path home = Files.createTempDirectory(dir, "app");
+        context = TestApp.open(home);
+        new MainWindow(stage, context, UiExecutor.javaFx(), new ThemeManager(AppSettings.Theme.LIGHT),
+                PresetCatalog.builtIn(), Map.of(), new ClaudeSettingsCheck(List.of(home.resolve("none.json")))).show();
+    }
+
+    @AfterEach
+    void tearDown() {
+        context.close();
+    }
+
+    @Test
+    void theLimitsAreTypedInMiBCheckedAndSavedToTheConfig(FxRobot robot) throws Exception {
+        robot.clickOn("Settings");
+        TextField inFlight = robot.lookup("#bodiesInFlightMiB").queryAs(TextField.class);
+        assertThat(inFlight.getText()).as("unset").isEmpty();
+        assertThat(inFlight.getPromptText()).as("the default the heap allows").matches("\\d+ MiB");
+
+        robot.clickOn("#maxRequestMiB").write("0");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#saveSettings").queryButton().isDisabled()).as("0 MiB is no limit").isTrue();
+        robot.doubleClickOn("#maxRequestMiB").write("16");
+        robot.clickOn("#bodiesInFlightMiB").write("48");
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot("settings-request-limits.png");
+        robot.clickOn("#saveSettings");
+
+        FxWait.until("saved", () -> robot.lookup("#settingsMessage").queryAs(Label.class).getText().equals("Saved."));
+        assertThat(RequestLimits.of(context.registry().config())).isEqualTo(new RequestLimits(16, 48));
+        assertThat(Files.readString(context.paths().configFile())).contains("\"maxRequestMiB\" : 16")
+                .contains("\"bodiesInFlightMiB\" : 48");
+    }
+
+    /** The window as it looks now, under target/test-screenshots, for a reviewer to look at. */
+    private void screenshot(String name) throws Exception {
+        AtomicReference<Image> image = new AtomicReference<>();
+        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> image.set(stage.getScene().snapshot(null)));
+        Path out = Path.of("target", "test-screenshots");
+        Files.createDirectories(out);
+        Image shot = image.get();
+        var buffered = new BufferedImage((int) shot.getWidth(), (int) shot.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < buffered.getHeight(); y++) {
+            for (int x = 0; x < buffered.getWidth(); x++) {
+                buffered.setRGB(x, y, shot.getPixelReader().getArgb(x, y));
+            }
+        }
+        ImageIO.write(buffered, "png", out.resolve(name).toFile());
+    }
+}
