@@ -11,17 +11,13 @@ import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.app.theme.ThemeManager;
 import dev.ccbridge.core.env.ClaudeSettingsCheck;
 import dev.ccbridge.core.server.RequestLimits;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.image.Image;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,11 +34,9 @@ class RequestLimitsFxTest {
     static Path dir;
 
     private AppContext context;
-    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
         Path home = Files.createTempDirectory(dir, "app");
         context = TestApp.open(home);
         new MainWindow(stage, context, UiExecutor.javaFx(), new ThemeManager(AppSettings.Theme.LIGHT),
@@ -67,28 +61,11 @@ class RequestLimitsFxTest {
         robot.doubleClickOn("#maxRequestMiB").write("16");
         robot.clickOn("#bodiesInFlightMiB").write("48");
         WaitForAsyncUtils.waitForFxEvents();
-        screenshot("settings-request-limits.png");
         robot.clickOn("#saveSettings");
 
         FxWait.until("saved", () -> robot.lookup("#settingsMessage").queryAs(Label.class).getText().equals("Saved."));
         assertThat(RequestLimits.of(context.registry().config())).isEqualTo(new RequestLimits(16, 48));
         assertThat(Files.readString(context.paths().configFile())).contains("\"maxRequestMiB\" : 16")
                 .contains("\"bodiesInFlightMiB\" : 48");
-    }
-
-    /** The window as it looks now, under target/test-screenshots, for a reviewer to look at. */
-    private void screenshot(String name) throws Exception {
-        AtomicReference<Image> image = new AtomicReference<>();
-        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> image.set(stage.getScene().snapshot(null)));
-        Path out = Path.of("target", "test-screenshots");
-        Files.createDirectories(out);
-        Image shot = image.get();
-        var buffered = new BufferedImage((int) shot.getWidth(), (int) shot.getHeight(), BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < buffered.getHeight(); y++) {
-            for (int x = 0; x < buffered.getWidth(); x++) {
-                buffered.setRGB(x, y, shot.getPixelReader().getArgb(x, y));
-            }
-        }
-        ImageIO.write(buffered, "png", out.resolve(name).toFile());
     }
 }
