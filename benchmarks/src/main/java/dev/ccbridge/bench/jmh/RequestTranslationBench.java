@@ -1,7 +1,7 @@
 package dev.ccbridge.bench.jmh;
 
 import dev.ccbridge.bench.BenchTargets;
-import dev.ccbridge.bench.ClaudeCodeBodies;
+import dev.ccbridge.bench.RecordedBodies;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.log.Redactor;
 import dev.ccbridge.core.model.ResolvedModel;
@@ -52,10 +52,11 @@ public class RequestTranslationBench {
     @Param({"chat_completions", "codex_responses", "anthropic_messages", "bedrock_converse"})
     public String mode;
 
-    @Param({"1", "50", "500"})
-    public int kilobytes;
+    /** A {@link RecordedBodies} id: small, medium, large, images. */
+    @Param({"small", "medium", "large", "images"})
+    public String body;
 
-    private byte[] body;
+    private byte[] bytes;
     private ApiMode apiMode;
     private Target target;
     private ResolvedModel model;
@@ -73,7 +74,7 @@ public class RequestTranslationBench {
 
     @Setup
     public void setUp() {
-        body = ClaudeCodeBodies.of(kilobytes * ClaudeCodeBodies.KB, true);
+        bytes = RecordedBodies.valueOf(body.toUpperCase(java.util.Locale.ROOT)).bytes();
         apiMode = ApiMode.fromWire(mode);
         target = BenchTargets.target(apiMode, "http://127.0.0.1:9/v1");
         model = BenchTargets.model(target);
@@ -86,10 +87,10 @@ public class RequestTranslationBench {
 
     @Benchmark
     public Object translate() throws IOException {
-        MessagesRequest request = Json.WIRE.readValue(body, MessagesRequest.class);
+        MessagesRequest request = Json.WIRE.readValue(bytes, MessagesRequest.class);
         return switch (apiMode) {
             case CHAT_COMPLETIONS, CODEX_RESPONSES -> dialect.prepare(exchange(request)).call().body();
-            case ANTHROPIC_MESSAGES -> PassthroughBody.rewrite(body, model);
+            case ANTHROPIC_MESSAGES -> PassthroughBody.rewrite(bytes, model);
             case BEDROCK_CONVERSE -> AnthropicToConverse.translate(request, model,
                     ToolNames.of(request.toolsOrEmpty()), Set.of()).streamRequest();
             case CODEX_APP_SERVER -> throw new IllegalStateException();
@@ -97,8 +98,8 @@ public class RequestTranslationBench {
     }
 
     private UpstreamExchange exchange(MessagesRequest request) {
-        var out = new MessageStreamBuilder("msg_bench", request.model(), body.length / 4, NO_SINK);
-        return new UpstreamExchange("req_bench", request, body, Map.of(), target, model, Optional.of("sk-bench"),
-                body.length / 4, out, null, new Cancellation(), new Redactor(List.of("sk-bench")));
+        var out = new MessageStreamBuilder("msg_bench", request.model(), bytes.length / 4, NO_SINK);
+        return new UpstreamExchange("req_bench", request, bytes, Map.of(), target, model, Optional.of("sk-bench"),
+                bytes.length / 4, out, null, new Cancellation(), new Redactor(List.of("sk-bench")));
     }
 }
