@@ -18,20 +18,18 @@ public record ToolResultContent(String text, List<String> imageUrls) {
     public static final String IMAGES_LABEL = "[images returned by the tool call above]";
 
     public static ToolResultContent of(ToolResultBlock result, boolean takesImages) {
-        var text = new StringBuilder();
+        List<ContentBlock> textual = new ArrayList<>();
         List<String> images = new ArrayList<>();
         for (ContentBlock block : result.contentOrEmpty()) {
             String url = block instanceof ImageBlock image && image.source() != null ? image.source().asUrl() : null;
             if (url != null && takesImages) {
                 images.add(url);
-                continue;
-            }
-            String piece = ContentText.joinText(List.of(block));
-            if (!piece.isEmpty()) {
-                text.append(text.isEmpty() ? "" : "\n").append(piece);
+            } else {
+                textual.add(block);
             }
         }
-        String body = text.isEmpty() ? NO_OUTPUT : text.toString();
+        String text = ContentText.joinText(textual);
+        String body = text.isEmpty() ? NO_OUTPUT : text;
         return new ToolResultContent(result.failed() ? ERROR_PREFIX + body : body, List.copyOf(images));
     }
 }
