@@ -7,6 +7,7 @@ import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,11 +31,22 @@ final class RequestBodies {
         }
     }
 
+    /**
+     * The whole body. With a declared length (Claude Code always sends one) each network chunk is
+     * copied once, straight into an array of that size; a 500 KB body is not accumulated, joined
+     * and copied again.
+     */
     static byte[] read(Request request, long limit) throws Rejected {
         try {
-            var buffer = Content.Source.asByteBuffer(request);
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
+            long declared = request.getLength();
+            if (declared > limit) {
+                throw new Rejected(tooLarge(limit));
+            }
+            InputStream in = Content.Source.asInputStream(request);
+            byte[] bytes = declared < 0 ? in.readAllBytes() : new byte[(int) declared];
+            if (declared >= 0 && in.readNBytes(bytes, 0, bytes.length) < bytes.length) {
+                throw new Rejected(ApiError.invalidRequest("the request body ended before its declared length"));
+            }
             if (bytes.length > limit) {
                 throw new Rejected(tooLarge(limit));
             }
