@@ -12,10 +12,11 @@ import java.util.stream.Stream;
 
 /**
  * What the scripted model does in the recording session, turn by turn: look around the project,
- * search the web, search the code, read many of its source files (four at a time, as a model reading in parallel
- * does), look at two images late in the session, edit a file, run a command, and answer. Played against the real
- * Claude Code, which runs every tool for real, so its requests grow the way a long agent
- * session's do: system prompt, tool schemas, and a history of tool calls and results.
+ * search the web, search the code, look at an icon, read many source files (four at a time, as
+ * a model reading in parallel does), look at a screenshot late in the session, edit a file, run
+ * a command, and answer. Played against the real Claude Code, which runs every tool for real, so
+ * its requests grow the way a long agent session's do: system prompt, tool schemas, and a
+ * history of tool calls and results.
  */
 final class AgentScript {
     /** One model turn: some text, then tool calls; a turn without calls ends the session. */
@@ -56,6 +57,9 @@ final class AgentScript {
         turns.add(new Turn("Let me find the request handling code.",
                 List.of(call("Glob", "pattern", "**/*.java"),
                         call("Grep", "pattern", "class \\w+Upstream", "output_mode", "files_with_matches"))));
+        // The app's icon: a small image in a tool result, carried by every later request.
+        turns.add(new Turn("And the icon the README shows.",
+                List.of(call("Read", "file_path", project.resolve("icons/png/ccbridge-256.png").toString()))));
         long read = 0;
         List<Call> batch = new ArrayList<>();
         for (Path file : largestSources(project)) {
@@ -73,10 +77,9 @@ final class AgentScript {
         if (!batch.isEmpty()) {
             turns.add(new Turn("", batch));
         }
-        // Late in the session, the user's screenshot and the icon: tool results that carry images.
-        turns.add(new Turn("Let me look at the screenshot and the icon.",
-                List.of(call("Read", "file_path", project.resolve("docs/screenshots/main-window.png").toString()),
-                        call("Read", "file_path", project.resolve("icons/png/ccbridge-256.png").toString()))));
+        // Late in the session, a screenshot: a large image in a tool result.
+        turns.add(new Turn("Let me look at the screenshot.",
+                List.of(call("Read", "file_path", project.resolve("docs/screenshots/main-window.png").toString()))));
         turns.add(new Turn("I found the cause: the README's overhead line is out of date. Fixing it.",
                 List.of(call("Edit", "file_path", project.resolve("README.md").toString(),
                         "old_string", "Little overhead", "new_string", "Little added latency"))));

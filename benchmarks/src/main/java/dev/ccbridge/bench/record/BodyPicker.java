@@ -14,8 +14,10 @@ import java.util.stream.Stream;
 
 /**
  * Chooses, from the bodies one recording session captured, the set the benchmarks send (see
- * {@link dev.ccbridge.bench.RecordedBodies}): the smallest request, the one nearest 50 KB and the
- * one nearest 500 KB without images, and the first with images. Copies them unchanged.
+ * {@link dev.ccbridge.bench.RecordedBodies}), copied unchanged: the smallest request, the one
+ * nearest 50 KB (no image yet), the one nearest 500 KB before the screenshot (the icon only), and
+ * the first with the screenshot. And the two ccbridge's start-up warm-up sends, with Claude Code's
+ * prompts replaced ({@link PromptScrubber}): the smallest, and a mid-session one nearest 150 KB.
  */
 final class BodyPicker {
     /** One captured body and what the choice looks at. */
@@ -34,7 +36,7 @@ final class BodyPicker {
 
     private BodyPicker() {}
 
-    static List<String> pick(Path raw, Path out) throws IOException {
+    static List<String> pick(Path raw, Path out, Path warmUp) throws IOException {
         List<Captured> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(raw)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
@@ -43,12 +45,19 @@ final class BodyPicker {
         }
         Files.createDirectories(out);
         List<String> chosen = new ArrayList<>();
-        Predicate<Captured> noImages = c -> c.images() == 0;
-        chosen.add(copy("small", nearest(all, 0, c -> true), out));
-        chosen.add(copy("medium", nearest(all, 50 * 1024, noImages), out));
-        chosen.add(copy("large", nearest(all, 500 * 1024, noImages), out));
-        chosen.add(copy("images", all.stream().filter(c -> c.images() > 0).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no captured body has images")), out));
+        Predicate<Captured> beforeScreenshot = c -> c.images() <= 1;
+        Captured small = nearest(all, 0, c -> true);
+        chosen.add(copy("small", small, out));
+        chosen.add(copy("medium", nearest(all, 50 * 1024, c -> c.images() == 0), out));
+        chosen.add(copy("large", nearest(all, 500 * 1024, beforeScreenshot), out));
+        chosen.add(copy("images", all.stream().filter(c -> c.images() > 1).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no captured body has the screenshot")), out));
+        Files.createDirectories(warmUp);
+        Captured session = nearest(all, 150 * 1024, beforeScreenshot);
+        for (var entry : java.util.Map.of("small", small, "session", session).entrySet()) {
+            Files.write(warmUp.resolve(entry.getKey() + ".json"), PromptScrubber.scrub(Files.readAllBytes(entry.getValue().file())));
+            chosen.add("warm-up " + entry.getKey() + ".json: " + entry.getValue().file().getFileName() + " with prompts replaced");
+        }
         return chosen;
     }
 

@@ -27,9 +27,10 @@ import java.util.stream.Stream;
  * of this repository, through an in-process ccbridge whose target is {@link ScriptedProvider},
  * so a real agent session builds up turn by turn, and keeps every request body ccbridge receives
  * (taken from its request log, byte for byte). {@link BodyPicker} then chooses the bodies the
- * benchmarks send and copies them to {@code --out}.
+ * benchmarks send and copies them to {@code --out}, and the two the start-up warm-up sends to
+ * {@code --warm-up-out}.
  *
- * <p>{@code RecordSession --claude PATH --repo DIR --work DIR --out DIR [--read-kb N]}: started by
+ * <p>{@code RecordSession --claude PATH --repo DIR --work DIR --out DIR --warm-up-out DIR [--read-kb N]}: started by
  * {@code scripts/bench/record.sh}.
  */
 public final class RecordSession {
@@ -45,6 +46,7 @@ public final class RecordSession {
         Path repo = Path.of(options.get("repo")).toAbsolutePath();
         Path work = Path.of(options.get("work")).toAbsolutePath();
         Path out = Path.of(options.get("out")).toAbsolutePath();
+        Path warmUp = Path.of(options.get("warm-up-out")).toAbsolutePath();
         long readBytes = Long.parseLong(options.getOrDefault("read-kb", "450")) * 1024;
 
         Path project = work.resolve("project");
@@ -76,7 +78,7 @@ public final class RecordSession {
             }
         }
         System.out.println("chosen for the benchmarks (" + out + "):");
-        BodyPicker.pick(raw, out).forEach(line -> System.out.println("  " + line));
+        BodyPicker.pick(raw, out, warmUp).forEach(line -> System.out.println("  " + line));
         System.exit(0); // the gateway's upstream client keeps non-daemon threads
     }
 
@@ -167,7 +169,7 @@ public final class RecordSession {
         for (int i = 0; i + 1 < args.length; i += 2) {
             map.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
-        for (String required : List.of("claude", "repo", "work", "out")) {
+        for (String required : List.of("claude", "repo", "work", "out", "warm-up-out")) {
             if (!map.containsKey(required)) {
                 throw new IllegalArgumentException("--" + required + " is required");
             }
