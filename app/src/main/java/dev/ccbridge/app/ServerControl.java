@@ -4,6 +4,7 @@ import dev.ccbridge.core.server.GatewayContext;
 import dev.ccbridge.core.server.PortInUseException;
 import dev.ccbridge.core.server.ProxyServer;
 import dev.ccbridge.core.server.ServerSettings;
+import dev.ccbridge.core.warmup.WarmUp;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -62,6 +63,7 @@ public final class ServerControl implements AutoCloseable {
         try {
             candidate.start();
             server = candidate;
+            WarmUp.startInBackground(candidate::activeRequests);
             return publish(new Status(State.SERVING, candidate.baseUrl(), null));
         } catch (PortInUseException e) {
             return publish(new Status(State.ERROR, urlFor(chosen), "port " + chosen

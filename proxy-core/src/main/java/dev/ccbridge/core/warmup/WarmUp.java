@@ -1,0 +1,136 @@
+package dev.ccbridge.core.warmup;
+
+import dev.ccbridge.core.Gateway;
+import dev.ccbridge.core.log.RequestLog;
+import dev.ccbridge.core.secrets.InMemorySecretStore;
+import dev.ccbridge.core.server.ProxyServer;
+import dev.ccbridge.core.server.ServerSettings;
+import dev.ccbridge.core.target.ApiMode;
+import dev.ccbridge.core.target.ConfigStore;
+import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.target.Target;
+import dev.ccbridge.core.target.TargetRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes the first requests after a start fast: right after the gateway starts, a background
+ * thread sends a private gateway of its own (127.0.0.1, a free port) the two request bodies
+ * bundled with ccbridge, recorded from Claude Code (its prompts replaced by neutral text), a few
+ * hundred times through a Chat Completions, a Responses and an Anthropic target of a {@link
+ * LoopbackProvider}, streamed and not: the JIT compiles the whole request path (parse, translate,
+ * upstream call, stream translation, SSE writing) before Claude Code's own requests arrive. It
+ * waits whenever the real gateway is serving a request, runs at the lowest thread priority, and
+ * stops after a fixed number of requests; then everything it started is closed.
+ *
+ * <p>It logs {@value #DONE} when it is over: the training run of the ahead-of-time cache ({@code
+ * packaging/AotTraining.java}) waits for that line. {@code CCBRIDGE_WARMUP=off} turns it off.
+ */
+public final class WarmUp {
+    static final String DONE = "warm-up done";
+    private static final Logger LOG = LoggerFactory.getLogger(WarmUp.class);
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+    private static final String TOKEN = "ccb_warmUpToken0000000000000000000000000000";
+    /** Rounds over every body, mode and stream flag (12 requests a round). */
+    private static final int ROUNDS = 30;
+
+    private WarmUp() {}
+
+    /**
+     * Starts the warm-up on a daemon thread, once per process (later calls do nothing).
+     *
+     * @param activeRequests requests the real gateway is serving right now: the warm-up waits while any are
+     */
+    public static void startInBackground(IntSupplier activeRequests) {
+        if ("off".equalsIgnoreCase(System.getenv("CCBRIDGE_WARMUP")) || !STARTED.compareAndSet(false, true)) {
+            return;
+        }
+        Thread.ofPlatform().name("ccbridge-warm-up").daemon().priority(Thread.MIN_PRIORITY)
+                .start(() -> run(activeRequests));
+    }
+
+    private static void run(IntSupplier activeRequests) {
+        long start = System.nanoTime();
+        try {
+            int requests = exercise(activeRequests);
+            LOG.info("{}: {} requests in {} ms", DONE, requests, (System.nanoTime() - start) / 1_000_000);
+        } catch (Exception e) {
+            // Nothing depends on it: the first requests are merely slower.
+            LOG.info("{}: stopped early ({})", DONE, e.toString());
+        }
+    }
+
+    private static int exercise(IntSupplier activeRequests) throws Exception {
+        List<byte[]> bodies = List.of(LoopbackProvider.resource("small.json"), LoopbackProvider.resource("session.json"));
+        Path scratch = Files.createTempDirectory("ccbridge-warm-up");
+        try (var provider = new LoopbackProvider();
+             var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            List<Target> targets = List.of(
+                    target("chat", provider.root() + "/v1", "gpt-4.1", ApiMode.CHAT_COMPLETIONS),
+                    target("responses", provider.root() + "/v1", "gpt-5-codex", ApiMode.CODEX_RESPONSES),
+                    target("anthropic", provider.root(), "claude-sonnet-4-5", ApiMode.ANTHROPIC_MESSAGES));
+            var config = new ProxyConfig(ProxyConfig.SCHEMA_VERSION, 0, TOKEN, "chat", targets, null);
+            // The store is never written: the registry saves only when targets change.
+            var registry = new TargetRegistry(config, new ConfigStore(scratch.resolve("config.json")));
+            var context = Gateway.context(registry, new InMemorySecretStore(), new RequestLog(1, 0));
+            try (var gateway = new ProxyServer(context, ServerSettings.onPort(0))) {
+                gateway.start();
+                List<String> urls = new ArrayList<>();
+                for (Target target : targets) {
+                    urls.add(gateway.baseUrl() + "/api/claude-code-proxy/" + target.routeKey() + "/v1/messages");
+                }
+                int sent = 0;
+                for (int round = 0; round < ROUNDS; round++) {
+                    for (String url : urls) {
+                        for (byte[] body : bodies) {
+                            for (boolean stream : new boolean[] {true, false}) {
+                                while (activeRequests.getAsInt() > 0) {
+                                    Thread.sleep(20);
+                                }
+                                post(client, url, stream ? body : notStreamed(body));
+                                sent++;
+                            }
+                        }
+                    }
+                }
+                return sent;
+            } finally {
+                context.upstreams().close();
+            }
+        } finally {
+            Files.deleteIfExists(scratch);
+        }
+    }
+
+    private static Target target(String id, String baseUrl, String model, ApiMode mode) {
+        return new Target(id, id, "warm-up", baseUrl, model, mode, null, null, null, null, TOKEN, null, null, null);
+    }
+
+    private static void post(HttpClient client, String url, byte[] body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .header("anthropic-version", "2023-06-01").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        var response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(response.statusCode() + " from the warm-up gateway");
+        }
+    }
+
+    /** The same request with {@code "stream":false}: the bundled bodies stream, as Claude Code's do. */
+    private static byte[] notStreamed(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8).replace("\"stream\":true", "\"stream\":false")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+}
