@@ -77,7 +77,8 @@ public final class AotTraining {
         List<String> resolved = command.stream().map(arg -> arg.replace("{port}", port)).toList();
         var builder = new ProcessBuilder(resolved).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
-        env.put("JDK_JAVA_OPTIONS", "-XX:AOTCacheOutput=" + cache);
+        // JAVA_TOOL_OPTIONS, read by the JVM itself: jpackage's launchers ignore the java launcher's JDK_JAVA_OPTIONS.
+        env.put("JAVA_TOOL_OPTIONS", "-XX:AOTCacheOutput=" + cache);
         env.put("CCBRIDGE_HOME", home.toString());
         env.remove("CCBRIDGE_WARMUP");
         // No keychain, no user files: the training start sees a fresh, private installation.
@@ -100,7 +101,10 @@ public final class AotTraining {
                 throw new IllegalStateException("the training run ended before its warm-up was done; see " + log);
             }
         } finally {
-            app.destroy(); // SIGTERM: a normal exit, at which the JVM writes the cache
+            // SIGTERM: a normal exit, at which the JVM writes the cache. Through the handle, which
+            // leaves the output pipe open (Process.destroy closes it, and the JVM, failing to
+            // write its notes there as it exits, writes no cache).
+            app.toHandle().destroy();
             if (!app.waitFor(180, TimeUnit.SECONDS)) {
                 app.destroyForcibly();
             }
