@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * LoopbackProvider}, streamed and not: the JIT compiles the whole request path (parse, translate,
  * upstream call, stream translation, SSE writing) before Claude Code's own requests arrive. It
  * waits whenever the real gateway is serving a request, runs at the lowest thread priority, and
- * stops after a fixed number of requests; then everything it started is closed.
+ * stops after a fixed number of requests; then everything it started is closed, and one full
+ * collection gives back the heap it grew.
  *
  * <p>It logs {@value #DONE} when it is over: the training run of the ahead-of-time cache ({@code
  * packaging/AotTraining.java}) waits for that line. {@code CCBRIDGE_WARMUP=off} turns it off.
@@ -70,6 +71,9 @@ public final class WarmUp {
             // Nothing depends on it: the first requests are merely slower.
             LOG.info("{}: stopped early ({})", DONE, e.toString());
         }
+        // The heap grew to carry the warm-up's requests: one full collection gives it back
+        // (the JVM options let the heap shrink at once, see packaging/jvm.options).
+        System.gc();
     }
 
     private static int exercise(IntSupplier activeRequests) throws Exception {
