@@ -5,7 +5,8 @@
 #   scripts/serve.sh [ccbridge arguments]      default: serve
 #   scripts/serve.sh --prepare                  only the build and the cache, nothing started
 # Builds proxy-core first if it has not been built. The cache (proxy-core/target/ccbridge-serve.aot)
-# is trained again, in about half a minute, whenever a jar on the class path is newer than it.
+# is trained again, in about half a minute, whenever a jar on the class path or the options file is
+# newer than it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/java25.sh
@@ -18,7 +19,7 @@ classpath="$(pwd)/$jar:$(cat proxy-core/target/runtime-classpath.txt)"
 cache=proxy-core/target/ccbridge-serve.aot
 export MALLOC_ARENA_MAX=2
 
-if [ ! -f "$cache" ] || [ -n "$(find ${classpath//:/ } -newer "$cache" 2>/dev/null | head -1)" ]; then
+if [ ! -f "$cache" ] || [ -n "$(find ${classpath//:/ } scripts/ccbridge-jvm.options -newer "$cache" 2>/dev/null | head -1)" ]; then
   echo "Training the start-up cache ($cache), once per build" >&2
   rm -rf proxy-core/target/aot-training
   "$java" packaging/AotTraining.java --cache "$cache" --home proxy-core/target/aot-training -- \

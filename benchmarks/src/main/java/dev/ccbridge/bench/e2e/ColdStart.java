@@ -9,23 +9,26 @@ import java.util.Map;
 
 /**
  * The first requests after a fresh start, as a desktop proxy sees them: ccbridge is started,
- * and as soon as it accepts connections it gets {@code requests} streamed requests one after
- * the other, each followed by the same request to the provider directly (whose JVM is warm), so
- * every request is paired with a direct call made at the same moment. Repeated over {@code
- * starts} fresh processes. Per request: the time to the first text and to the end of the answer.
+ * and {@code delaySeconds} after it accepts connections (0: at once, as when Claude Code starts
+ * with it; later: ccbridge was started first, at login say) it gets {@code requests} streamed
+ * requests one after the other, each followed by the same request to the provider directly
+ * (whose JVM is warm), so every request is paired with a direct call made at the same moment.
+ * Repeated over {@code starts} fresh processes. Per request: the time to the first text and to
+ * the end of the answer.
  */
 final class ColdStart {
     private ColdStart() {}
 
     static ObjectNode run(CcbridgeLauncher launcher, Contender direct, Path anthropicBodies, RecordedBodies body,
-                          int starts, int requests) throws Exception {
+                          int starts, int requests, int delaySeconds) throws Exception {
         ObjectNode out = Json.object().put("body", body.id()).put("bodyBytes", body.bytes().length)
-                .put("requests", requests);
+                .put("requests", requests).put("delaySeconds", delaySeconds);
         ArrayNode runs = out.putArray("starts");
         byte[] directBody = direct.body(body, true);
         for (int start = 0; start < starts; start++) {
             var started = launcher.start("ccbridge (fresh)", anthropicBodies, Map.of());
             Contender bridge = started.contender();
+            Thread.sleep(delaySeconds * 1000L);
             ObjectNode run = runs.addObject().put("listeningMs", started.listeningMs());
             ArrayNode pairs = run.putArray("pairs");
             byte[] bridgeBody = bridge.body(body, true);
@@ -48,8 +51,8 @@ final class ColdStart {
                         .put("peakRssKib", bridge.peakRssKib()).put("errors", errors);
                 bridge.stop();
             }
-            LoadBench.log(String.format("cold start %d: listening after %.0f ms, %d requests, %d errors, CPU %d ms",
-                    start, started.listeningMs(), requests, errors, run.path("cpuMs").asLong()));
+            LoadBench.log(String.format("cold start %d (+%d s): listening after %.0f ms, %d requests, %d errors, CPU %d ms",
+                    start, delaySeconds, started.listeningMs(), requests, errors, run.path("cpuMs").asLong()));
         }
         return out;
     }

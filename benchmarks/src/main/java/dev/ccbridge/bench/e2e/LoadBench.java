@@ -73,8 +73,11 @@ public final class LoadBench {
         warmFake();
         if (options.coldStarts > 0) {
             log("first requests after a fresh start");
-            results.set("coldStart", ColdStart.run(launcher, direct, anthropicBodies, RecordedBodies.MEDIUM,
-                    options.coldStarts, options.coldRequests));
+            ArrayNode cold = results.putArray("coldStart");
+            for (int delay : options.coldDelays) {
+                cold.add(ColdStart.run(launcher, direct, anthropicBodies, RecordedBodies.MEDIUM, options.coldStarts,
+                        options.coldRequests, delay));
+            }
         }
         startCcbridge();
         if (options.ccr2 != null) {
@@ -548,6 +551,8 @@ public final class LoadBench {
         int arrivalIntervalMs = 100;
         int coldStarts = 3;
         int coldRequests = 100;
+        /** Seconds between a start and its first request, one series of starts each. */
+        List<Integer> coldDelays = List.of(0, 20);
         boolean skipStreams;
         boolean jfr = true;
 
@@ -582,6 +587,8 @@ public final class LoadBench {
                     case "stream-waves" -> o.streamWaves = Integer.parseInt(value);
                     case "cold-starts" -> o.coldStarts = Integer.parseInt(value);
                     case "cold-requests" -> o.coldRequests = Integer.parseInt(value);
+                    case "cold-delays" -> o.coldDelays = Arrays.stream(value.split(",")).map(String::strip)
+                            .map(Integer::parseInt).toList();
                     default -> throw new IllegalArgumentException("unknown option --" + key);
                 }
             });

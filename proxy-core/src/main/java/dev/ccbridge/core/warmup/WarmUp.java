@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * bundled with ccbridge, recorded from Claude Code (its prompts replaced by neutral text), a few
  * hundred times through a Chat Completions, a Responses and an Anthropic target of a {@link
  * LoopbackProvider}, streamed and not: the JIT compiles the whole request path (parse, translate,
- * upstream call, stream translation, SSE writing) before Claude Code's own requests arrive. It
- * waits whenever the real gateway is serving a request, runs at the lowest thread priority, and
+ * upstream call, stream translation, SSE writing) before Claude Code's own requests arrive. After
+ * it sees the real gateway serving a request it waits until the gateway has been idle a moment,
+ * runs at the lowest thread priority, and
  * stops after a fixed number of requests; then everything it started is closed, and one full
  * collection gives back the heap it grew.
  *
@@ -96,13 +97,12 @@ public final class WarmUp {
                     urls.add(gateway.baseUrl() + "/api/claude-code-proxy/" + target.routeKey() + "/v1/messages");
                 }
                 int sent = 0;
+                var quiet = new Quiet(activeRequests);
                 for (int round = 0; round < ROUNDS; round++) {
                     for (String url : urls) {
                         for (byte[] body : bodies) {
                             for (boolean stream : new boolean[] {true, false}) {
-                                while (activeRequests.getAsInt() > 0) {
-                                    Thread.sleep(20);
-                                }
+                                quiet.await();
                                 post(client, url, stream ? body : notStreamed(body));
                                 sent++;
                             }
@@ -115,6 +115,33 @@ public final class WarmUp {
             }
         } finally {
             Files.deleteIfExists(scratch);
+        }
+    }
+
+    /**
+     * Keeps the warm-up out of the way of real requests: after it has seen one running, it waits
+     * until the gateway has been idle for {@link #IDLE}, so a client sending requests one after
+     * another (Claude Code's agent loop) is not slowed by the warm-up between them.
+     */
+    private static final class Quiet {
+        private static final Duration IDLE = Duration.ofMillis(200);
+        private final IntSupplier activeRequests;
+        private long lastBusy = System.nanoTime() - IDLE.toNanos();
+
+        Quiet(IntSupplier activeRequests) {
+            this.activeRequests = activeRequests;
+        }
+
+        void await() throws InterruptedException {
+            while (true) {
+                long now = System.nanoTime();
+                if (activeRequests.getAsInt() > 0) {
+                    lastBusy = now;
+                } else if (now - lastBusy >= IDLE.toNanos()) {
+                    return;
+                }
+                Thread.sleep(10);
+            }
         }
     }
 
