@@ -90,8 +90,9 @@ public final class LoadBench {
         for (Contender c : contenders) {
             waitReady(c);
         }
-        // Idle: started, answered one request, then left alone (ccbridge trims its native heap every 5 s).
-        Thread.sleep(12_000);
+        // Idle: started, answered one request, then left alone for 30 s (ccbridge's start-up
+        // warm-up is over by then; it trims its native heap every 5 s).
+        Thread.sleep(30_000);
         ObjectNode memory = results.putObject("rssKib");
         for (Contender c : contenders) {
             memory.putObject(c.name()).put("idle", c.rssKib());
