@@ -222,7 +222,7 @@ final class Report {
                 .append("requests served (for *direct*, the fake provider's own).\n");
 
         md.append("\n## Memory (RSS, MiB; processes and their children)\n\n");
-        md.append("| contender | idle after start | right after the wrk phases | peak | 10 s after the last phase |\n|---|---|---|---|---|\n");
+        md.append("| contender | idle, 30 s after the start | right after the wrk phases | peak | 10 s after the last phase |\n|---|---|---|---|---|\n");
         for (String c : names) {
             md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f |%n", c, rssMib(c, "idle"),
                     rssMib(c, "afterLoad"), Math.max(rssMib(c, "peak"), rssMib(c, "peakFinal")),
