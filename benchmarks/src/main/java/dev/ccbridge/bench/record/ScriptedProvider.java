@@ -3,21 +3,16 @@ package dev.ccbridge.bench.record;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccbridge.bench.LoopbackServer;
 import dev.ccbridge.core.json.Json;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.Blocker;
-import org.eclipse.jetty.util.Callback;
 
 /**
  * A Chat Completions provider that plays {@link AgentScript}: each main-loop request (one that
@@ -28,30 +23,16 @@ import org.eclipse.jetty.util.Callback;
  */
 final class ScriptedProvider implements AutoCloseable {
     private final AgentScript script;
-    private final Server server;
-    private final ServerConnector connector;
+    private final LoopbackServer server;
     private final AtomicInteger calls = new AtomicInteger();
 
-    ScriptedProvider(AgentScript script) throws Exception {
+    ScriptedProvider(AgentScript script) {
         this.script = script;
-        server = new Server();
-        connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        server.setHandler(new Handler.Abstract(Handler.Abstract.InvocationType.BLOCKING) {
-            @Override
-            public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                answer(request, response);
-                callback.succeeded();
-                return true;
-            }
-        });
-        server.start();
+        server = new LoopbackServer("scripted-provider", 0, this::answer);
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + connector.getLocalPort() + "/v1";
+        return "http://127.0.0.1:" + server.port() + "/v1";
     }
 
     private void answer(Request request, Response response) throws Exception {
@@ -67,7 +48,8 @@ final class ScriptedProvider implements AutoCloseable {
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         for (int i = 0; i < chunks.size(); i++) {
-            write(response, i == chunks.size() - 1, "data: " + chunks.get(i) + "\n\n");
+            LoopbackServer.write(response, i == chunks.size() - 1,
+                    ("data: " + chunks.get(i) + "\n\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -155,18 +137,11 @@ final class ScriptedProvider implements AutoCloseable {
     private static void send(Response response, int status, String type, byte[] bytes) throws Exception {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
-        write(response, true, new String(bytes, StandardCharsets.UTF_8));
-    }
-
-    private static void write(Response response, boolean last, String text) throws Exception {
-        try (Blocker.Callback written = Blocker.callback()) {
-            response.write(last, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), written);
-            written.block();
-        }
+        LoopbackServer.write(response, true, bytes);
     }
 
     @Override
     public void close() throws Exception {
-        server.stop();
+        server.close();
     }
 }
