@@ -47,6 +47,9 @@ public final class ContentListDeserializer extends JsonDeserializer<List<Content
         }
         List<ContentBlock> blocks = new ArrayList<>();
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            if (token == null) {
+                return handleUnexpected(parser, context); // the input ended inside the list
+            }
             try {
                 blocks.add(token == JsonToken.VALUE_NULL ? null : block(parser, context));
             } catch (JsonMappingException e) {
