@@ -79,6 +79,15 @@ class RequestBodiesTest {
     }
 
     @Test
+    void aBodyCutOffInsideTheContentIsRejectedAsInvalidJson() {
+        byte[] cut = "{\"model\":\"m\",\"max_tokens\":9,\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\""
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> RequestBodies.parseMessages(cut, true))
+                .isInstanceOf(RequestBodies.Rejected.class)
+                .hasMessageStartingWith("request body is not valid JSON: Unexpected end-of-input");
+    }
+
+    @Test
     void aBlockThatIsNotAnObjectIsRejectedWithItsPlace() {
         assertThatThrownBy(() -> content("[{\"type\":\"text\",\"text\":\"ok\"}, 42]"))
                 .isInstanceOf(RequestBodies.Rejected.class)
