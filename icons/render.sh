@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders every icon file from the one artwork, ccbridge.svg, and commits nothing by itself:
 #   png/ccbridge-<size>.png            the app icon (window, Linux desktop entry), 16-512 px
-#   png/tray-<state>-<size>.png        the tray icon per gateway state (serving, off, error),
+#   png/tray-<state>-<size>.png        the tray icon per gateway state (serving, warning, off, error),
 #                                      16-64 px (the 2x sizes for HiDPI trays)
 #   ccbridge.ico                       the Windows app icon (16-256 px)
 #   ccbridge.icns                      the macOS app icon (16-1024 px)
@@ -23,7 +23,7 @@ fi
 
 app_sizes=(16 24 32 48 64 128 256 512)
 tray_sizes=(16 22 24 32 44 48 64)
-states=(serving off error)
+states=(serving warning off error)
 
 render() { # render <stylesheet or -> <size> <output>
   local style=()

@@ -1,22 +1,22 @@
 package dev.ccbridge.app;
 
 import dev.ccbridge.app.log.HistoryRecorder;
-import dev.ccbridge.app.secrets.KeyStorage;
+import dev.ccbridge.app.secrets.ObservedSecretStore;
 import dev.ccbridge.app.settings.AppSettings;
-import dev.ccbridge.core.Gateway;
+import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.log.RequestStore;
-import dev.ccbridge.core.secrets.KeyringSecretStore;
+import dev.ccbridge.core.secrets.KeyStorage;
 import dev.ccbridge.core.secrets.SecretStore;
 import dev.ccbridge.core.target.ConfigStore;
 import dev.ccbridge.core.target.ConfigWatcher;
-import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.TargetRegistry;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +32,7 @@ public final class AppContext implements AutoCloseable {
     private final TargetRegistry registry;
     private final ConfigWatcher watcher;
     private final KeyStorage keys;
+    private final ObservedSecretStore secrets;
     private final RequestLog log;
     private final RequestStore history;
     private final HistoryRecorder recorder;
@@ -40,7 +41,7 @@ public final class AppContext implements AutoCloseable {
     private final boolean firstRun;
     private volatile Integer portOverride;
 
-    private AppContext(AppPaths paths, Integer portOverride, Function<AppSettings, KeyStorage> keyChooser) {
+    private AppContext(AppPaths paths, Integer portOverride, Supplier<KeyStorage> keyChooser) {
         this.paths = paths;
         this.portOverride = portOverride;
         List<String> found = new ArrayList<>();
@@ -51,22 +52,23 @@ public final class AppContext implements AutoCloseable {
         registry = new TargetRegistry(loaded.config(), configStore);
         watcher = startWatcher(found);
         AppSettings settings = settings();
-        keys = keyChooser.apply(settings);
-        keys.notice().ifPresent(found::add);
+        keys = keyChooser.get();
+        keys.notice().ifPresent(notice -> found.add(notice + " Keys you enter here last for this session only."));
+        secrets = new ObservedSecretStore(keys.store());
         log = new RequestLog(settings.logSize(), RequestLog.DEFAULT_BODIES_KEPT);
         history = openHistory(settings, found);
         recorder = history == null ? null : new HistoryRecorder(log, history);
-        server = new ServerControl(Gateway.context(registry, keys.store(), log), this::port);
+        server = new ServerControl(GatewayContext.standard(registry, secrets, log), this::port);
+        secrets.addListener(server::recheckSoon);
         notices = List.copyOf(found);
     }
 
     /** The real app: keys in the OS keychain when there is one. */
     public static AppContext open(AppPaths paths, Integer portOverride) {
-        return open(paths, portOverride, settings ->
-                KeyStorage.choose(KeyringSecretStore::open, settings.envKeys(), System.getenv()));
+        return open(paths, portOverride, KeyStorage::open);
     }
 
-    public static AppContext open(AppPaths paths, Integer portOverride, Function<AppSettings, KeyStorage> keys) {
+    public static AppContext open(AppPaths paths, Integer portOverride, Supplier<KeyStorage> keys) {
         return new AppContext(paths, portOverride, keys);
     }
 
@@ -104,8 +106,9 @@ public final class AppContext implements AutoCloseable {
         return registry;
     }
 
+    /** Where the app stores keys; a key stored or removed here updates the gateway's status at once. */
     public SecretStore secrets() {
-        return keys.store();
+        return secrets;
     }
 
     public KeyStorage keyStorage() {

@@ -1,11 +1,11 @@
 package dev.ccbridge.app;
 
-import dev.ccbridge.app.env.ClaudeSettingsCheck;
 import dev.ccbridge.app.env.CopyEnvViewModel;
 import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.theme.ThemeManager;
 import dev.ccbridge.app.tray.AwtTrayAdapter;
 import dev.ccbridge.app.tray.TrayController;
+import dev.ccbridge.core.env.ClaudeSettingsCheck;
 import dev.ccbridge.core.env.Shell;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -49,7 +49,7 @@ public final class CcbridgeApp extends Application {
         UiExecutor ui = UiExecutor.javaFx();
         var theme = new ThemeManager(context.settings().theme());
         window = new MainWindow(stage, context, ui, theme, PresetCatalog.builtIn(), System.getenv(),
-                ClaudeSettingsCheck.forUser());
+                ClaudeSettingsCheck.of(System.getenv(), null));
         window.setOnQuit(this::quit);
 
         tray = new TrayController(new AwtTrayAdapter(), context.server(), context.registry(), ui,
@@ -102,7 +102,8 @@ public final class CcbridgeApp extends Application {
         Clipboard.getSystemClipboard().setContent(content);
         String warning = env.warningBinding().get();
         tray.notify("Copied for " + shell.label(), warning.isEmpty()
-                ? "ANTHROPIC_BASE_URL and ANTHROPIC_AUTH_TOKEN are on the clipboard; paste them into your terminal."
+                ? "ANTHROPIC_BASE_URL, ANTHROPIC_AUTH_TOKEN and NO_PROXY are on the clipboard; paste them into your"
+                        + " terminal."
                 : warning);
     }
 

@@ -4,15 +4,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The command line of the desktop launch: {@code --headless}, {@code --config FILE},
- * {@code --port N}. Everything else is kept for the headless server, which knows more options.
+ * {@code --port N}. Everything else is kept for the headless server, which knows more options,
+ * or for the command line when it names a command ({@code ccbridge targets list}).
  *
  * @param port a port for this session only (the saved setting is left alone); null: the configured one
  */
 public record LaunchOptions(boolean headless, Path config, Integer port, List<String> raw) {
     public static final String HEADLESS = "--headless";
+    private static final Set<String> HELP_AND_VERSION = Set.of("-h", "--help", "-V", "--version");
 
     public static LaunchOptions parse(List<String> args) {
         boolean headless = false;
@@ -57,6 +60,25 @@ public record LaunchOptions(boolean headless, Path config, Integer port, List<St
         boolean linuxLike = !osName.toLowerCase(java.util.Locale.ROOT).contains("win")
                 && !osName.toLowerCase(java.util.Locale.ROOT).contains("mac");
         return linuxLike && isBlank(env.get("DISPLAY")) && isBlank(env.get("WAYLAND_DISPLAY"));
+    }
+
+    /**
+     * Whether the arguments name one of the command line's {@code commands} (or ask for its help or
+     * version): then they are run as that command, window or not, e.g.
+     * {@code ./mvnw -Prun -Dccbridge.args="targets list"}.
+     */
+    public boolean namesCommand(Set<String> commands) {
+        for (int i = 0; i < raw.size(); i++) {
+            String arg = raw.get(i);
+            if (arg.equals("--config") || arg.equals("--port")) {
+                i++; // its value
+            } else if (HELP_AND_VERSION.contains(arg)) {
+                return true;
+            } else if (!arg.startsWith("-")) {
+                return commands.contains(arg);
+            }
+        }
+        return false;
     }
 
     /** The arguments for {@code ccbridge serve}: the same options, {@code --headless} removed. */

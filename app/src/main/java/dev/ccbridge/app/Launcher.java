@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The app's {@code main}. A plain class (not the JavaFX Application) so a classpath launch works.
- * Without a display, or with {@code --headless}, it runs the core's headless server instead, so
- * the same command works on a server or a CI machine.
+ * Arguments that name a command ({@code targets list}) run that command of the core's command
+ * line. Without a display, or with {@code --headless}, it runs the core's headless server instead
+ * of the window, so the same command works on a server or a CI machine.
  */
 public final class Launcher {
     private Launcher() {}
@@ -18,6 +19,10 @@ public final class Launcher {
         } catch (IllegalArgumentException e) {
             System.err.println("ccbridge: " + e.getMessage());
             System.exit(2);
+            return;
+        }
+        if (options.namesCommand(CcbridgeCli.commandNames())) {
+            System.exit(CcbridgeCli.run(options.raw().toArray(String[]::new)));
             return;
         }
         if (options.runHeadless(System.getenv(), System.getProperty("os.name", ""),

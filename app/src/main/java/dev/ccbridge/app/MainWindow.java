@@ -1,6 +1,5 @@
 package dev.ccbridge.app;
 
-import dev.ccbridge.app.env.ClaudeSettingsCheck;
 import dev.ccbridge.app.env.CopyEnvDialog;
 import dev.ccbridge.app.env.CopyEnvViewModel;
 import dev.ccbridge.app.icons.WindowIcons;
@@ -15,6 +14,9 @@ import dev.ccbridge.app.targets.TargetsViewModel;
 import dev.ccbridge.app.theme.ThemeManager;
 import dev.ccbridge.app.usage.UsageView;
 import dev.ccbridge.app.usage.UsageViewModel;
+import dev.ccbridge.core.env.ClaudeSettingsCheck;
+import dev.ccbridge.app.websearch.WebSearchView;
+import dev.ccbridge.app.websearch.WebSearchViewModel;
 import dev.ccbridge.core.env.Shell;
 import java.util.Map;
 import javafx.css.PseudoClass;
@@ -39,6 +41,7 @@ import org.controlsfx.control.ToggleSwitch;
 public final class MainWindow {
     private static final PseudoClass SERVING = PseudoClass.getPseudoClass("serving");
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
 
     private final Stage stage;
     private final AppContext context;
@@ -74,7 +77,7 @@ public final class MainWindow {
         this.usage = new UsageViewModel(context.history().orElse(null), context.registry(), ui);
         this.settings = new SettingsViewModel(context);
         this.copyEnv = new CopyEnvViewModel(context.registry(), () -> ServerControl.urlFor(context.port()),
-                settingsCheck);
+                settingsCheck, env);
         context.registry().addListener(config -> ui.post(copyEnv::refresh));
         settings.setOnSaved(saved -> {
             theme.themeProperty().set(saved.theme());
@@ -88,7 +91,9 @@ public final class MainWindow {
         logTab = tab("Request log", logView.node());
         usageTab = tab("Usage", new UsageView(usage).node());
         settingsTab = tab("Settings", new SettingsView(settings).node());
-        tabs.getTabs().addAll(targetsTab, logTab, usageTab, settingsTab);
+        var webSearch = new WebSearchViewModel(context.server().context().webSearch(), context.registry(), ui);
+        tabs.getTabs().addAll(targetsTab, logTab, usageTab, settingsTab,
+                tab("Web search", new WebSearchView(webSearch).node()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now == usageTab) {
@@ -210,8 +215,6 @@ public final class MainWindow {
     private HBox header() {
         var dot = new Region();
         dot.getStyleClass().add("state-dot");
-        status.stateProperty().addListener((obs, old, state) -> paintState(dot, state));
-        paintState(dot, status.stateProperty().get());
         var headline = new Label();
         headline.setId("headline");
         headline.getStyleClass().add("headline");
@@ -220,7 +223,9 @@ public final class MainWindow {
         detail.setId("headerDetail");
         detail.getStyleClass().add("detail");
         detail.textProperty().bind(status.detailProperty());
+        detail.setWrapText(true); // a warning names its fix in full
         var texts = new VBox(2, headline, detail);
+        HBox.setHgrow(texts, Priority.SOMETIMES);
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
@@ -237,8 +242,13 @@ public final class MainWindow {
         var copy = new Button("Copy env vars\u2026");
         copy.setId("copyEnv");
         copy.setOnAction(e -> showCopyEnv(copyEnv.shell.get()));
+        enabled.setMinWidth(Region.USE_PREF_SIZE);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
         var header = new HBox(dot, texts, spacer, enabled, copy);
+        header.setId("header");
         header.getStyleClass().add("header");
+        status.stateProperty().addListener((obs, old, state) -> paintState(header, state));
+        paintState(header, status.stateProperty().get());
         return header;
     }
 
@@ -259,9 +269,11 @@ public final class MainWindow {
         return box;
     }
 
-    private static void paintState(Region dot, ServerControl.State state) {
-        dot.pseudoClassStateChanged(SERVING, state == ServerControl.State.SERVING);
-        dot.pseudoClassStateChanged(ERROR, state == ServerControl.State.ERROR);
+    /** The header and its dot show the state through pseudo-classes (colours in the stylesheet). */
+    private static void paintState(Region header, ServerControl.State state) {
+        header.pseudoClassStateChanged(SERVING, state == ServerControl.State.SERVING);
+        header.pseudoClassStateChanged(WARNING, state == ServerControl.State.WARNING);
+        header.pseudoClassStateChanged(ERROR, state == ServerControl.State.ERROR);
     }
 
     private static Tab tab(String title, javafx.scene.Node content) {

@@ -1,5 +1,6 @@
 package dev.ccbridge.app;
 
+import dev.ccbridge.core.secrets.TargetReadiness;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.target.TargetRegistry;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -9,7 +10,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-/** The window's header: is ccbridge serving, where, through which target; the Enabled switch. */
+/**
+ * The window's header: is ccbridge serving, where, through which target, and what to fix when
+ * requests would fail (the active target's missing key); the Enabled switch.
+ */
 public final class StatusViewModel {
     private final ServerControl server;
     private final TargetRegistry registry;
@@ -72,11 +76,16 @@ public final class StatusViewModel {
         String active = registry.active().map(Target::displayName).orElse("none");
         headline.set(switch (status.state()) {
             case SERVING -> "Serving on " + status.url();
+            case WARNING -> status.message();
             case OFF -> "Off";
             case ERROR -> "Not serving";
         });
         detail.set(switch (status.state()) {
             case SERVING -> "Active target: " + active;
+            case WARNING -> status.readiness() instanceof TargetReadiness.MissingKey missing
+                    ? "Serving on " + status.url() + ", but requests to " + missing.target().displayName()
+                    + " fail until it has one: enter it under Targets, or run `" + missing.command() + "`."
+                    : "Serving on " + status.url();
             case OFF -> "Turn it on to let Claude Code through (active target: " + active + ")";
             case ERROR -> status.message();
         });

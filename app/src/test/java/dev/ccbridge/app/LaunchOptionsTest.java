@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LaunchOptionsTest {
@@ -46,5 +47,18 @@ class LaunchOptionsTest {
         assertThat(LaunchOptions.parse(List.of("--headless")).runHeadless(Map.of("DISPLAY", ":0"), "Linux", null))
                 .isTrue();
         assertThat(LaunchOptions.parse(List.of()).runHeadless(Map.of("DISPLAY", ":0"), "Linux", "true")).isTrue();
+    }
+
+    @Test
+    void argumentsNamingACommandAreForTheCommandLine() {
+        Set<String> commands = Set.of("serve", "targets", "env");
+        assertThat(LaunchOptions.parse(List.of("targets", "list")).namesCommand(commands)).isTrue();
+        assertThat(LaunchOptions.parse(List.of("--config", "/tmp/c.json", "env")).namesCommand(commands)).isTrue();
+        assertThat(LaunchOptions.parse(List.of("--headless", "--help")).namesCommand(commands)).isTrue();
+        assertThat(LaunchOptions.parse(List.of("--port", "9000")).namesCommand(commands)).isFalse();
+        assertThat(LaunchOptions.parse(List.of("--port", "9000", "serve")).namesCommand(commands)).isTrue();
+        assertThat(LaunchOptions.parse(List.of("--config", "targets")).namesCommand(commands))
+                .as("a config file named like a command").isFalse();
+        assertThat(LaunchOptions.parse(List.of("")).namesCommand(commands)).isFalse();
     }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -57,5 +58,24 @@ class LauncherHeadlessTest {
             process.destroy();
             process.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** {@code ./mvnw -Prun -Dccbridge.args="targets list"}: the same Launcher, given a command, runs it. */
+    @Test
+    void aCommandRunsAsTheCommandLineEvenWithADisplay() throws Exception {
+        Path config = dir.resolve("config.json");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "dev.ccbridge.app.Launcher", "--config", config.toString(), "targets", "list"));
+        // A display that does not exist: the window would fail on it, the command line never looks.
+        builder.environment().put("DISPLAY", ":" + (9000 + ProcessHandle.current().pid() % 1000));
+        builder.redirectError(dir.resolve("err.txt").toFile()).redirectOutput(dir.resolve("out.txt").toFile());
+        Process process = builder.start();
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        assertThat(Files.readString(dir.resolve("out.txt")))
+                .containsPattern("(?m)^\\* openai +chat_completions");
+        assertThat(Files.readString(dir.resolve("err.txt"))).doesNotContain("Unmatched arguments");
     }
 }

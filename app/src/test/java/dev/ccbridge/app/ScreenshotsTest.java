@@ -1,8 +1,8 @@
 package dev.ccbridge.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.ccbridge.app.env.ClaudeSettingsCheck;
 import dev.ccbridge.app.settings.AppSettings;
 import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.targets.Pricing;
@@ -11,13 +11,14 @@ import dev.ccbridge.app.testing.FxWait;
 import dev.ccbridge.app.testing.Menus;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.app.theme.ThemeManager;
+import dev.ccbridge.core.env.ClaudeSettingsCheck;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.protocol.anthropic.Usage;
 import dev.ccbridge.core.secrets.KeyringSecretStore;
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.target.ModelTiers;
-import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.model.ModelTiers;
+import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.Target;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -28,7 +29,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.stage.Stage;
@@ -64,28 +67,28 @@ class ScreenshotsTest {
         this.stage = stage;
         Path home = Files.createTempDirectory(dir, "app");
         Files.writeString(home.resolve("config.json"), Json.CONFIG.writeValueAsString(
-                new ProxyConfig(1, 8787, "ccb_demo_install_token_for_screenshots", null, List.of(), null)));
+                new GatewayConfig(1, 8787, "ccb_demo_install_token_for_screenshots", null, List.of(), null)));
         // Keys in a real keychain (the private Secret Service), as on a desktop.
         var secrets = ((KeyringSecretStore.Opening.Opened) KeyringSecretStore.open()).store();
         context = AppContext.open(new AppPaths(home.resolve("config.json"), home), null,
-                settings -> dev.ccbridge.app.secrets.KeyStorage.of(secrets));
-        Target deepseek = context.registry().put(new Pricing(0.28, 0.42, 0.028, null).applyTo(new Target(null,
-                "DeepSeek", "deepseek", "https://api.deepseek.com", "deepseek-chat", ApiMode.CHAT_COMPLETIONS,
-                new ModelTiers("deepseek-reasoner", "deepseek-chat", "deepseek-chat"), null, Map.of(), null, null,
-                null, null, null)));
+                () -> dev.ccbridge.core.secrets.KeyStorage.of(secrets));
+        Target deepseek = context.registry().put(new Pricing(0.28, 0.42, 0.028, null).applyTo(Target.builder().name("DeepSeek").provider("deepseek").baseUrl("https://api.deepseek.com")
+                .model("deepseek-chat").apiMode(ApiMode.CHAT_COMPLETIONS)
+                .tiers(new ModelTiers("deepseek-reasoner", "deepseek-chat", "deepseek-chat")).build()));
         secrets.put(deepseek.secretAccount(), "sk-demo-0000000000000000");
-        Target kimi = context.registry().put(new Target(null, "Kimi K2", "moonshot", "https://api.moonshot.ai/v1",
-                "kimi-k2-turbo-preview", ApiMode.CHAT_COMPLETIONS, null, null, Map.of(), null, null, null, null, null));
+        Target kimi = context.registry().put(Target.builder().name("Kimi K2").provider("moonshot").baseUrl("https://api.moonshot.ai/v1")
+                .model("kimi-k2-turbo-preview").apiMode(ApiMode.CHAT_COMPLETIONS).build());
         secrets.put(kimi.secretAccount(), "sk-demo-1111111111111111");
-        context.registry().put(new Target(null, "OpenRouter", "openrouter", "https://openrouter.ai/api/v1",
-                "qwen/qwen3-coder", ApiMode.CHAT_COMPLETIONS, new ModelTiers(null, null, "openai/gpt-5-mini"), null,
-                Map.of("HTTP-Referer", "https://github.com/ccbridge"), null, null, null, null, null));
-        context.registry().put(new Target(null, "Ollama (local)", "ollama", "http://127.0.0.1:11434/v1",
-                "qwen3-coder", ApiMode.CHAT_COMPLETIONS, null, null, Map.of(), null, null, null, null, null));
+        context.registry().put(Target.builder().name("OpenRouter").provider("openrouter").baseUrl("https://openrouter.ai/api/v1")
+                .model("qwen/qwen3-coder").apiMode(ApiMode.CHAT_COMPLETIONS)
+                .tiers(new ModelTiers(null, null, "openai/gpt-5-mini"))
+                .headers(Map.of("HTTP-Referer", "https://github.com/ccbridge")).build());
+        context.registry().put(Target.builder().name("Ollama (local)").provider("ollama").baseUrl("http://127.0.0.1:11434/v1")
+                .model("qwen3-coder").apiMode(ApiMode.CHAT_COMPLETIONS).build());
         context.registry().activate(deepseek.id());
         context.server().start();
         window = new MainWindow(stage, context, UiExecutor.javaFx(), new ThemeManager(AppSettings.Theme.LIGHT),
-                PresetCatalog.builtIn(), Map.of(), new ClaudeSettingsCheck(home.resolve("no-settings.json")));
+                PresetCatalog.builtIn(), Map.of(), new ClaudeSettingsCheck(List.of()));
         stage.setX(0);
         stage.setY(0);
         window.show();
@@ -101,6 +104,25 @@ class ScreenshotsTest {
         robot.clickOn("DeepSeek");
         FxWait.until("the key status", () -> robot.lookup("#keyStatus").queryLabeled().getText().contains("stored"));
         save(stage.getScene(), "main-window.png");
+    }
+
+    /** A first run: serving, but the active target has no key yet; the header says what to do. */
+    @Test
+    void noKeyYet(FxRobot robot) throws Exception {
+        assumeTrue(System.getenv("OPENAI_API_KEY") == null, "OPENAI_API_KEY is set here, so OpenAI has a key");
+        Target openai = context.registry().put(Target.builder().name("OpenAI").provider("openai").baseUrl("https://api.openai.com/v1")
+                .model("gpt-5.5").apiMode(ApiMode.CHAT_COMPLETIONS)
+                .tiers(new ModelTiers("gpt-5.5", "gpt-5.5", "gpt-5.4-mini"))
+                .apiKeyEnv("OPENAI_API_KEY").build());
+        context.registry().activate(openai.id());
+        // The list's cell, once the list shows it (a preset menu item of the same name is not in the window).
+        Predicate<Labeled> openAiCell = label -> "OpenAI".equals(label.getText()) && label.getScene() != null
+                && label.isVisible();
+        FxWait.until("the OpenAI cell", () -> robot.lookup(".target-name").match(openAiCell).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".target-name").match(openAiCell).<Labeled>query());
+        FxWait.until("the warning", () -> robot.lookup("#headline").queryLabeled().getText()
+                .equals("Add an API key for OpenAI"));
+        save(stage.getScene(), "no-key-yet.png");
     }
 
     @Test
@@ -120,7 +142,7 @@ class ScreenshotsTest {
         FxWait.until("the rows", () -> window.log().rows().size() == 9);
         var table = window.logView().table();
         robot.interact(() -> table.getSelectionModel().select(table.getItems().stream()
-                .filter(row -> "deepseek-reasoner".equals(row.record().upstreamModel())).findFirst().orElseThrow()));
+                .filter(row -> "deepseek-reasoner".equals(row.record().routing().upstreamModel())).findFirst().orElseThrow()));
         FxWait.until("the body", () -> !window.log().requestTextProperty().get().isEmpty());
         save(stage.getScene(), "request-log.png");
     }
@@ -171,12 +193,14 @@ class ScreenshotsTest {
                     + "\"retry.*delay\"}}],\"stop_reason\":\"tool_use\"}";
             Usage usage = status == 200 ? new Usage(Long.parseLong(r[7]) - Long.parseLong(r[9]), Long.parseLong(r[8]),
                     0, Long.parseLong(r[9])) : null;
-            var record = new RequestRecord("req_demo_" + i, T0.plusSeconds(i * 17L), target.id(), target.displayName(),
-                    "chat_completions", "active", r[1], r[2], r[3].equals("1"), status,
-                    failed ? "rate_limit_error" : null,
-                    failed ? "Rate limit reached for requests, please retry after 2s" : null,
-                    r[5].isEmpty() ? null : Long.valueOf(r[5]), r[6].isEmpty() ? null : Long.valueOf(r[6]), usage,
-                    request.getBytes(StandardCharsets.UTF_8), status == 0 ? null : response);
+            var routing = new RequestRecord.Routing(target.id(), target.displayName(), "chat_completions",
+                    RequestRecord.Addressed.ACTIVE, r[1], r[2]);
+            RequestRecord.Outcome outcome = status == 0 ? RequestRecord.IN_FLIGHT : new RequestRecord.Completed(status,
+                    failed ? new RequestRecord.Failure("rate_limit_error",
+                            "Rate limit reached for requests, please retry after 2s") : null,
+                    r[5].isEmpty() ? null : Long.valueOf(r[5]), r[6].isEmpty() ? 0 : Long.parseLong(r[6]), usage);
+            var record = new RequestRecord("req_demo_" + i, T0.plusSeconds(i * 17L), routing, r[3].equals("1"),
+                    outcome, request.getBytes(StandardCharsets.UTF_8), status == 0 ? null : response, null);
             context.log().publish(record);
         }
     }

@@ -2,10 +2,13 @@ package dev.ccbridge.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ccbridge.core.Gateway;
+import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.log.RequestLog;
+import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
-import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.secrets.TargetReadiness;
+import dev.ccbridge.core.target.GatewayConfig;
+import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.target.TargetRegistry;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,16 +16,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServerControlTest {
-    private final TargetRegistry registry = new TargetRegistry(new ProxyConfig(1, 0, null, null, List.of(), null), null);
+    private final TargetRegistry registry = new TargetRegistry(new GatewayConfig(1, 0, null, null, List.of(), null), null);
 
     @Test
     void startsServesAndStops() throws Exception {
         List<ServerControl.State> heard = new ArrayList<>();
-        try (var control = new ServerControl(Gateway.context(registry, new InMemorySecretStore(), new RequestLog()),
+        try (var control = new ServerControl(GatewayContext.standard(registry, new InMemorySecretStore(), new RequestLog()),
                 () -> 0)) {
             control.addListener(status -> heard.add(status.state()));
             ServerControl.Status serving = control.start();
@@ -36,7 +42,7 @@ class ServerControlTest {
     @Test
     void aPortInUseIsAnErrorThatSaysWhatToDo() throws Exception {
         try (var occupied = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-             var control = new ServerControl(Gateway.context(registry, new InMemorySecretStore(), new RequestLog()),
+             var control = new ServerControl(GatewayContext.standard(registry, new InMemorySecretStore(), new RequestLog()),
                      occupied::getLocalPort)) {
             ServerControl.Status status = control.start();
             assertThat(status.state()).isEqualTo(ServerControl.State.ERROR);
@@ -47,7 +53,7 @@ class ServerControlTest {
 
     @Test
     void aPrivateGatewayAnswersWhileServingIsOff() {
-        try (var control = new ServerControl(Gateway.context(registry, new InMemorySecretStore(), new RequestLog()),
+        try (var control = new ServerControl(GatewayContext.standard(registry, new InMemorySecretStore(), new RequestLog()),
                 () -> 0)) {
             int status = control.throughGateway(url -> probe(url));
             assertThat(status).isEqualTo(200);
@@ -62,5 +68,53 @@ class ServerControlTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void servingWithoutTheActiveTargetsKeyIsAWarningThatNamesTheFix() {
+        var secrets = new InMemorySecretStore();
+        Target groq = registry.put(TestApp.hostedWithoutKey("Groq"));
+        registry.activate(groq.id());
+        try (var control = new ServerControl(GatewayContext.standard(registry, secrets, new RequestLog()), () -> 0)) {
+            ServerControl.Status status = control.start();
+
+            assertThat(status.state()).isEqualTo(ServerControl.State.WARNING);
+            assertThat(status.serving()).isTrue();
+            assertThat(status.message()).isEqualTo("Add an API key for Groq");
+            assertThat(status.readiness()).isInstanceOf(TargetReadiness.MissingKey.class);
+            assertThat(probe(status.url())).as("it still serves").isEqualTo(200);
+
+            secrets.put(groq.secretAccount(), "gsk-0123456789");
+            assertThat(control.recheck().state()).isEqualTo(ServerControl.State.SERVING);
+            assertThat(control.stop().state()).isEqualTo(ServerControl.State.OFF);
+        }
+    }
+
+    @Test
+    void aKeyStoredInTheAppEndsTheWarningWithoutAnythingElse(@TempDir Path dir) {
+        try (var context = TestApp.open(dir)) {
+            Target groq = context.registry().put(TestApp.hostedWithoutKey("Groq"));
+            context.registry().activate(groq.id());
+            assertThat(context.server().start().state()).isEqualTo(ServerControl.State.WARNING);
+
+            context.secrets().put(groq.secretAccount(), "gsk-0123456789");
+
+            awaitState(context.server(), ServerControl.State.SERVING);
+            context.secrets().delete(groq.secretAccount());
+            awaitState(context.server(), ServerControl.State.WARNING);
+        }
+    }
+
+    private static void awaitState(ServerControl control, ServerControl.State wanted) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (control.status().state() != wanted && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        assertThat(control.status().state()).isEqualTo(wanted);
     }
 }

@@ -1,7 +1,7 @@
 package dev.ccbridge.bench;
 
 import dev.ccbridge.core.model.ModelCatalog;
-import dev.ccbridge.core.model.ModelRouter;
+import dev.ccbridge.core.routing.ModelRouter;
 import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.Target;
@@ -21,8 +21,8 @@ public final class BenchTargets {
             case BEDROCK_CONVERSE -> "us.anthropic.claude-sonnet-4-5-20250929-v1:0";
             case CODEX_APP_SERVER -> throw new IllegalArgumentException("not benchmarked: " + mode);
         };
-        return new Target("bench-" + mode.wireName(), "Bench " + mode.wireName(), "bench", baseUrl, model, mode,
-                null, null, null, null, null, Map.of(), null, null);
+        return Target.builder().id("bench-" + mode.wireName()).name("Bench " + mode.wireName()).provider("bench")
+                .baseUrl(baseUrl).model(model).apiMode(mode).build();
     }
 
     public static ResolvedModel model(Target target) {

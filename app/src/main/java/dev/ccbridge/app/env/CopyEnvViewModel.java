@@ -1,5 +1,6 @@
 package dev.ccbridge.app.env;
 
+import dev.ccbridge.core.env.ClaudeSettingsCheck;
 import dev.ccbridge.core.env.EnvSnippets;
 import dev.ccbridge.core.env.Shell;
 import dev.ccbridge.core.target.Target;
@@ -33,17 +34,21 @@ public final class CopyEnvViewModel {
     private final TargetRegistry registry;
     private final Supplier<String> gatewayUrl;
     private final ClaudeSettingsCheck settingsCheck;
+    private final Map<String, String> env;
     private final StringBinding snippet;
     private final StringBinding warning;
     private final StringBinding modelNote;
 
-    public CopyEnvViewModel(TargetRegistry registry, Supplier<String> gatewayUrl, ClaudeSettingsCheck settingsCheck) {
+    /** @param env the environment whose NO_PROXY the snippet extends */
+    public CopyEnvViewModel(TargetRegistry registry, Supplier<String> gatewayUrl, ClaudeSettingsCheck settingsCheck,
+                            Map<String, String> env) {
         this.registry = registry;
         this.gatewayUrl = gatewayUrl;
         this.settingsCheck = settingsCheck;
+        this.env = env;
         snippet = Bindings.createStringBinding(() -> EnvSnippets.render(shell.get(), variables()), shell, pinned,
                 includeModels);
-        warning = Bindings.createStringBinding(() -> settingsCheck.warning(variables()).orElse(""), pinned,
+        warning = Bindings.createStringBinding(() -> String.join("\n", settingsCheck.warnings(variables())), pinned,
                 includeModels);
         modelNote = Bindings.createStringBinding(() -> !includeModels.get() ? ""
                 : pinned.get() == null
@@ -73,8 +78,8 @@ public final class CopyEnvViewModel {
         String base = gatewayUrl.get();
         Target pin = pinned.get();
         Map<String, String> vars = new LinkedHashMap<>(pin == null
-                ? EnvSnippets.variables(base, registry.installToken())
-                : EnvSnippets.variables(EnvSnippets.pinnedUrl(base, pin), pin.token()));
+                ? EnvSnippets.variables(base, registry.installToken(), env)
+                : EnvSnippets.variables(EnvSnippets.pinnedUrl(base, pin), pin.token(), env));
         if (includeModels.get()) {
             Target target = pin != null ? pin : registry.active().orElse(null);
             if (target != null) {

@@ -35,27 +35,30 @@ public final class JsonlExport {
         ObjectNode node = Json.object();
         node.put("id", r.id());
         node.put("time", r.startedAt().toString());
-        node.put("targetId", r.targetId());
-        node.put("target", r.targetName());
-        node.put("apiMode", r.apiMode());
-        node.put("route", r.route());
-        node.put("requestedModel", r.requestedModel());
-        node.put("upstreamModel", r.upstreamModel());
+        RequestRecord.Routing routing = r.routing();
+        node.put("targetId", routing.targetId());
+        node.put("target", routing.targetName());
+        node.put("apiMode", routing.apiMode());
+        node.put("route", routing.addressed().wireName());
+        node.put("requestedModel", routing.requestedModel());
+        node.put("upstreamModel", routing.upstreamModel());
         node.put("stream", r.stream());
-        node.put("status", r.status());
-        putNumber(node, "firstTokenMs", r.firstTokenMillis());
-        putNumber(node, "durationMs", r.durationMillis());
-        if (r.usage() != null) {
-            ObjectNode usage = node.putObject("usage");
-            usage.put("inputTokens", r.usage().inputTokens());
-            usage.put("outputTokens", r.usage().outputTokens());
-            usage.put("cacheCreationInputTokens", r.usage().cacheCreationInputTokens());
-            usage.put("cacheReadInputTokens", r.usage().cacheReadInputTokens());
-        }
-        if (r.errorType() != null || r.errorMessage() != null) {
-            node.put("errorType", r.errorType());
-            node.put("errorMessage", formatter.redactedText(r.errorMessage()));
-        }
+        r.completion().ifPresent(done -> {
+            node.put("status", done.status());
+            putNumber(node, "firstTokenMs", done.firstTokenMillis());
+            putNumber(node, "durationMs", done.durationMillis());
+            if (done.usage() != null) {
+                ObjectNode usage = node.putObject("usage");
+                usage.put("inputTokens", done.usage().inputTokens());
+                usage.put("outputTokens", done.usage().outputTokens());
+                usage.put("cacheCreationInputTokens", done.usage().cacheCreationInputTokens());
+                usage.put("cacheReadInputTokens", done.usage().cacheReadInputTokens());
+            }
+            if (done.failure() != null) {
+                node.put("errorType", done.failure().type());
+                node.put("errorMessage", formatter.redactedText(done.failure().message()));
+            }
+        });
         putBody(node, "request", bodies == null ? null : bodies.request());
         putBody(node, "response", bodies == null ? null : bodies.response());
         return node;

@@ -18,21 +18,34 @@ public final class LogFormat {
     }
 
     public static String target(RequestRecord r) {
-        return r.targetName() == null ? String.valueOf(r.targetId()) : r.targetName();
+        return r.routing().targetName() == null ? String.valueOf(r.targetId()) : r.routing().targetName();
     }
 
     public static String models(RequestRecord r) {
-        String requested = r.requestedModel() == null ? "?" : r.requestedModel();
-        String upstream = r.upstreamModel() == null ? "?" : r.upstreamModel();
+        String requested = r.routing().requestedModel() == null ? "?" : r.routing().requestedModel();
+        String upstream = r.routing().upstreamModel() == null ? "?" : r.routing().upstreamModel();
         return requested.equals(upstream) ? requested : requested + " \u2192 " + upstream;
     }
 
     public static String status(RequestRecord r) {
-        return r.inFlight() ? "\u2026" : String.valueOf(r.status());
+        return r.completion().map(done -> String.valueOf(done.status())).orElse("\u2026");
     }
 
     public static String stream(RequestRecord r) {
         return r.stream() ? "stream" : "json";
+    }
+
+    public static String firstToken(RequestRecord r) {
+        return millis(r.completion().map(RequestRecord.Completed::firstTokenMillis).orElse(null));
+    }
+
+    public static String duration(RequestRecord r) {
+        return millis(r.completion().map(RequestRecord.Completed::durationMillis).orElse(null));
+    }
+
+    /** The tokens of a finished, complete answer; null otherwise. */
+    public static Usage usage(RequestRecord r) {
+        return r.completion().map(RequestRecord.Completed::usage).orElse(null);
     }
 
     public static String millis(Long millis) {
@@ -44,16 +57,16 @@ public final class LogFormat {
 
     /** Prompt tokens in total (cache reads and writes included), as the provider reported them. */
     public static String inputTokens(RequestRecord r) {
-        return r.usage() == null ? "" : count(r.usage().promptTotal());
+        return usage(r) == null ? "" : count(usage(r).promptTotal());
     }
 
     public static String outputTokens(RequestRecord r) {
-        return r.usage() == null ? "" : count(r.usage().outputTokens());
+        return usage(r) == null ? "" : count(usage(r).outputTokens());
     }
 
     /** Cache reads / cache writes, blank when the prompt cache was not used. */
     public static String cacheTokens(RequestRecord r) {
-        Usage u = r.usage();
+        Usage u = usage(r);
         if (u == null || u.cacheReadInputTokens() + u.cacheCreationInputTokens() == 0) {
             return "";
         }
@@ -62,7 +75,7 @@ public final class LogFormat {
 
     /** In / out, with cache read / write when used: the detail line's form. */
     public static String tokens(RequestRecord r) {
-        if (r.usage() == null) {
+        if (usage(r) == null) {
             return "";
         }
         String cache = cacheTokens(r);
@@ -70,10 +83,11 @@ public final class LogFormat {
     }
 
     public static String error(RequestRecord r) {
-        if (r.errorType() == null && r.errorMessage() == null) {
+        RequestRecord.Failure failure = r.completion().map(RequestRecord.Completed::failure).orElse(null);
+        if (failure == null) {
             return "";
         }
-        return (r.errorType() == null ? "" : r.errorType() + ": ") + (r.errorMessage() == null ? "" : r.errorMessage());
+        return (failure.type() == null ? "" : failure.type() + ": ") + (failure.message() == null ? "" : failure.message());
     }
 
     public static String count(long n) {
@@ -86,9 +100,10 @@ public final class LogFormat {
 
     /** Everything the filter box matches against, lower case. */
     public static String searchable(RequestRecord r) {
-        return String.join(" ", target(r), String.valueOf(r.targetId()), String.valueOf(r.requestedModel()),
-                String.valueOf(r.upstreamModel()), String.valueOf(r.apiMode()), status(r), stream(r), error(r),
-                String.valueOf(r.route())).toLowerCase(Locale.ROOT);
+        RequestRecord.Routing routing = r.routing();
+        return String.join(" ", target(r), String.valueOf(routing.targetId()), String.valueOf(routing.requestedModel()),
+                String.valueOf(routing.upstreamModel()), String.valueOf(routing.apiMode()), status(r), stream(r), error(r),
+                routing.addressed().wireName()).toLowerCase(Locale.ROOT);
     }
 
     /** The tries of a request that failed over, in order: "a 503 (overloaded) 40 ms → b 200 1.2 s". */

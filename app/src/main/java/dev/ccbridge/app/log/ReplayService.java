@@ -3,14 +3,9 @@ package dev.ccbridge.app.log;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccbridge.app.ServerControl;
-import dev.ccbridge.core.env.EnvSnippets;
+import dev.ccbridge.core.client.GatewayClient;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.target.Target;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
@@ -38,24 +33,10 @@ public final class ReplayService {
     }
 
     private static Answer send(String gatewayBase, ObjectNode request, Target target) {
-        var http = HttpRequest.newBuilder(URI.create(EnvSnippets.pinnedUrl(gatewayBase, target) + "/v1/messages"))
-                .timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("anthropic-version", "2023-06-01")
-                .header("Authorization", "Bearer " + target.token())
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(request)))
-                .build();
-        long start = System.nanoTime();
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
-            HttpResponse<String> response = client.send(http, HttpResponse.BodyHandlers.ofString());
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            return Answer.fromBody(target.displayName(), response.statusCode(), millis, null, response.body());
-        } catch (IOException e) {
-            return new Answer(target.displayName(), 0, (System.nanoTime() - start) / 1_000_000, null, "",
-                    "could not reach the gateway: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Answer(target.displayName(), 0, 0, null, "", "interrupted");
+        GatewayClient.Reply reply = new GatewayClient(gatewayBase).send(target, Json.bytes(request), TIMEOUT);
+        if (reply.status() == 0) {
+            return new Answer(target.displayName(), 0, reply.millis(), null, "", reply.errorMessage());
         }
+        return Answer.fromBody(target.displayName(), reply.status(), reply.millis(), null, reply.body());
     }
 }

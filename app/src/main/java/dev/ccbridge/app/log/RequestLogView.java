@@ -92,13 +92,13 @@ public final class RequestLogView {
         table.getColumns().add(column("Time", 68, LogFormat::time));
         table.getColumns().add(column("Target", 90, LogFormat::target));
         table.getColumns().add(column("Model (requested \u2192 upstream)", 268, LogFormat::models));
-        table.getColumns().add(column("Mode", 125, RequestRecord::apiMode));
+        table.getColumns().add(column("Mode", 125, r -> r.routing().apiMode()));
         table.getColumns().add(column("Stream", 64, LogFormat::stream));
         TableColumn<LogRow, String> status = column("Status", 52, LogFormat::status);
         status.setCellFactory(c -> new StatusCell());
         table.getColumns().add(status);
-        table.getColumns().add(column("TTFT", 62, r -> LogFormat.millis(r.firstTokenMillis())));
-        table.getColumns().add(column("Duration", 76, r -> LogFormat.millis(r.durationMillis())));
+        table.getColumns().add(column("TTFT", 62, LogFormat::firstToken));
+        table.getColumns().add(column("Duration", 76, LogFormat::duration));
         table.getColumns().add(column("In", 55, LogFormat::inputTokens));
         table.getColumns().add(column("Out", 50, LogFormat::outputTokens));
         table.getColumns().add(column("Cache r / w", 85, LogFormat::cacheTokens));

@@ -196,8 +196,9 @@ public final class RequestLogViewModel {
                 status.set("The request body of this entry is no longer kept, so it cannot be replayed.");
                 return;
             }
-            Answer original = Answer.fromBody(record.targetName(), record.status(),
-                    record.durationMillis() == null ? 0 : record.durationMillis(), record.usage(), bodies.response());
+            RequestRecord.Completed done = record.completion().orElse(null);
+            Answer original = Answer.fromBody(record.routing().targetName(), done == null ? 0 : done.status(),
+                    done == null ? 0 : done.durationMillis(), LogFormat.usage(record), bodies.response());
             replay.set(new ReplayResult(original, null));
             ui.background(() -> replays.replay(bodies.request(), target),
                     answer -> replay.set(new ReplayResult(original, answer)),
@@ -249,10 +250,8 @@ public final class RequestLogViewModel {
     /** A finished record without bodies (trimmed by the core log) keeps the bodies seen at its start. */
     private static RequestRecord merge(RequestRecord before, RequestRecord after) {
         if (after.requestBody() == null && before.requestBody() != null) {
-            return new RequestRecord(after.id(), after.startedAt(), after.targetId(), after.targetName(),
-                    after.apiMode(), after.route(), after.requestedModel(), after.upstreamModel(), after.stream(),
-                    after.status(), after.errorType(), after.errorMessage(), after.firstTokenMillis(),
-                    after.durationMillis(), after.usage(), before.requestBody(), after.responseBody(), after.attempts());
+            return new RequestRecord(after.id(), after.startedAt(), after.routing(), after.stream(), after.outcome(),
+                    before.requestBody(), after.responseBody(), after.attempts());
         }
         return after;
     }
@@ -319,15 +318,17 @@ public final class RequestLogViewModel {
     static String describe(RequestRecord r) {
         var out = new StringBuilder();
         out.append(LogFormat.time(r)).append("  ").append(LogFormat.target(r)).append("  ")
-                .append(LogFormat.models(r)).append("  ").append(r.apiMode()).append("  ")
-                .append(r.inFlight() ? "running" : "HTTP " + r.status());
-        if (r.firstTokenMillis() != null) {
-            out.append("  first token ").append(LogFormat.millis(r.firstTokenMillis()));
+                .append(LogFormat.models(r)).append("  ").append(r.routing().apiMode()).append("  ")
+                .append(r.completion().map(done -> "HTTP " + done.status()).orElse("running"));
+        String firstToken = LogFormat.firstToken(r);
+        if (!firstToken.isEmpty()) {
+            out.append("  first token ").append(firstToken);
         }
-        if (r.durationMillis() != null) {
-            out.append("  total ").append(LogFormat.millis(r.durationMillis()));
+        String duration = LogFormat.duration(r);
+        if (!duration.isEmpty()) {
+            out.append("  total ").append(duration);
         }
-        if (r.usage() != null) {
+        if (LogFormat.usage(r) != null) {
             out.append("  tokens in/out ").append(LogFormat.tokens(r));
         }
         String error = LogFormat.error(r);

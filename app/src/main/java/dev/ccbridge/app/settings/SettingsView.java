@@ -74,12 +74,6 @@ public final class SettingsView {
         var keys = new Label(vm.keyStorageDescription());
         keys.setWrapText(true);
         rows.control(keys);
-        var envKeys = new CheckBox("Read keys from environment variables (CCBRIDGE_KEY_<ID>) when there is no keychain");
-        envKeys.setId("envKeys");
-        envKeys.setMnemonicParsing(false);
-        envKeys.selectedProperty().bindBidirectional(vm.envKeys);
-        envKeys.setDisable(vm.keychainAvailable());
-        rows.control(envKeys);
 
         rows.section("Files");
         rows.field("Config file", readOnly(vm.configFile()));

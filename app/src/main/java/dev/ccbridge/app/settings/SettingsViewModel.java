@@ -21,7 +21,6 @@ public final class SettingsViewModel {
     public final StringProperty logSize = new SimpleStringProperty("");
     public final StringProperty historyDays = new SimpleStringProperty("");
     public final ObjectProperty<AppSettings.Theme> theme = new SimpleObjectProperty<>(AppSettings.Theme.SYSTEM);
-    public final BooleanProperty envKeys = new SimpleBooleanProperty();
 
     private final AppContext context;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -37,7 +36,7 @@ public final class SettingsViewModel {
                 && numberError(logSize.get(), AppSettings.MIN_LOG_SIZE, AppSettings.MAX_LOG_SIZE).isEmpty()
                 && numberError(historyDays.get(), 1, 3650).isEmpty(), port, logSize, historyDays);
         dirty = Bindings.createBooleanBinding(() -> !port.get().strip().equals(loadedPort)
-                        || !current().equals(loadedSettings), port, startServing, logSize, historyDays, theme, envKeys);
+                        || !current().equals(loadedSettings), port, startServing, logSize, historyDays, theme);
         reload();
     }
 
@@ -54,7 +53,6 @@ public final class SettingsViewModel {
         logSize.set(String.valueOf(settings.logSize()));
         historyDays.set(String.valueOf(settings.historyDays()));
         theme.set(settings.theme());
-        envKeys.set(settings.envKeys());
         dirty.invalidate();
     }
 
@@ -75,12 +73,10 @@ public final class SettingsViewModel {
         if (!valid.get()) {
             return false;
         }
-        boolean keysChanged = envKeys.get() != loadedSettings.envKeys();
         AppSettings settings = current();
         context.saveSettings(settings, Integer.parseInt(port.get().strip()));
         reload();
-        message.set("Saved." + (keysChanged && !context.keyStorage().keychain()
-                ? " The key storage choice applies from the next start." : ""));
+        message.set("Saved.");
         onSaved.accept(settings);
         return true;
     }
@@ -92,14 +88,13 @@ public final class SettingsViewModel {
                 + "different port here moves it.";
     }
 
+    /** Where keys come from: the same chain as the command line's (`ccbridge keys list` shows it too). */
     public String keyStorageDescription() {
         var keys = context.keyStorage();
-        return keys.keychain() ? "API keys are kept in the " + keys.store().name() + "."
-                : keys.notice().orElse("API keys are kept in " + keys.store().name() + ".");
-    }
-
-    public boolean keychainAvailable() {
-        return context.keyStorage().keychain();
+        String chain = "A target's key is looked up in the " + keys.store().name() + " first, then in the variable"
+                + " the target names, then in CCBRIDGE_KEY_<ID>.";
+        return keys.keychain() ? "API keys you enter are kept in the " + keys.store().name() + ", shared with"
+                + " `ccbridge keys`. " + chain : keys.notice().orElse("") + " " + chain;
     }
 
     public String configFile() {
@@ -133,7 +128,7 @@ public final class SettingsViewModel {
     private AppSettings current() {
         int size = parseOr(logSize.get(), loadedSettings == null ? AppSettings.DEFAULTS.logSize() : loadedSettings.logSize());
         int days = parseOr(historyDays.get(), loadedSettings == null ? AppSettings.DEFAULTS.historyDays() : loadedSettings.historyDays());
-        return new AppSettings(startServing.get(), size, days, theme.get(), envKeys.get());
+        return new AppSettings(startServing.get(), size, days, theme.get());
     }
 
     private static int parseOr(String text, int fallback) {

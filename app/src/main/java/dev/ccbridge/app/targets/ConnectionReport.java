@@ -1,12 +1,12 @@
 package dev.ccbridge.app.targets;
 
-import dev.ccbridge.core.server.TargetCheck;
+import dev.ccbridge.core.client.GatewayClient;
 
 /** "Test connection" results in plain words, with what to check next. */
 public final class ConnectionReport {
     private ConnectionReport() {}
 
-    public static String describe(TargetCheck.Result result) {
+    public static String describe(GatewayClient.Check result) {
         if (result.ok()) {
             String answer = result.answer() == null || result.answer().isBlank() ? "(an empty answer)"
                     : "\u201c" + shorten(result.answer().strip()) + "\u201d";

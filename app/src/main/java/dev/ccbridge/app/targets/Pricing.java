@@ -60,9 +60,7 @@ public record Pricing(Double input, Double output, Double cacheRead, Double cach
             put(node, "cacheWrite", cacheWrite);
             extra.put(FIELD, node);
         }
-        return new Target(target.id(), target.name(), target.provider(), target.baseUrl(), target.model(),
-                target.apiMode(), target.tiers(), target.models(), target.headers(), target.apiKeyEnv(),
-                target.token(), target.options(), target.capabilities(), extra);
+        return target.toBuilder().extra(extra).build();
     }
 
     private static Double number(JsonNode node, String field) {

@@ -2,12 +2,13 @@ package dev.ccbridge.app.targets;
 
 import dev.ccbridge.app.ServerControl;
 import dev.ccbridge.app.UiExecutor;
+import dev.ccbridge.core.secrets.KeyResolver;
 import dev.ccbridge.core.secrets.SecretStore;
-import dev.ccbridge.core.server.TargetCheck;
+import dev.ccbridge.core.client.GatewayClient;
+import dev.ccbridge.core.secrets.TargetReadiness;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.target.TargetRegistry;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -204,7 +205,7 @@ public final class TargetEditorViewModel {
         testResult.set("");
         message.set("");
         keyStored.set(false);
-        keyStatus.set(keyStatusFor(template == null ? null : template.apiKeyEnv(), false, baseUrl.get()));
+        keyStatus.set(keyStatusFor(null, template == null ? null : template.apiKeyEnv(), false, baseUrl.get()));
     }
 
     public void clear() {
@@ -288,7 +289,7 @@ public final class TargetEditorViewModel {
         testing.set(true);
         testOk.set(false);
         testResult.set("Testing " + target.displayName() + "\u2026");
-        ui.background(() -> server.throughGateway(url -> TargetCheck.run(url, target, TEST_TIMEOUT)),
+        ui.background(() -> server.throughGateway(url -> new GatewayClient(url).check(target, TEST_TIMEOUT)),
                 result -> {
                     testing.set(false);
                     testOk.set(result.ok());
@@ -347,33 +348,34 @@ public final class TargetEditorViewModel {
         ui.background(() -> secrets.get(target.secretAccount()).isPresent(), stored -> {
             if (target.equals(original.get())) {
                 keyStored.set(stored);
-                keyStatus.set(keyStatusFor(target.apiKeyEnv(), stored, target.baseUrl()));
+                keyStatus.set(keyStatusFor(target.id(), target.apiKeyEnv(), stored, target.baseUrl()));
             }
         }, failure -> keyStatus.set("The key store could not be read: " + failure.getMessage()));
     }
 
-    private String keyStatusFor(String envName, boolean stored, String url) {
-        if (envName != null && !envName.isBlank()) {
-            String value = env.get(envName.strip());
-            if (value != null && !value.isBlank()) {
-                return "Uses the key in $" + envName.strip() + (stored ? " (a stored key is ignored)" : "");
-            }
-        }
+    /** In the key chain's order: the stored key, then the target's variable, then CCBRIDGE_KEY_<ID>. */
+    private String keyStatusFor(String id, String envName, boolean stored, String url) {
+        String named = envName == null || envName.isBlank() ? null : envName.strip();
+        boolean namedSet = named != null && isSet(named);
         if (stored) {
-            return secrets.persistent() ? "A key is stored in the " + secrets.name() + "."
-                    : "A key is kept in memory for this session only.";
+            return (secrets.persistent() ? "A key is stored in the " + secrets.name() + "."
+                    : "A key is kept in memory for this session only.")
+                    + (namedSet ? " It is used before $" + named + "." : "");
         }
-        String unset = envName != null && !envName.isBlank() ? " ($" + envName.strip() + " is not set)" : "";
-        return isLocal(url) ? "No key stored" + unset + "; local servers usually need none."
+        if (namedSet) {
+            return "Uses the key in $" + named + ".";
+        }
+        String own = id == null ? null : KeyResolver.variableFor(id);
+        if (own != null && isSet(own)) {
+            return "Uses the key in $" + own + ".";
+        }
+        String unset = named != null ? " ($" + named + " is not set)" : "";
+        return TargetReadiness.isLocal(url) ? "No key stored" + unset + "; local servers usually need none."
                 : "No key stored" + unset + ".";
     }
 
-    static boolean isLocal(String url) {
-        try {
-            String host = url == null || url.isBlank() ? "" : URI.create(url.strip()).getHost();
-            return host != null && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]"));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+    private boolean isSet(String variable) {
+        String value = env.get(variable);
+        return value != null && !value.isBlank();
     }
 }

@@ -1,8 +1,9 @@
 package dev.ccbridge.app.targets;
 
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.target.ModelTiers;
+import dev.ccbridge.core.model.ModelTiers;
 import dev.ccbridge.core.target.Target;
+import dev.ccbridge.core.target.TargetOptions;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +36,8 @@ public record TargetForm(String name, String provider, String baseUrl, ApiMode a
         return new TargetForm(text(target.name()), text(target.provider()), text(target.baseUrl()),
                 target.apiMode() == null ? ApiMode.CHAT_COMPLETIONS : target.apiMode(), text(target.model()),
                 text(target.tiers().opus()), text(target.tiers().sonnet()), text(target.tiers().haiku()),
-                headerText(target.headers()), text(target.apiKeyEnv()), text(target.option(REGION)),
-                text(target.option(PROFILE)), price(pricing.input()), price(pricing.output()),
+                headerText(target.headers()), text(target.apiKeyEnv()), text(target.options().region()),
+                text(target.options().profile()), price(pricing.input()), price(pricing.output()),
                 price(pricing.cacheRead()), price(pricing.cacheWrite()));
     }
 
@@ -149,16 +150,15 @@ public record TargetForm(String name, String provider, String baseUrl, ApiMode a
      * editor does not show (id, token, models, capabilities, unknown fields) are kept.
      */
     public Target toTarget(Target base) {
-        Map<String, String> options = new LinkedHashMap<>(base == null ? Map.of() : base.options());
-        putOrRemove(options, REGION, apiMode == ApiMode.BEDROCK_CONVERSE ? region : null);
-        putOrRemove(options, PROFILE, apiMode == ApiMode.BEDROCK_CONVERSE ? awsProfile : null);
+        boolean bedrock = apiMode == ApiMode.BEDROCK_CONVERSE;
+        TargetOptions options = (base == null ? TargetOptions.NONE : base.options())
+                .with(REGION, bedrock ? nullIfBlank(region) : null)
+                .with(PROFILE, bedrock ? nullIfBlank(awsProfile) : null);
         String providerName = blank(provider) ? slugOf(name) : provider.strip();
-        Target target = new Target(base == null ? null : base.id(), name.strip(), providerName, nullIfBlank(baseUrl),
-                model.strip(), apiMode,
-                new ModelTiers(nullIfBlank(opus), nullIfBlank(sonnet), nullIfBlank(haiku)),
-                base == null ? List.of() : base.models(), parseHeaders(headers), nullIfBlank(apiKeyEnv),
-                base == null ? null : base.token(), options, base == null ? null : base.capabilities(),
-                base == null ? null : new LinkedHashMap<>(base.extra()));
+        Target target = (base == null ? Target.builder() : base.toBuilder()).name(name.strip()).provider(providerName)
+                .baseUrl(nullIfBlank(baseUrl)).model(model.strip()).apiMode(apiMode)
+                .tiers(new ModelTiers(nullIfBlank(opus), nullIfBlank(sonnet), nullIfBlank(haiku)))
+                .headers(parseHeaders(headers)).apiKeyEnv(nullIfBlank(apiKeyEnv)).options(options).build();
         return new Pricing(number(priceInput), number(priceOutput), number(priceCacheRead), number(priceCacheWrite))
                 .applyTo(target);
     }
@@ -189,13 +189,6 @@ public record TargetForm(String name, String provider, String baseUrl, ApiMode a
         return dev.ccbridge.core.target.TargetIds.slug(name);
     }
 
-    private static void putOrRemove(Map<String, String> options, String key, String value) {
-        if (blank(value)) {
-            options.remove(key);
-        } else {
-            options.put(key, value.strip());
-        }
-    }
 
     private static Double number(String text) {
         try {

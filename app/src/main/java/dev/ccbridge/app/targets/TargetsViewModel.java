@@ -5,7 +5,8 @@ import dev.ccbridge.app.ServerControl;
 import dev.ccbridge.app.UiExecutor;
 import dev.ccbridge.core.secrets.KeyResolver;
 import dev.ccbridge.core.secrets.SecretStore;
-import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.secrets.TargetReadiness;
+import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.target.TargetRegistry;
 import java.util.HashMap;
@@ -90,9 +91,7 @@ public final class TargetsViewModel {
 
     /** A copy to edit: it must then differ in provider, model, mode or base URL to be saved. */
     public void duplicate(Target target) {
-        Target copy = new Target(null, target.displayName() + " (copy)", target.provider(), target.baseUrl(),
-                target.model(), target.apiMode(), target.tiers(), target.models(), target.headers(),
-                target.apiKeyEnv(), null, target.options(), target.capabilities(), new HashMap<>(target.extra()));
+        Target copy = target.toBuilder().id(null).token(null).name(target.displayName() + " (copy)").build();
         editor.newDraft(copy);
     }
 
@@ -157,7 +156,7 @@ public final class TargetsViewModel {
             boolean hasKey = keys.keyFor(target).isPresent();
             boolean available = target.apiMode() != null
                     && server.context().upstreams().forMode(target.apiMode()).isPresent();
-            String keyWords = hasKey ? "key set" : TargetEditorViewModel.isLocal(target.baseUrl()) ? "local" : "no key";
+            String keyWords = hasKey ? "key set" : TargetReadiness.isLocal(target.baseUrl()) ? "local" : "no key";
             String summary = (target.apiMode() == null ? "?" : target.apiMode().wireName()) + " \u00b7 "
                     + (available ? keyWords : "mode not available yet");
             out.put(target.id(), new TargetState(target.id().equals(active), hasKey, available, summary));
@@ -165,7 +164,7 @@ public final class TargetsViewModel {
         return out;
     }
 
-    private void configChanged(ProxyConfig config) {
+    private void configChanged(GatewayConfig config) {
         ui.post(this::refresh);
     }
 

@@ -3,7 +3,7 @@ package dev.ccbridge.app.tray;
 import dev.ccbridge.app.ServerControl;
 import dev.ccbridge.app.UiExecutor;
 import dev.ccbridge.core.env.Shell;
-import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.target.TargetRegistry;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ public final class TrayController {
     private final UiExecutor ui;
     private final Actions actions;
     private final Consumer<ServerControl.Status> statusListener = status -> refresh();
-    private final Consumer<ProxyConfig> configListener = config -> refresh();
+    private final Consumer<GatewayConfig> configListener = config -> refresh();
     private boolean installed;
 
     public TrayController(TrayAdapter adapter, ServerControl server, TargetRegistry registry, UiExecutor ui,
@@ -94,6 +94,7 @@ public final class TrayController {
         String target = activeName == null ? "no active target" : "active: " + activeName;
         return switch (status.state()) {
             case SERVING -> "ccbridge \u2014 serving on " + status.url() + " \u2014 " + target;
+            case WARNING -> "ccbridge \u2014 " + status.message() + " \u2014 serving on " + status.url();
             case OFF -> "ccbridge \u2014 off \u2014 " + target;
             case ERROR -> "ccbridge \u2014 error: " + status.message();
         };

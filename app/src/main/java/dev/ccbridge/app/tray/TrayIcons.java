@@ -14,11 +14,13 @@ import javax.imageio.ImageIO;
 
 /**
  * The tray icons per gateway state, from the rendered artwork ({@code icons/states/*.css}): green
- * when serving, grey with the bridge crossed out when off, red with an exclamation mark on error.
+ * when serving, amber when serving but requests would fail (a key is missing), grey with the
+ * bridge crossed out when off, red with an exclamation mark on error.
  */
 public final class TrayIcons {
     /** The badge fills of the state stylesheets (tests compare rendered pixels with them). */
     public static final Color SERVING = new Color(0x1F, 0x9D, 0x55);
+    public static final Color WARNING = new Color(0xE0, 0xA1, 0x00);
     public static final Color OFF = new Color(0x8A, 0x8F, 0x98);
     public static final Color ERROR = new Color(0xD6, 0x45, 0x45);
 

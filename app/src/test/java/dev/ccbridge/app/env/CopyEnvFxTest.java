@@ -10,8 +10,10 @@ import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.testing.FxWait;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.app.theme.ThemeManager;
+import dev.ccbridge.core.env.ClaudeSettingsCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
@@ -45,7 +47,7 @@ class CopyEnvFxTest {
         context = TestApp.open(home);
         context.saveSettings(context.settings(), 8899);
         var window = new MainWindow(stage, context, UiExecutor.javaFx(), new ThemeManager(AppSettings.Theme.LIGHT),
-                PresetCatalog.builtIn(), Map.of(), new ClaudeSettingsCheck(claudeSettings));
+                PresetCatalog.builtIn(), Map.of(), new ClaudeSettingsCheck(List.of(claudeSettings)));
         window.show();
     }
 
@@ -87,9 +89,9 @@ class CopyEnvFxTest {
 
     @Test
     void modelVariablesCanBeAdded(FxRobot robot) {
-        context.registry().put(new dev.ccbridge.core.target.Target(null, "DeepSeek", "deepseek",
-                "https://api.deepseek.com", "deepseek-chat", dev.ccbridge.core.target.ApiMode.CHAT_COMPLETIONS,
-                null, null, null, null, null, null, null, null));
+        context.registry().put(dev.ccbridge.core.target.Target.builder().name("DeepSeek").provider("deepseek")
+                .baseUrl("https://api.deepseek.com").model("deepseek-chat")
+                .apiMode(dev.ccbridge.core.target.ApiMode.CHAT_COMPLETIONS).build());
         Platform.runLater(() -> { });
         robot.clickOn("#copyEnv");
         robot.clickOn("#includeModels");

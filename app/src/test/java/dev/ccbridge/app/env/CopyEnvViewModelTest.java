@@ -2,10 +2,11 @@ package dev.ccbridge.app.env;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ccbridge.core.env.ClaudeSettingsCheck;
 import dev.ccbridge.core.env.Shell;
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.target.ModelTiers;
-import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.model.ModelTiers;
+import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.target.TargetRegistry;
 import java.nio.file.Files;
@@ -28,28 +29,32 @@ class CopyEnvViewModelTest {
 
     @BeforeEach
     void setUp() {
-        registry = new TargetRegistry(new ProxyConfig(1, 8787, "ccb_install", null, List.of(), null), null);
-        deepseek = registry.put(new Target(null, "DeepSeek", "deepseek", "https://api.deepseek.com", "deepseek-chat",
-                ApiMode.CHAT_COMPLETIONS, new ModelTiers("deepseek-reasoner", null, null), null, Map.of(), null, null,
-                null, null, null));
+        registry = new TargetRegistry(new GatewayConfig(1, 8787, "ccb_install", null, List.of(), null), null);
+        deepseek = registry.put(Target.builder().name("DeepSeek").provider("deepseek").baseUrl("https://api.deepseek.com")
+                .model("deepseek-chat").apiMode(ApiMode.CHAT_COMPLETIONS)
+                .tiers(new ModelTiers("deepseek-reasoner", null, null)).build());
         vm = new CopyEnvViewModel(registry, () -> "http://127.0.0.1:8787",
-                new ClaudeSettingsCheck(dir.resolve("settings.json")));
+                new ClaudeSettingsCheck(List.of(dir.resolve("settings.json"))), Map.of("NO_PROXY", "corp.example"));
     }
 
     @Test
     void eachShellGetsItsOwnSyntax() {
         vm.shell.set(Shell.BASH);
         assertThat(vm.snippet()).isEqualTo("export ANTHROPIC_BASE_URL='http://127.0.0.1:8787'" + NL
-                + "export ANTHROPIC_AUTH_TOKEN='ccb_install'" + NL);
+                + "export ANTHROPIC_AUTH_TOKEN='ccb_install'" + NL
+                + "export NO_PROXY='127.0.0.1,localhost,corp.example'" + NL);
         vm.shell.set(Shell.FISH);
         assertThat(vm.snippet()).isEqualTo("set -gx ANTHROPIC_BASE_URL 'http://127.0.0.1:8787'" + NL
-                + "set -gx ANTHROPIC_AUTH_TOKEN 'ccb_install'" + NL);
+                + "set -gx ANTHROPIC_AUTH_TOKEN 'ccb_install'" + NL
+                + "set -gx NO_PROXY '127.0.0.1,localhost,corp.example'" + NL);
         vm.shell.set(Shell.POWERSHELL);
         assertThat(vm.snippet()).isEqualTo("$env:ANTHROPIC_BASE_URL = 'http://127.0.0.1:8787'" + NL
-                + "$env:ANTHROPIC_AUTH_TOKEN = 'ccb_install'" + NL);
+                + "$env:ANTHROPIC_AUTH_TOKEN = 'ccb_install'" + NL
+                + "$env:NO_PROXY = '127.0.0.1,localhost,corp.example'" + NL);
         vm.shell.set(Shell.CMD);
         assertThat(vm.snippet()).isEqualTo("set \"ANTHROPIC_BASE_URL=http://127.0.0.1:8787\"" + NL
-                + "set \"ANTHROPIC_AUTH_TOKEN=ccb_install\"" + NL);
+                + "set \"ANTHROPIC_AUTH_TOKEN=ccb_install\"" + NL
+                + "set \"NO_PROXY=127.0.0.1,localhost,corp.example\"" + NL);
     }
 
     @Test
@@ -57,7 +62,8 @@ class CopyEnvViewModelTest {
         vm.pinned.set(deepseek);
         assertThat(vm.variables()).containsExactly(
                 Map.entry("ANTHROPIC_BASE_URL", "http://127.0.0.1:8787/api/claude-code-proxy/" + deepseek.routeKey()),
-                Map.entry("ANTHROPIC_AUTH_TOKEN", deepseek.token()));
+                Map.entry("ANTHROPIC_AUTH_TOKEN", deepseek.token()),
+                Map.entry("NO_PROXY", "127.0.0.1,localhost,corp.example"));
     }
 
     @Test

@@ -5,16 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ccbridge.app.AppContext;
 import dev.ccbridge.app.MainWindow;
 import dev.ccbridge.app.UiExecutor;
-import dev.ccbridge.app.env.ClaudeSettingsCheck;
 import dev.ccbridge.app.settings.AppSettings;
 import dev.ccbridge.app.targets.PresetCatalog;
-import dev.ccbridge.app.testing.FakeProvider;
+import dev.ccbridge.app.testing.FakeTargets;
 import dev.ccbridge.app.testing.FxWait;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.app.theme.ThemeManager;
+import dev.ccbridge.core.env.ClaudeSettingsCheck;
 import dev.ccbridge.core.target.Target;
+import dev.ccbridge.fake.FakeProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +32,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** The live log in a real window: requests through the in-process gateway to a WireMock provider. */
+/** The live log in a real window: requests through the in-process gateway to a fake provider. */
 @ExtendWith(ApplicationExtension.class)
 class RequestLogFxTest {
     @TempDir
@@ -42,13 +44,13 @@ class RequestLogFxTest {
     @Start
     void start(Stage stage) throws Exception {
         Path home = Files.createTempDirectory(dir, "app");
-        provider = FakeProvider.start();
+        provider = FakeTargets.provider();
         context = TestApp.open(home);
-        Target target = context.registry().put(provider.target("Fake", "fake-model"));
+        Target target = context.registry().put(FakeTargets.target(provider, "Fake", "fake-model"));
         context.secrets().put(target.secretAccount(), "sk-upstream-0123456789abcdef");
         context.server().start();
         var window = new MainWindow(stage, context, UiExecutor.javaFx(), new ThemeManager(AppSettings.Theme.LIGHT),
-                PresetCatalog.builtIn(), Map.of(), new ClaudeSettingsCheck(home.resolve("none.json")));
+                PresetCatalog.builtIn(), Map.of(), new ClaudeSettingsCheck(List.of()));
         window.show();
         window.showLog();
     }
@@ -93,7 +95,7 @@ class RequestLogFxTest {
         }
         CompletableFuture.allOf(calls).get(60, TimeUnit.SECONDS);
         FxWait.until("40 finished rows", () -> table.getItems().size() == 40
-                && table.getItems().stream().allMatch(row -> row.record().status() == 200));
+                && table.getItems().stream().allMatch(row -> row.record().completion().map(done -> done.status() == 200).orElse(false)));
     }
 
     @Test

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccbridge.app.AppContext;
 import dev.ccbridge.app.UiExecutor;
-import dev.ccbridge.app.testing.FakeProvider;
+import dev.ccbridge.app.testing.FakeTargets;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.protocol.anthropic.Usage;
 import dev.ccbridge.core.target.Target;
+import dev.ccbridge.fake.FakeProvider;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,9 +49,9 @@ class RequestLogViewModelTest {
 
     @Test
     void aRealRequestThroughTheGatewayFillsARowAndItsDetail() {
-        provider = FakeProvider.start();
+        provider = FakeTargets.provider();
         context = TestApp.open(dir);
-        Target target = context.registry().put(provider.target("Fake", "fake-model"));
+        Target target = context.registry().put(FakeTargets.target(provider, "Fake", "fake-model"));
         context.secrets().put(target.secretAccount(), UPSTREAM_KEY);
         context.server().start();
         var vm = new RequestLogViewModel(context.log(), context.history().orElseThrow(), ui, 100,
@@ -64,12 +65,12 @@ class RequestLogViewModelTest {
 
         assertThat(vm.rows()).singleElement().satisfies(row -> {
             RequestRecord r = row.record();
-            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.completion().orElseThrow().status()).isEqualTo(200);
             assertThat(LogFormat.target(r)).isEqualTo("Fake");
             assertThat(LogFormat.models(r)).isEqualTo("claude-sonnet-4-5 \u2192 fake-model");
             assertThat(LogFormat.stream(r)).isEqualTo("stream");
             assertThat(LogFormat.tokens(r)).isEqualTo("12 / 3");
-            assertThat(r.firstTokenMillis()).isNotNull();
+            assertThat(r.completion().orElseThrow().firstTokenMillis()).isNotNull();
         });
 
         vm.selected.set(vm.rows().getFirst());
@@ -82,12 +83,12 @@ class RequestLogViewModelTest {
 
     @Test
     void aRequestThatFellBackShowsEachTryInItsDetail() {
-        provider = FakeProvider.start();
-        try (FakeProvider down = FakeProvider.start()) {
-            down.fails(503, "overloaded, try later");
+        provider = FakeTargets.provider();
+        try (FakeProvider down = FakeTargets.provider()) {
+            FakeTargets.failing(down, 503, "overloaded, try later");
             context = TestApp.open(dir);
-            Target backup = context.registry().put(provider.target("Backup", "fake-model"));
-            Target primary = context.registry().put(down.target("Primary", "fake-model")
+            Target backup = context.registry().put(FakeTargets.target(provider, "Backup", "fake-model"));
+            Target primary = context.registry().put(FakeTargets.target(down, "Primary", "fake-model")
                     .withFallbacks(List.of(backup.id())));
             context.registry().activate(primary.id());
             context.secrets().put(backup.secretAccount(), UPSTREAM_KEY);
@@ -157,10 +158,11 @@ class RequestLogViewModelTest {
         assertThat(LogFormat.status(row.record())).isEqualTo("\u2026");
         vm.filter.set("500");
         assertThat(vm.visibleRows()).isEmpty();
-        log.publish(started.completed(500, "api_error", "upstream failed", null, 40, null, "{}"));
+        log.publish(started.completed(new RequestRecord.Completed(500,
+                new RequestRecord.Failure("api_error", "upstream failed"), null, 40, null), "{}"));
         runFx();
         assertThat(vm.rows()).containsExactly(row);
-        assertThat(row.record().status()).isEqualTo(500);
+        assertThat(LogFormat.status(row.record())).isEqualTo("500");
         assertThat(vm.visibleRows()).as("the filter sees the new status").containsExactly(row);
     }
 
@@ -173,9 +175,8 @@ class RequestLogViewModelTest {
         try (var pool = Executors.newFixedThreadPool(8)) {
             for (int i = 0; i < 800; i++) {
                 int n = i;
-                pool.execute(() -> log.publish(new RequestRecord("r" + n, Instant.now(), "t", "T", "chat_completions",
-                        "active", "m", "m", true, 200, null, null, 5L, 9L, new Usage(1, 1, 0, 0),
-                        bigBody.getBytes(StandardCharsets.UTF_8), "{}")));
+                pool.execute(() -> log.publish(record("r" + n, routing("t", "T", "m", "m"), true,
+                        new RequestRecord.Completed(200, null, 5L, 9L, new Usage(1, 1, 0, 0)), bigBody, "{}")));
             }
         }
         int fxTasks = fx.size();
@@ -193,10 +194,11 @@ class RequestLogViewModelTest {
         vm.start();
         String body = "{\"model\":\"claude-haiku-4-5\",\"metadata\":{\"api_key\":\"hunter2-secret\"},"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"use sk-proj-abcdefghijklmnopqrstuv\"}]}";
-        log.publish(new RequestRecord("r1", Instant.parse("2026-03-01T10:00:00Z"), "ds", "DeepSeek",
-                "chat_completions", "active", "claude-haiku-4-5", "deepseek-chat", false, 200, null, null, 100L, 250L,
-                new Usage(10, 2, 0, 5), body.getBytes(StandardCharsets.UTF_8),
-                "{\"type\":\"message\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}"));
+        log.publish(new RequestRecord("r1", Instant.parse("2026-03-01T10:00:00Z"),
+                routing("ds", "DeepSeek", "claude-haiku-4-5", "deepseek-chat"), false,
+                new RequestRecord.Completed(200, null, 100L, 250L, new Usage(10, 2, 0, 5)),
+                body.getBytes(StandardCharsets.UTF_8),
+                "{\"type\":\"message\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}", null));
         log.publish(done("r2", "Kimi", 429));
         runFx();
         vm.filter.set("deepseek");
@@ -218,9 +220,9 @@ class RequestLogViewModelTest {
 
     @Test
     void clearEmptiesTheLogAndTheStoredEntriesButKeepsUsage() {
-        provider = FakeProvider.start();
+        provider = FakeTargets.provider();
         context = TestApp.open(dir);
-        Target target = context.registry().put(provider.target("Fake", "fake-model"));
+        Target target = context.registry().put(FakeTargets.target(provider, "Fake", "fake-model"));
         context.secrets().put(target.secretAccount(), UPSTREAM_KEY);
         context.server().start();
         TestApp.ask(context, "claude-sonnet-4-5", "hi", false);
@@ -240,12 +242,12 @@ class RequestLogViewModelTest {
 
     @Test
     void replaySendsTheRequestToAnotherTargetAndShowsBothAnswers() {
-        provider = FakeProvider.start();
-        try (var other = FakeProvider.start()) {
-            other.answers("a different answer", 30, 7);
+        provider = FakeTargets.provider();
+        try (var other = FakeTargets.provider()) {
+            FakeTargets.answering(other, "a different answer", 30, 7);
             context = TestApp.open(dir);
-            Target first = context.registry().put(provider.target("First", "model-a"));
-            Target second = context.registry().put(other.target("Second", "model-b"));
+            Target first = context.registry().put(FakeTargets.target(provider, "First", "model-a"));
+            Target second = context.registry().put(FakeTargets.target(other, "Second", "model-b"));
             context.secrets().put(first.secretAccount(), UPSTREAM_KEY);
             context.secrets().put(second.secretAccount(), UPSTREAM_KEY);
             context.registry().activate(first.id());
@@ -267,8 +269,8 @@ class RequestLogViewModelTest {
             assertThat(result.replayed().status()).isEqualTo(200);
             assertThat(result.replayed().text()).isEqualTo("a different answer");
             assertThat(result.replayed().usage().inputTokens()).isEqualTo(30);
-            assertThat(other.requests()).singleElement().satisfies(r ->
-                    assertThat(r.getBodyAsString()).contains("compare me").contains("model-b"));
+            assertThat(other.received()).singleElement().satisfies(r ->
+                    assertThat(r.text()).contains("compare me").contains("model-b"));
         }
     }
 
@@ -281,14 +283,24 @@ class RequestLogViewModelTest {
     }
 
     private static RequestRecord started(String id) {
-        return new RequestRecord(id, Instant.now(), "ds", "DeepSeek", "chat_completions", "active",
-                "claude-sonnet-4-5", "deepseek-chat", true, 0, null, null, null, null, null, null, null);
+        return RequestRecord.started(id, Instant.now(), routing("ds", "DeepSeek", "claude-sonnet-4-5", "deepseek-chat"),
+                true, null);
     }
 
     private static RequestRecord done(String id, String target, int status) {
-        return new RequestRecord(id, Instant.now(), target.toLowerCase(), target, "chat_completions", "active",
-                "claude-sonnet-4-5", target.toLowerCase() + "-chat", true, status,
-                status >= 400 ? "rate_limit_error" : null, status >= 400 ? "slow down" : null, 50L, 90L,
-                new Usage(10, 2, 0, 0), null, null);
+        var failure = status >= 400 ? new RequestRecord.Failure("rate_limit_error", "slow down") : null;
+        return record(id, routing(target.toLowerCase(), target, "claude-sonnet-4-5", target.toLowerCase() + "-chat"),
+                true, new RequestRecord.Completed(status, failure, 50L, 90L, new Usage(10, 2, 0, 0)), null, null);
+    }
+
+    private static RequestRecord.Routing routing(String id, String name, String requested, String upstream) {
+        return new RequestRecord.Routing(id, name, "chat_completions", RequestRecord.Addressed.ACTIVE, requested,
+                upstream);
+    }
+
+    private static RequestRecord record(String id, RequestRecord.Routing routing, boolean stream,
+                                        RequestRecord.Completed done, String request, String response) {
+        return new RequestRecord(id, Instant.now(), routing, stream, done,
+                request == null ? null : request.getBytes(StandardCharsets.UTF_8), response, null);
     }
 }

@@ -8,8 +8,8 @@ import dev.ccbridge.core.target.Target;
 import org.junit.jupiter.api.Test;
 
 class PricingTest {
-    private final Target target = new Target("t", "T", "p", "https://x.example", "m", ApiMode.CHAT_COMPLETIONS,
-            null, null, null, null, "ccb_t", null, null, null);
+    private final Target target = Target.builder().id("t").name("T").provider("p").baseUrl("https://x.example").model("m")
+            .apiMode(ApiMode.CHAT_COMPLETIONS).token("ccb_t").build();
 
     @Test
     void pricesRoundTripThroughTheTargetsConfigEntry() throws Exception {

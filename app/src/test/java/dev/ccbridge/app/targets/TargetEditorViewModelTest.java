@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.app.AppContext;
 import dev.ccbridge.app.UiExecutor;
-import dev.ccbridge.app.testing.FakeProvider;
+import dev.ccbridge.app.testing.FakeTargets;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.Target;
+import dev.ccbridge.fake.FakeProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,7 +31,7 @@ class TargetEditorViewModelTest {
 
     @BeforeEach
     void setUp() {
-        provider = FakeProvider.start();
+        provider = FakeTargets.provider();
         context = TestApp.open(dir, secrets);
         vm = new TargetEditorViewModel(context.registry(), secrets, Map.of(), context.server(), UiExecutor.direct());
     }
@@ -80,7 +81,7 @@ class TargetEditorViewModelTest {
 
     @Test
     void editsAreUnsavedChangesUntilSavedOrReverted() {
-        Target stored = context.registry().put(provider.target("Fake", "fake-model"));
+        Target stored = context.registry().put(FakeTargets.target(provider, "Fake", "fake-model"));
         vm.load(stored);
         assertThat(vm.isDirty()).isFalse();
         vm.model.set("other-model");
@@ -96,9 +97,9 @@ class TargetEditorViewModelTest {
 
     @Test
     void aCopyOfAnotherTargetsRouteCannotBeSaved() {
-        Target stored = context.registry().put(provider.target("Fake", "fake-model"));
-        vm.newDraft(new Target(null, "Fake (copy)", stored.provider(), stored.baseUrl(), stored.model(),
-                stored.apiMode(), stored.tiers(), null, null, null, null, null, null, null));
+        Target stored = context.registry().put(FakeTargets.target(provider, "Fake", "fake-model"));
+        vm.newDraft(Target.builder().name("Fake (copy)").provider(stored.provider()).baseUrl(stored.baseUrl())
+                .model(stored.model()).apiMode(stored.apiMode()).tiers(stored.tiers()).build());
         assertThat(vm.conflictBinding().get()).contains("'Fake' already uses");
         assertThat(vm.canSaveBinding().get()).isFalse();
         vm.model.set("fake-model-2");
@@ -116,13 +117,13 @@ class TargetEditorViewModelTest {
         vm.region.set("eu-central-1");
         assertThat(vm.validBinding().get()).isTrue();
         Target saved = vm.save().orElseThrow();
-        assertThat(saved.option("region")).isEqualTo("eu-central-1");
+        assertThat(saved.options().region()).isEqualTo("eu-central-1");
         assertThat(saved.baseUrl()).isNull();
     }
 
     @Test
     void removingTheKeyTakesItOutOfTheStore() {
-        Target stored = context.registry().put(provider.target("Fake", "fake-model"));
+        Target stored = context.registry().put(FakeTargets.target(provider, "Fake", "fake-model"));
         secrets.put(stored.secretAccount(), KEY);
         vm.load(stored);
         assertThat(vm.keyStoredProperty().get()).isTrue();
@@ -134,7 +135,7 @@ class TargetEditorViewModelTest {
 
     @Test
     void testConnectionReportsTheAnswerAndLatency() {
-        Target stored = context.registry().put(provider.target("Fake", "fake-model"));
+        Target stored = context.registry().put(FakeTargets.target(provider, "Fake", "fake-model"));
         secrets.put(stored.secretAccount(), KEY);
         vm.load(stored);
         assertThat(vm.canTestBinding().get()).isTrue();
@@ -143,15 +144,15 @@ class TargetEditorViewModelTest {
 
         assertThat(vm.testOkProperty().get()).isTrue();
         assertThat(vm.testResultProperty().get()).startsWith("Connected in ").contains("\u201cpong\u201d");
-        assertThat(provider.requests()).singleElement()
-                .satisfies(r -> assertThat(r.getHeader("Authorization")).isEqualTo("Bearer " + KEY));
+        assertThat(provider.received()).singleElement()
+                .satisfies(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + KEY));
     }
 
     @Test
     void testConnectionExplainsAProviderError() {
-        Target stored = context.registry().put(provider.target("Fake", "fake-model"));
+        Target stored = context.registry().put(FakeTargets.target(provider, "Fake", "fake-model"));
         secrets.put(stored.secretAccount(), KEY);
-        provider.fails(403, "This key has no access to fake-model");
+        FakeTargets.failing(provider, 403, "This key has no access to fake-model");
         vm.load(stored);
         vm.testConnection();
         assertThat(vm.testOkProperty().get()).isFalse();
@@ -161,11 +162,11 @@ class TargetEditorViewModelTest {
 
     @Test
     void testConnectionWaitsForUnsavedChanges() {
-        Target stored = context.registry().put(provider.target("Fake", "fake-model"));
+        Target stored = context.registry().put(FakeTargets.target(provider, "Fake", "fake-model"));
         vm.load(stored);
         vm.model.set("changed");
         assertThat(vm.canTestBinding().get()).isFalse();
         vm.testConnection();
-        assertThat(provider.requests()).isEmpty();
+        assertThat(provider.received()).isEmpty();
     }
 }

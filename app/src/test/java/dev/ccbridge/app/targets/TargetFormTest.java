@@ -3,7 +3,7 @@ package dev.ccbridge.app.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.target.ModelTiers;
+import dev.ccbridge.core.model.ModelTiers;
 import dev.ccbridge.core.target.Target;
 import java.util.List;
 import java.util.Map;
@@ -51,16 +51,18 @@ class TargetFormTest {
 
     @Test
     void aSavedTargetKeepsWhatTheFormDoesNotShow() {
-        Target original = new Target("ds", "DeepSeek", "deepseek", "https://api.deepseek.com", "deepseek-chat",
-                ApiMode.CHAT_COMPLETIONS, new ModelTiers("deepseek-reasoner", null, null), List.of("deepseek-chat"),
-                Map.of("X-A", "1"), "DEEPSEEK_API_KEY", "ccb_token", Map.of("auth", "bearer"), null, null);
+        Target original = Target.builder().id("ds").name("DeepSeek").provider("deepseek").baseUrl("https://api.deepseek.com")
+                .model("deepseek-chat").apiMode(ApiMode.CHAT_COMPLETIONS)
+                .tiers(new ModelTiers("deepseek-reasoner", null, null))
+                .models(List.of("deepseek-chat")).headers(Map.of("X-A", "1"))
+                .apiKeyEnv("DEEPSEEK_API_KEY").token("ccb_token").options(Map.of("auth", "bearer")).build();
         TargetForm form = TargetForm.of(original);
         assertThat(form.headers()).isEqualTo("X-A: 1");
         Target rebuilt = form.withName("DeepSeek V3").toTarget(original);
         assertThat(rebuilt.id()).isEqualTo("ds");
         assertThat(rebuilt.token()).isEqualTo("ccb_token");
         assertThat(rebuilt.models()).containsExactly("deepseek-chat");
-        assertThat(rebuilt.options()).containsEntry("auth", "bearer");
+        assertThat(rebuilt.options().asMap()).containsEntry("auth", "bearer");
         assertThat(rebuilt.name()).isEqualTo("DeepSeek V3");
         assertThat(rebuilt.tiers()).isEqualTo(new ModelTiers("deepseek-reasoner", null, null));
         assertThat(rebuilt.headers()).isEqualTo(Map.of("X-A", "1"));
@@ -68,8 +70,8 @@ class TargetFormTest {
 
     @Test
     void theSameRouteAsAnotherTargetIsAConflict() {
-        Target existing = new Target("a", "A", "openai", "https://api.openai.com/v1", "gpt-5.1",
-                ApiMode.CHAT_COMPLETIONS, null, null, null, null, "ccb_x", null, null, null);
+        Target existing = Target.builder().id("a").name("A").provider("openai").baseUrl("https://api.openai.com/v1")
+                .model("gpt-5.1").apiMode(ApiMode.CHAT_COMPLETIONS).token("ccb_x").build();
         TargetForm same = TargetForm.of(existing).withName("Copy");
         assertThat(same.conflictWith(List.of(existing), null)).get().asString().contains("'A' already uses");
         assertThat(same.conflictWith(List.of(existing), "a")).as("itself is no conflict").isEmpty();

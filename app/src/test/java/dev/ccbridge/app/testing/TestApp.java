@@ -2,10 +2,12 @@ package dev.ccbridge.app.testing;
 
 import dev.ccbridge.app.AppContext;
 import dev.ccbridge.app.AppPaths;
-import dev.ccbridge.app.secrets.KeyStorage;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
+import dev.ccbridge.core.secrets.KeyStorage;
 import dev.ccbridge.core.secrets.SecretStore;
-import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.target.ApiMode;
+import dev.ccbridge.core.target.GatewayConfig;
+import dev.ccbridge.core.target.Target;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** An {@link AppContext} in a temp dir, keys in memory, no targets, a gateway on a free port when started. */
 public final class TestApp {
@@ -30,7 +33,18 @@ public final class TestApp {
         if (!Files.exists(config)) {
             writeEmptyConfig(config);
         }
-        return AppContext.open(new AppPaths(config, dir), 0, settings -> KeyStorage.of(secrets));
+        return AppContext.open(new AppPaths(config, dir), 0, () -> KeyStorage.of(secrets));
+    }
+
+    /**
+     * A hosted provider's target (not yet in a registry) that needs an API key and has none: it
+     * names a key variable nobody sets.
+     */
+    public static Target hostedWithoutKey(String name) {
+        String id = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return Target.builder().name(name).provider(id).baseUrl("https://api." + id + ".example/v1")
+                .model("model-1").apiMode(ApiMode.CHAT_COMPLETIONS)
+                .apiKeyEnv("CCBRIDGE_TEST_UNSET_KEY").build();
     }
 
     /** A config with no targets (the embedded default has four). */
@@ -38,7 +52,7 @@ public final class TestApp {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, dev.ccbridge.core.json.Json.CONFIG.writeValueAsString(
-                    new ProxyConfig(1, 0, null, null, List.of(), null)));
+                    new GatewayConfig(1, 0, null, null, List.of(), null)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.app.ServerControl;
 import dev.ccbridge.app.UiExecutor;
-import dev.ccbridge.core.Gateway;
+import dev.ccbridge.app.testing.TestApp;
+import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.env.Shell;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.target.TargetRegistry;
 import java.util.ArrayList;
@@ -60,10 +61,10 @@ class TrayControllerTest {
 
     @BeforeEach
     void setUp() {
-        registry = new TargetRegistry(new ProxyConfig(1, 0, null, null, List.of(), null), null);
+        registry = new TargetRegistry(new GatewayConfig(1, 0, null, null, List.of(), null), null);
         registry.put(target("DeepSeek", "deepseek-chat"));
         registry.put(target("Kimi", "kimi-k2"));
-        server = new ServerControl(Gateway.context(registry, new InMemorySecretStore(), new RequestLog()), () -> 0);
+        server = new ServerControl(GatewayContext.standard(registry, new InMemorySecretStore(), new RequestLog()), () -> 0);
         tray = new TrayController(adapter, server, registry, UiExecutor.direct(), new TrayController.Actions() {
             @Override
             public void openWindow() {
@@ -149,7 +150,7 @@ class TrayControllerTest {
     @Test
     void anErrorShowsInTheIconAndTooltip() throws Exception {
         try (var occupied = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            var blocked = new ServerControl(Gateway.context(registry, new InMemorySecretStore(), new RequestLog()),
+            var blocked = new ServerControl(GatewayContext.standard(registry, new InMemorySecretStore(), new RequestLog()),
                     occupied::getLocalPort);
             var errorTray = new TrayController(adapter, blocked, registry, UiExecutor.direct(), null);
             errorTray.install();
@@ -157,6 +158,26 @@ class TrayControllerTest {
             assertThat(adapter.last().state()).isEqualTo(ServerControl.State.ERROR);
             assertThat(adapter.last().tooltip()).contains("error").contains("already in use");
             blocked.close();
+        }
+    }
+
+    @Test
+    void servingWithoutTheActiveTargetsKeyShowsTheWarningIconAndTheFix() {
+        var secrets = new InMemorySecretStore();
+        Target openai = registry.put(TestApp.hostedWithoutKey("OpenAI"));
+        registry.activate(openai.id());
+        try (var keyless = new ServerControl(GatewayContext.standard(registry, secrets, new RequestLog()), () -> 0)) {
+            var warningTray = new TrayController(adapter, keyless, registry, UiExecutor.direct(), null);
+            warningTray.install();
+            keyless.start();
+
+            assertThat(adapter.last().state()).isEqualTo(ServerControl.State.WARNING);
+            assertThat(adapter.last().tooltip()).startsWith("ccbridge \u2014 Add an API key for OpenAI \u2014 serving on");
+            assertThat(((TrayItem.Check) adapter.last().menu().getFirst()).checked()).as("Enabled").isTrue();
+
+            secrets.put(openai.secretAccount(), "sk-0123456789");
+            keyless.recheck();
+            assertThat(adapter.last().state()).isEqualTo(ServerControl.State.SERVING);
         }
     }
 
@@ -172,7 +193,7 @@ class TrayControllerTest {
     }
 
     private static Target target(String name, String model) {
-        return new Target(null, name, name.toLowerCase(), "https://example.invalid/v1", model,
-                ApiMode.CHAT_COMPLETIONS, null, List.of(), Map.of(), null, null, Map.of(), null, null);
+        return Target.builder().name(name).provider(name.toLowerCase()).baseUrl("https://example.invalid/v1")
+                .model(model).apiMode(ApiMode.CHAT_COMPLETIONS).build();
     }
 }

@@ -13,6 +13,7 @@ class TrayIconsTest {
     void eachStateShowsItsBadgeColourAtEveryTraySize() {
         for (int size : new int[] {16, 22, 24, 32, 48, 64}) {
             assertThat(badge(TrayIcons.image(State.SERVING, size))).as("serving at %d px", size).isEqualTo(TrayIcons.SERVING);
+            assertThat(badge(TrayIcons.image(State.WARNING, size))).as("warning at %d px", size).isEqualTo(TrayIcons.WARNING);
             assertThat(badge(TrayIcons.image(State.OFF, size))).as("off at %d px", size).isEqualTo(TrayIcons.OFF);
             assertThat(badge(TrayIcons.image(State.ERROR, size))).as("error at %d px", size).isEqualTo(TrayIcons.ERROR);
         }
@@ -36,8 +37,12 @@ class TrayIconsTest {
     }
 
     @Test
-    void offAndErrorDifferInShapeNotOnlyInColour() {
+    void everyStateDiffersInShapeNotOnlyInColour() {
         // Colour-blind users tell the states apart by the marks: compare the white pixels.
+        for (State state : new State[] {State.OFF, State.SERVING, State.ERROR}) {
+            assertThat(whiteMask(TrayIcons.image(State.WARNING, 32))).as("warning vs %s", state)
+                    .isNotEqualTo(whiteMask(TrayIcons.image(state, 32)));
+        }
         assertThat(whiteMask(TrayIcons.image(State.OFF, 32))).isNotEqualTo(whiteMask(TrayIcons.image(State.SERVING, 32)));
         assertThat(whiteMask(TrayIcons.image(State.ERROR, 32))).isNotEqualTo(whiteMask(TrayIcons.image(State.SERVING, 32)));
         assertThat(whiteMask(TrayIcons.image(State.ERROR, 32))).isNotEqualTo(whiteMask(TrayIcons.image(State.OFF, 32)));

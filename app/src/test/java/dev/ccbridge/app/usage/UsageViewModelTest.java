@@ -8,7 +8,7 @@ import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.log.RequestStore;
 import dev.ccbridge.core.protocol.anthropic.Usage;
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.target.TargetRegistry;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ class UsageViewModelTest {
 
     @Test
     void totalsPerTargetAndDayWithCostWherePricesAreSet() {
-        var registry = new TargetRegistry(new ProxyConfig(1, 0, null, null, List.of(), null), null);
+        var registry = new TargetRegistry(new GatewayConfig(1, 0, null, null, List.of(), null), null);
         Target priced = registry.put(new Pricing(0.28, 0.42, 0.028, null).applyTo(target("DeepSeek", "deepseek-chat")));
         Target unpriced = registry.put(target("Local", "qwen3"));
         try (var store = RequestStore.open(dir.resolve("h.db"), RequestStore.Retention.DEFAULT)) {
@@ -49,13 +49,15 @@ class UsageViewModelTest {
     }
 
     private static Target target(String name, String model) {
-        return new Target(null, name, name.toLowerCase(), "https://example.invalid/v1", model,
-                ApiMode.CHAT_COMPLETIONS, null, List.of(), Map.of(), null, null, Map.of(), null, null);
+        return Target.builder().name(name).provider(name.toLowerCase()).baseUrl("https://example.invalid/v1")
+                .model(model).apiMode(ApiMode.CHAT_COMPLETIONS).build();
     }
 
     private static RequestRecord done(String id, Target target, int status, Usage usage) {
-        return new RequestRecord(id, Instant.now(), target.id(), target.displayName(), "chat_completions", "active",
-                "claude-sonnet-4-5", target.model(), true, status, status >= 400 ? "rate_limit_error" : null, null,
-                10L, 20L, usage, null, null);
+        var routing = new RequestRecord.Routing(target.id(), target.displayName(), "chat_completions",
+                RequestRecord.Addressed.ACTIVE, "claude-sonnet-4-5", target.model());
+        var failure = status >= 400 ? new RequestRecord.Failure("rate_limit_error", null) : null;
+        return new RequestRecord(id, Instant.now(), routing, true,
+                new RequestRecord.Completed(status, failure, 10L, 20L, usage), null, null, null);
     }
 }

@@ -4,21 +4,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccbridge.bench.BenchTargets;
 import dev.ccbridge.bench.RecordedBodies;
 import dev.ccbridge.core.json.Json;
-import dev.ccbridge.core.log.Redactor;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
 import dev.ccbridge.core.protocol.anthropic.StreamEvent;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.Target;
-import dev.ccbridge.core.translate.common.EventSink;
-import dev.ccbridge.core.translate.common.MessageStreamBuilder;
 import dev.ccbridge.core.upstream.Cancellation;
-import dev.ccbridge.core.upstream.ChatCompletionsDialect;
-import dev.ccbridge.core.upstream.UpstreamExchange;
+import dev.ccbridge.core.upstream.http.ChatCompletionsDialect;
+import dev.ccbridge.core.upstream.Call;
+import dev.ccbridge.core.upstream.ClientRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,10 +48,9 @@ final class BodySets {
         for (RecordedBodies body : RecordedBodies.values()) {
             byte[] anthropic = body.bytes();
             MessagesRequest request = Json.WIRE.readValue(anthropic, MessagesRequest.class);
-            var exchange = new UpstreamExchange("req_bench", request, anthropic, Map.of(), target,
-                    BenchTargets.model(target), Optional.empty(), 1, new MessageStreamBuilder("msg", "m", 1, NO_SINK),
-                    null, new Cancellation(), new Redactor(List.of()));
-            byte[] chat = new ChatCompletionsDialect().prepare(exchange).call().body();
+            var call = new Call(new ClientRequest("req_bench", request, anthropic, Map.of(), 1, "msg"), target,
+                    BenchTargets.model(target), Optional.empty(), new Cancellation());
+            byte[] chat = new ChatCompletionsDialect().prepare(call).call().body();
             for (boolean stream : new boolean[] {false, true}) {
                 ObjectNode node = (ObjectNode) Json.WIRE.readTree(chat);
                 node.put("stream", stream);
@@ -67,13 +63,4 @@ final class BodySets {
         return dir;
     }
 
-    private static final EventSink NO_SINK = new EventSink() {
-        @Override
-        public void event(StreamEvent event) {
-        }
-
-        @Override
-        public void fail(ApiError error) {
-        }
-    };
 }

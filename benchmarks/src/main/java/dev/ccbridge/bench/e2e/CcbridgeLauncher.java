@@ -49,8 +49,8 @@ final class CcbridgeLauncher {
     }
 
     private Target target(String id, String prefix, String token) {
-        return new Target(id, id, "fake", fakeRoot + prefix + "/v1", "gpt-4.1", ApiMode.CHAT_COMPLETIONS, null, null, null,
-                "BENCH_FAKE_KEY", token, null, null, null);
+        return Target.builder().id(id).name(id).provider("fake").baseUrl(fakeRoot + prefix + "/v1").model("gpt-4.1")
+                .apiMode(ApiMode.CHAT_COMPLETIONS).apiKeyEnv("BENCH_FAKE_KEY").token(token).build();
     }
 
     Route slowRoute() {

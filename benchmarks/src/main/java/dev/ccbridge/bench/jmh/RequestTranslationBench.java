@@ -3,21 +3,19 @@ package dev.ccbridge.bench.jmh;
 import dev.ccbridge.bench.BenchTargets;
 import dev.ccbridge.bench.RecordedBodies;
 import dev.ccbridge.core.json.Json;
-import dev.ccbridge.core.log.Redactor;
 import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.translate.anthropic.PassthroughBody;
 import dev.ccbridge.core.translate.bedrock.AnthropicToConverse;
-import dev.ccbridge.core.translate.common.EventSink;
-import dev.ccbridge.core.translate.common.MessageStreamBuilder;
 import dev.ccbridge.core.translate.common.ToolNames;
 import dev.ccbridge.core.upstream.Cancellation;
-import dev.ccbridge.core.upstream.ChatCompletionsDialect;
-import dev.ccbridge.core.upstream.ResponsesDialect;
-import dev.ccbridge.core.upstream.TranslatingHttpUpstream;
-import dev.ccbridge.core.upstream.UpstreamExchange;
+import dev.ccbridge.core.upstream.http.ChatCompletionsDialect;
+import dev.ccbridge.core.upstream.http.ResponsesDialect;
+import dev.ccbridge.core.upstream.http.TranslatedHttpUpstream;
+import dev.ccbridge.core.upstream.Call;
+import dev.ccbridge.core.upstream.ClientRequest;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -60,17 +58,7 @@ public class RequestTranslationBench {
     private ApiMode apiMode;
     private Target target;
     private ResolvedModel model;
-    private TranslatingHttpUpstream.Dialect dialect;
-
-    private static final EventSink NO_SINK = new EventSink() {
-        @Override
-        public void event(dev.ccbridge.core.protocol.anthropic.StreamEvent event) {
-        }
-
-        @Override
-        public void fail(dev.ccbridge.core.protocol.anthropic.ApiError error) {
-        }
-    };
+    private TranslatedHttpUpstream.Dialect dialect;
 
     @Setup
     public void setUp() {
@@ -89,7 +77,7 @@ public class RequestTranslationBench {
     public Object translate() throws IOException {
         MessagesRequest request = Json.WIRE.readValue(bytes, MessagesRequest.class);
         return switch (apiMode) {
-            case CHAT_COMPLETIONS, CODEX_RESPONSES -> dialect.prepare(exchange(request)).call().body();
+            case CHAT_COMPLETIONS, CODEX_RESPONSES -> dialect.prepare(call(request)).call().body();
             case ANTHROPIC_MESSAGES -> PassthroughBody.rewrite(bytes, model);
             case BEDROCK_CONVERSE -> AnthropicToConverse.translate(request, model,
                     ToolNames.of(request.toolsOrEmpty()), Set.of()).streamRequest();
@@ -97,9 +85,8 @@ public class RequestTranslationBench {
         };
     }
 
-    private UpstreamExchange exchange(MessagesRequest request) {
-        var out = new MessageStreamBuilder("msg_bench", request.model(), bytes.length / 4, NO_SINK);
-        return new UpstreamExchange("req_bench", request, bytes, Map.of(), target, model, Optional.of("sk-bench"),
-                bytes.length / 4, out, null, new Cancellation(), new Redactor(List.of("sk-bench")));
+    private Call call(MessagesRequest request) {
+        return new Call(new ClientRequest("req_bench", request, bytes, Map.of(), bytes.length / 4, "msg_bench"), target,
+                model, Optional.of("sk-bench"), new Cancellation());
     }
 }

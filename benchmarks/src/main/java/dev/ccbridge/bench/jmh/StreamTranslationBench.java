@@ -1,16 +1,17 @@
 package dev.ccbridge.bench.jmh;
 
+import dev.ccbridge.bench.BenchTargets;
 import dev.ccbridge.bench.UpstreamChunks;
-import dev.ccbridge.core.protocol.anthropic.ApiError;
+import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.protocol.anthropic.StreamEvent;
 import dev.ccbridge.core.sse.SseParser;
 import dev.ccbridge.core.sse.SseWriter;
+import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.translate.bedrock.ConverseStreamTranslator;
 import dev.ccbridge.core.translate.chat.ChatStreamTranslator;
-import dev.ccbridge.core.translate.common.EventSink;
-import dev.ccbridge.core.translate.common.MessageAccumulator;
-import dev.ccbridge.core.translate.common.MessageStreamBuilder;
-import dev.ccbridge.core.translate.common.StreamTranslator;
+import dev.ccbridge.core.stream.MessageAccumulator;
+import dev.ccbridge.core.stream.EventSequencer;
+import dev.ccbridge.core.translate.StreamTranslator;
 import dev.ccbridge.core.translate.common.ToolNames;
 import dev.ccbridge.core.translate.responses.ResponsesStreamTranslator;
 import java.util.List;
@@ -50,9 +51,11 @@ public class StreamTranslationBench {
 
     private List<byte[]> sseChunks;
     private List<ConverseStreamOutput> converseEvents;
+    private ResolvedModel model;
 
     @Setup
     public void setUp() {
+        model = BenchTargets.model(BenchTargets.target(ApiMode.fromWire(mode), "http://127.0.0.1:9/v1"));
         switch (mode) {
             case "chat_completions" -> sseChunks = UpstreamChunks.chatSse();
             case "codex_responses" -> sseChunks = UpstreamChunks.responsesSse();
@@ -66,27 +69,35 @@ public class StreamTranslationBench {
     @OperationsPerInvocation(UpstreamChunks.TEXT_CHUNKS)
     public void perChunk(Blackhole blackhole) {
         var sink = new FramingSink(blackhole);
-        var out = new MessageStreamBuilder("msg_bench", "claude-sonnet-4-6", 12_000, sink);
+        var out = new EventSequencer("msg_bench", "claude-sonnet-4-6", 12_000);
         switch (mode) {
-            case "chat_completions" -> pump(new ChatStreamTranslator(out, ToolNames.of(List.of())));
-            case "codex_responses" -> pump(new ResponsesStreamTranslator(out, ToolNames.of(List.of()), "gpt-5-codex"));
+            case "chat_completions" -> pump(new ChatStreamTranslator(out, ToolNames.of(List.of()), model), out, sink);
+            case "codex_responses" -> pump(new ResponsesStreamTranslator(out, ToolNames.of(List.of()), model),
+                    out, sink);
             case "anthropic_messages" -> relay(blackhole);
             case "bedrock_converse" -> {
                 var translator = new ConverseStreamTranslator(out, ToolNames.of(List.of()));
-                converseEvents.forEach(translator::onEvent);
+                for (ConverseStreamOutput event : converseEvents) {
+                    translator.onEvent(event);
+                    sink.send(out.drain());
+                }
                 translator.onEnd();
+                sink.send(out.drain());
             }
             default -> throw new IllegalStateException(mode);
         }
     }
 
-    private void pump(StreamTranslator translator) {
+    /** As the exchange does: each upstream read parsed and translated, its events drained and framed. */
+    private void pump(StreamTranslator translator, EventSequencer out, FramingSink sink) {
         var parser = new SseParser(translator::onEvent);
         for (byte[] chunk : sseChunks) {
             parser.feed(chunk, 0, chunk.length);
+            sink.send(out.drain());
         }
         parser.finish();
         translator.onEnd();
+        sink.send(out.drain());
     }
 
     /** Passthrough: every read is copied out and fed to a parser watching for the end of the message. */
@@ -105,7 +116,7 @@ public class StreamTranslationBench {
     }
 
     /** What the streaming sink does with each event, without the socket. */
-    private static final class FramingSink implements EventSink {
+    private static final class FramingSink {
         private final Blackhole blackhole;
         private final MessageAccumulator answer = new MessageAccumulator();
 
@@ -113,15 +124,11 @@ public class StreamTranslationBench {
             this.blackhole = blackhole;
         }
 
-        @Override
-        public void event(StreamEvent event) {
-            answer.accept(event);
-            blackhole.consume(SseWriter.frame(event));
-        }
-
-        @Override
-        public void fail(ApiError error) {
-            throw new IllegalStateException(error.message());
+        void send(List<StreamEvent> events) {
+            for (StreamEvent event : events) {
+                answer.accept(event);
+                blackhole.consume(SseWriter.frame(event));
+            }
         }
     }
 }

@@ -1,14 +1,14 @@
 package dev.ccbridge.bench.record;
 
-import dev.ccbridge.core.Gateway;
+import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
-import dev.ccbridge.core.server.ProxyServer;
+import dev.ccbridge.core.server.GatewayServer;
 import dev.ccbridge.core.server.ServerSettings;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.ConfigStore;
-import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.target.TargetRegistry;
 import java.io.IOException;
@@ -59,11 +59,11 @@ public final class RecordSession {
             var log = new RequestLog();
             List<String> captured = new ArrayList<>();
             log.addListener(record -> capture(record, raw, captured));
-            var target = new Target("scripted", "Scripted agent", "fake", provider.baseUrl(), "gpt-4.1",
-                    ApiMode.CHAT_COMPLETIONS, null, null, null, null, null, null, null, null);
-            var config = new ProxyConfig(1, 0, TOKEN, "scripted", List.of(target), null);
+            var target = Target.builder().id("scripted").name("Scripted agent").provider("fake")
+                    .baseUrl(provider.baseUrl()).model("gpt-4.1").apiMode(ApiMode.CHAT_COMPLETIONS).build();
+            var config = new GatewayConfig(GatewayConfig.SCHEMA_VERSION, 0, TOKEN, "scripted", List.of(target), Map.of());
             var registry = new TargetRegistry(config, new ConfigStore(work.resolve("ccbridge/config.json")));
-            var server = new ProxyServer(Gateway.context(registry, new InMemorySecretStore(), log),
+            var server = new GatewayServer(GatewayContext.standard(registry, new InMemorySecretStore(), log),
                     ServerSettings.onPort(0));
             server.start();
             try {
@@ -86,14 +86,15 @@ public final class RecordSession {
         if (record.inFlight() || record.requestBody() == null) {
             return;
         }
-        String name = String.format("%03d-%s.json", captured.size() + 1, record.status());
+        var ended = record.ending().orElseThrow();
+        String name = String.format("%03d-%s.json", captured.size() + 1, ended.status());
         try {
             Files.write(raw.resolve(name), record.requestBody());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        captured.add(name + "  " + record.requestBody().length + " bytes  " + record.requestedModel()
-                + (record.stream() ? "  stream" : "  json") + (record.errorMessage() == null ? "" : "  " + record.errorMessage()));
+        captured.add(name + "  " + record.requestBody().length + " bytes  " + record.routing().requestedModel()
+                + (record.stream() ? "  stream" : "  json") + (ended.failure() == null ? "" : "  " + ended.failure().message()));
     }
 
     /** Runs {@code claude -p} with a scratch home (no user settings, no login) in the project. */

@@ -1,16 +1,20 @@
 package dev.ccbridge.core.cli;
 
+import dev.ccbridge.core.env.ClaudeSettingsCheck;
 import dev.ccbridge.core.env.EnvSnippets;
 import dev.ccbridge.core.env.Shell;
-import dev.ccbridge.core.server.ServerSettings;
 import dev.ccbridge.core.target.Target;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ccbridge env}: the variables that point Claude Code at ccbridge, for one shell. */
-@Command(name = "env", mixinStandardHelpOptions = true, description = "Print the environment variables for Claude Code (eval-able).")
+@Command(name = "env", mixinStandardHelpOptions = true, description = {
+        "Print the environment variables for Claude Code (eval-able).",
+        "Warns on stderr when a Claude Code settings file would override them."})
 final class EnvCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     CcbridgeCli parent;
@@ -28,7 +32,7 @@ final class EnvCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext cli = parent.context();
-        String base = "http://" + ServerSettings.LOOPBACK + ":" + cli.registry().config().port();
+        String base = EnvSnippets.gatewayUrl(cli.registry().config().port());
         String url = base;
         String token = cli.registry().installToken();
         if (target != null) {
@@ -37,10 +41,14 @@ final class EnvCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("ccbridge: no target '" + target + "'");
                 return 1;
             }
-            url = base + "/api/claude-code-proxy/" + pinned.routeKey();
+            url = pinned.pinnedUrl(base);
             token = pinned.token();
         }
-        spec.commandLine().getOut().print(EnvSnippets.render(Shell.parse(shell), EnvSnippets.variables(url, token)));
+        Map<String, String> variables = EnvSnippets.variables(url, token, System.getenv());
+        spec.commandLine().getOut().print(EnvSnippets.render(Shell.parse(shell), variables));
+        for (String warning : ClaudeSettingsCheck.of(System.getenv(), Path.of("").toAbsolutePath()).warnings(variables)) {
+            spec.commandLine().getErr().println("warning: " + warning);
+        }
         return 0;
     }
 }

@@ -1,24 +1,21 @@
 package dev.ccbridge.core.cli;
 
-import dev.ccbridge.core.Gateway;
+import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.env.EnvSnippets;
 import dev.ccbridge.core.env.Shell;
-import dev.ccbridge.core.log.Redactor;
+import dev.ccbridge.core.log.HistoryRecorder;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.log.RequestLogFile;
 import dev.ccbridge.core.log.RequestRecord;
+import dev.ccbridge.core.secrets.TargetReadiness;
 import dev.ccbridge.core.server.PortInUseException;
-import dev.ccbridge.core.server.ProxyServer;
+import dev.ccbridge.core.server.GatewayServer;
 import dev.ccbridge.core.server.ServerSettings;
 import dev.ccbridge.core.target.ConfigWatcher;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.warmup.WarmUp;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,8 +24,6 @@ import picocli.CommandLine.Option;
 /** {@code ccbridge serve}: run the gateway in the foreground, one line per request. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the gateway in the foreground (Ctrl-C stops it).")
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
-
     @CommandLine.ParentCommand
     CcbridgeCli parent;
 
@@ -45,6 +40,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             description = "Append every request (redacted, one JSON object per line) to this file.")
     Path requestLog;
 
+    @Option(names = "--no-history", description = "Do not keep requests in the history (ccbridge log, usage).")
+    boolean noHistory;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -55,16 +53,18 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         var log = new RequestLog();
         if (!quiet) {
             log.addListener(record -> {
-                if (!record.inFlight()) {
-                    out.println(redactor(cli).redact(line(record)));
+                if (!record.inFlight() && record.rejection().map(RequestRecord.Rejected::reportable).orElse(true)) {
+                    out.println(cli.redactor().redact(RequestLine.of(record)));
                     out.flush();
                 }
             });
         }
         if (requestLog != null) {
-            log.addListener(new RequestLogFile(requestLog, () -> redactor(cli)));
+            log.addListener(new RequestLogFile(requestLog, cli::redactor));
         }
-        var server = new ProxyServer(Gateway.context(cli.registry(), cli.secrets(), log), ServerSettings.onPort(chosenPort));
+        HistoryRecorder history = noHistory ? null : keepHistory(cli, log, err);
+        var server = new GatewayServer(GatewayContext.standard(cli.registry(), cli.keyStorage().store(), log),
+                ServerSettings.onPort(chosenPort));
         try {
             server.start();
         } catch (PortInUseException e) {
@@ -80,20 +80,31 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            if (history != null) {
+                history.close();
+            }
             stopped.countDown();
         }, "ccbridge-shutdown"));
 
         out.println("ccbridge listening on " + server.baseUrl());
         out.println("Config: " + cli.store().file());
-        cli.registry().active().ifPresentOrElse(
-                target -> out.println("Active target: " + describe(target)
-                        + (cli.keys().keyFor(target).isEmpty() && target.apiKeyEnv() != null
-                        ? "  (no key yet: " + cli.keys().whereToPut(target) + ")" : "")),
-                () -> out.println("No active target: add one with `ccbridge targets add`."));
+        if (history != null) {
+            out.println("History: " + cli.historyFile() + "  (ccbridge log, ccbridge usage)");
+        }
+        switch (cli.keys().readiness(cli.registry().active())) {
+            case TargetReadiness.Ready ready -> out.println("Active target: " + describe(ready.target()) + "  ("
+                    + KeyWords.of(ready.target(), cli.keys()) + ")");
+            case TargetReadiness.MissingKey missing -> {
+                out.println("Active target: " + describe(missing.target()));
+                out.println("Warning: " + missing.headline() + ": " + missing.ways()
+                        + ". Until it has one, every request fails (401).");
+            }
+            case TargetReadiness.NoTarget _ -> out.println("No active target: add one with `ccbridge targets add`.");
+        }
         out.println();
         out.println("Point Claude Code at it (bash/zsh):");
         out.print(EnvSnippets.render(Shell.BASH,
-                EnvSnippets.variables(server.baseUrl(), cli.registry().installToken())).indent(2));
+                EnvSnippets.variables(server.baseUrl(), cli.registry().installToken(), System.getenv())).indent(2));
         out.println("Other shells: ccbridge env --shell fish|powershell|cmd");
         out.println();
         out.flush();
@@ -101,36 +112,19 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         return 0;
     }
 
-    /** Scrubs every target's key (as they are now) and the install and target tokens. */
-    private static Redactor redactor(CliContext cli) {
-        List<String> secrets = new ArrayList<>();
-        secrets.add(cli.registry().installToken());
-        for (Target target : cli.registry().targets()) {
-            cli.keys().keyFor(target).ifPresent(secrets::add);
-            secrets.add(target.token());
+    /** Records finished requests into the history the app shares; without one, says why and serves on. */
+    private static HistoryRecorder keepHistory(CliContext cli, RequestLog log, PrintWriter err) {
+        cli.keys(); // the keys first, so the history redacts them too
+        try {
+            return new HistoryRecorder(log, cli.history());
+        } catch (RuntimeException e) {
+            err.println("warning: requests are not kept in the history: " + e.getMessage());
+            return null;
         }
-        return new Redactor(secrets);
     }
 
     static String describe(Target target) {
         return target.displayName() + " [" + target.id() + "] " + target.apiMode() + " " + target.model()
                 + " at " + target.baseUrl();
-    }
-
-    static String line(RequestRecord r) {
-        var line = new StringBuilder()
-                .append(TIME.format(r.startedAt())).append("  ")
-                .append(r.status()).append("  ")
-                .append(r.targetId()).append("  ")
-                .append(r.requestedModel()).append(" -> ").append(r.upstreamModel())
-                .append(r.stream() ? "  stream" : "  json")
-                .append("  ").append(String.format("%.1f s", r.durationMillis() / 1000.0));
-        if (r.usage() != null) {
-            line.append("  in ").append(r.usage().promptTotal()).append(" out ").append(r.usage().outputTokens());
-        }
-        if (r.errorMessage() != null) {
-            line.append("  ").append(r.errorType()).append(": ").append(r.errorMessage());
-        }
-        return line.toString();
     }
 }

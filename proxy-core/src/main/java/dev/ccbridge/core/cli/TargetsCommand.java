@@ -1,7 +1,9 @@
 package dev.ccbridge.core.cli;
 
+import dev.ccbridge.core.env.EnvSnippets;
+import dev.ccbridge.core.secrets.TargetReadiness;
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.target.ModelTiers;
+import dev.ccbridge.core.model.ModelTiers;
 import dev.ccbridge.core.target.ProviderPreset;
 import dev.ccbridge.core.target.ProviderPresets;
 import dev.ccbridge.core.target.Target;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,9 +53,9 @@ final class TargetsCommand implements Runnable {
         void print(CliContext cli, PrintWriter out) {
             String active = cli.registry().config().activeTarget();
             for (Target target : cli.registry().targets()) {
-                String key = cli.keys().keyFor(target).isPresent() ? "key set" : "no key";
                 out.printf("%s %-14s %-18s %-20s %-28s %s (%s)%n", target.id().equals(active) ? "*" : " ",
-                        target.id(), target.apiMode(), target.model(), target.baseUrl(), target.displayName(), key);
+                        target.id(), target.apiMode(), target.model(), target.baseUrl(), target.displayName(),
+                        KeyWords.of(target, cli.keys()));
             }
             if (cli.registry().targets().isEmpty()) {
                 out.println("No targets. Add one with: ccbridge targets add --preset deepseek (see: ccbridge targets presets)"
@@ -148,10 +151,13 @@ final class TargetsCommand implements Runnable {
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println("Saved target '" + stored.id() + "'" + (activate ? " (active)" : "") + ".");
-            boolean keyless = stored.apiKeyEnv() == null && preset != null
-                    && ProviderPresets.builtIn().byId(preset).map(ProviderPreset::local).orElse(false);
-            if (cli.keys().keyFor(stored).isEmpty() && !keyless) {
-                out.println("Its API key: " + cli.keys().whereToPut(stored) + ".");
+            out.println("Its own URL:   " + EnvSnippets.pinnedUrl(EnvSnippets.gatewayUrl(cli.registry().config().port()),
+                    stored));
+            out.println("Its token:     " + stored.token());
+            out.println("  (these pin a terminal to it; `ccbridge env --target " + stored.id()
+                    + "` prints them for your shell)");
+            if (cli.keys().readiness(Optional.of(stored)) instanceof TargetReadiness.MissingKey missing) {
+                out.println("Its API key:   " + missing.ways() + ".");
             }
             return 0;
         }
@@ -179,12 +185,13 @@ final class TargetsCommand implements Runnable {
             String providerId = pick(provider, base != null ? base.provider() : TargetIds.slug(finalName));
             Map<String, String> allHeaders = new LinkedHashMap<>(base == null ? Map.of() : base.headers());
             allHeaders.putAll(headers);
-            Map<String, String> allOptions = new LinkedHashMap<>(base == null ? Map.of() : base.options());
+            Map<String, String> allOptions = new LinkedHashMap<>(base == null ? Map.of() : base.options().asMap());
             allOptions.putAll(options);
-            List<String> models = base == null ? List.of() : base.models();
-            return new Target(null, finalName, providerId, finalBaseUrl, finalModel, apiMode, tiers, models,
-                    allHeaders, pick(apiKeyEnv, base == null ? null : base.apiKeyEnv()), null, allOptions,
-                    base == null ? null : base.capabilities(), null).withFallbacks(fallbacks);
+            return Target.builder().name(finalName).provider(providerId).baseUrl(finalBaseUrl).model(finalModel)
+                    .apiMode(apiMode).tiers(tiers).models(base == null ? List.of() : base.models())
+                    .headers(allHeaders).apiKeyEnv(pick(apiKeyEnv, base == null ? null : base.apiKeyEnv()))
+                    .options(allOptions).fallbacks(fallbacks)
+                    .capabilities(base == null ? null : base.capabilities()).build();
         }
 
         private static String pick(String given, String fallback) {

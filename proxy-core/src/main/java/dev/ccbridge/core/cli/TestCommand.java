@@ -1,11 +1,11 @@
 package dev.ccbridge.core.cli;
 
-import dev.ccbridge.core.Gateway;
+import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.server.PortInUseException;
-import dev.ccbridge.core.server.ProxyServer;
+import dev.ccbridge.core.server.GatewayServer;
 import dev.ccbridge.core.server.ServerSettings;
-import dev.ccbridge.core.server.TargetCheck;
+import dev.ccbridge.core.client.GatewayClient;
 import dev.ccbridge.core.target.Target;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -34,10 +34,11 @@ final class TestCommand implements Callable<Integer> {
             return 1;
         }
         // A private gateway on a free port, so the test works whether or not ccbridge is running.
-        try (var server = new ProxyServer(Gateway.context(cli.registry(), cli.secrets(), new RequestLog()),
+        try (var server = new GatewayServer(GatewayContext.standard(cli.registry(), cli.keyStorage().store(),
+                new RequestLog()),
                 ServerSettings.onPort(0))) {
             server.start();
-            TargetCheck.Result result = TargetCheck.run(server.baseUrl(), target, Duration.ofSeconds(120));
+            GatewayClient.Check result = new GatewayClient(server.baseUrl()).check(target, Duration.ofSeconds(120));
             spec.commandLine().getOut().println(target.displayName() + " (" + target.model() + "): " + result.describe());
             return result.ok() ? 0 : 1;
         }

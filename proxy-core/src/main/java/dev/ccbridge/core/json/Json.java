@@ -32,6 +32,8 @@ public final class Json {
     /** ccbridge's config file and exports: camelCase, pretty printed. */
     public static final ObjectMapper CONFIG = base()
             .enable(SerializationFeature.INDENT_OUTPUT)
+            // A setting value a newer ccbridge wrote reads as UNKNOWN here, never as a broken file.
+            .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
             .build();
 
     private Json() {}

@@ -4,20 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Appends every finished request to a JSONL file ({@link RequestLogExport}), readable by its owner
- * only (it holds conversations). A {@link RequestLog} listener; the redactor is asked for at each
- * line, so keys added while running are scrubbed too.
+ * Appends every finished request to a JSONL file ({@link RequestJsonl}), readable by its owner
+ * only (it holds conversations). A refusal repeated in a flood appends again only at its 2nd,
+ * 4th, 8th, ... time (the same id, a higher count). A {@link RequestLog} listener; the redactor
+ * is asked for at each line, so keys added while running are scrubbed too.
  */
 public final class RequestLogFile implements Consumer<RequestRecord>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RequestLogFile.class);
@@ -28,12 +27,7 @@ public final class RequestLogFile implements Consumer<RequestRecord>, AutoClosea
     public RequestLogFile(Path file, Supplier<Redactor> redactor) {
         this.redactor = redactor;
         try {
-            if (Files.notExists(file)) {
-                Files.createFile(file);
-            }
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            }
+            OwnerOnly.file(file);
             out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the request log " + file + ": " + e.getMessage(), e);
@@ -42,11 +36,11 @@ public final class RequestLogFile implements Consumer<RequestRecord>, AutoClosea
 
     @Override
     public synchronized void accept(RequestRecord record) {
-        if (record.inFlight()) {
+        if (record.inFlight() || record.rejection().filter(r -> !r.reportable()).isPresent()) {
             return;
         }
         try {
-            out.write(RequestLogExport.line(record, redactor.get(), RequestLogExport.DEFAULT_MAX_BODY_CHARS));
+            out.write(new RequestJsonl(redactor.get()).line(record));
             out.write('\n');
             out.flush();
         } catch (IOException e) {

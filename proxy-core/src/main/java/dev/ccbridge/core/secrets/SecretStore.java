@@ -3,8 +3,9 @@ package dev.ccbridge.core.secrets;
 import java.util.Optional;
 
 /**
- * Where API keys live. Implementations: the OS keychain (in the app), environment variables
- * (headless use), memory (tests, keychain-less sessions). Keys never go to the config file.
+ * Where API keys are stored: the OS keychain, or memory (tests, an app session without a
+ * keychain). Keys never go to the config file; {@link KeyResolver} also reads them from the
+ * environment.
  */
 public interface SecretStore {
     Optional<String> get(String account);

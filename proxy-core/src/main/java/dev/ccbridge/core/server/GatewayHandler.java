@@ -1,10 +1,17 @@
 package dev.ccbridge.core.server;
 
+import dev.ccbridge.core.GatewayContext;
+import dev.ccbridge.core.exchange.ClientGoneException;
+import dev.ccbridge.core.exchange.Keepalive;
+import dev.ccbridge.core.exchange.Replies;
 import dev.ccbridge.core.log.Redactor;
+import dev.ccbridge.core.log.RejectionReason;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.target.Target;
-import dev.ccbridge.core.target.Tokens;
+import dev.ccbridge.core.target.AccessTokens;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The front door: Host check (DNS-rebinding guard), routing, target lookup and token check,
- * then the endpoint. Runs on a virtual thread and may block; always completes the callback.
+ * then the endpoint. A request it refuses is answered in Anthropic's error envelope and logged
+ * ({@link RejectedRequests}). Runs on a virtual thread and may block; always completes the callback.
  */
 final class GatewayHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHandler.class);
@@ -29,6 +37,7 @@ final class GatewayHandler extends Handler.Abstract {
     private final MessagesEndpoint messages;
     private final CountTokensEndpoint countTokens;
     private final ModelsEndpoint models;
+    private final RejectedRequests rejections;
     private final AtomicInteger active = new AtomicInteger();
 
     GatewayHandler(GatewayContext context, ServerSettings settings, Keepalive keepalive) {
@@ -37,6 +46,7 @@ final class GatewayHandler extends Handler.Abstract {
         this.messages = new MessagesEndpoint(context, settings, keepalive);
         this.countTokens = new CountTokensEndpoint(context, settings);
         this.models = new ModelsEndpoint(context);
+        this.rejections = new RejectedRequests(context.log());
     }
 
     @Override
@@ -47,7 +57,9 @@ final class GatewayHandler extends Handler.Abstract {
         try {
             route(request, response, requestId);
             callback.succeeded();
-        } catch (RequestBodies.Rejected rejected) {
+        } catch (Rejection rejected) {
+            // Logged before the reply goes out: when the client has the error, the log has it too.
+            rejections.record(request, requestId, rejected);
             replyError(request, response, callback, rejected.error, requestId);
         } catch (ClientGoneException e) {
             callback.failed(e);
@@ -66,26 +78,37 @@ final class GatewayHandler extends Handler.Abstract {
         return active.get();
     }
 
-    private void route(Request request, Response response, String requestId) throws RequestBodies.Rejected {
+    private void route(Request request, Response response, String requestId) throws Rejection {
         if (!loopbackHost(request)) {
-            throw new RequestBodies.Rejected(ApiError.permission(
+            throw new Rejection(RejectionReason.FOREIGN_HOST, ApiError.permission(
                     "ccbridge answers only requests addressed to localhost or 127.0.0.1"));
         }
         if (request.getHeaders().contains(HttpHeader.ORIGIN)) {
             // Browsers send Origin; Claude Code never does. No CORS: a web page gets no answer to read,
             // and a preflight (OPTIONS) fails, so a page cannot even try.
-            throw new RequestBodies.Rejected(ApiError.permission("ccbridge does not answer requests from web pages"));
+            throw new Rejection(RejectionReason.WEB_PAGE,
+                    ApiError.permission("ccbridge does not answer requests from web pages"));
         }
         Route route = Route.parse(Request.getPathInContext(request));
         String method = request.getMethod();
         if (route.endpoint() == Route.Endpoint.UNKNOWN) {
-            throw new RequestBodies.Rejected(ApiError.notFound("no such endpoint: " + method + " "
+            throw new Rejection(RejectionReason.UNKNOWN_ENDPOINT, ApiError.notFound("no such endpoint: " + method + " "
                     + Request.getPathInContext(request)));
         }
         Target target = target(route);
+        try {
+            serve(request, response, requestId, route, target);
+        } catch (Rejection rejected) {
+            throw rejected.about(target);
+        }
+    }
+
+    private void serve(Request request, Response response, String requestId, Route route, Target target)
+            throws Rejection {
+        String method = request.getMethod();
         if (route.endpoint() == Route.Endpoint.PROBE) {
             requireMethod(method, "GET", "HEAD");
-            Replies.empty(response, 200);
+            Replies.empty(new JettyResponse(response), 200);
             return;
         }
         authenticate(request, route, target);
@@ -96,7 +119,7 @@ final class GatewayHandler extends Handler.Abstract {
             }
             case COUNT_TOKENS -> {
                 requireMethod(method, "POST");
-                countTokens.handle(request, response, target);
+                countTokens.handle(request, response, target, route.pinned());
             }
             case MODELS -> {
                 requireMethod(method, "GET");
@@ -111,7 +134,7 @@ final class GatewayHandler extends Handler.Abstract {
     }
 
     /** The route's target: pinned by route key, or the active one. Probes work without one. */
-    private Target target(Route route) throws RequestBodies.Rejected {
+    private Target target(Route route) throws Rejection {
         Optional<Target> target = route.pinned()
                 ? context.targets().byRouteKey(route.routeKey())
                 : context.targets().active();
@@ -119,10 +142,10 @@ final class GatewayHandler extends Handler.Abstract {
             return target.orElse(null);
         }
         if (route.pinned()) {
-            throw new RequestBodies.Rejected(ApiError.notFound("no target with route key '" + route.routeKey()
-                    + "'; the target may have been edited or removed: copy its URL again from ccbridge"));
+            throw new Rejection(RejectionReason.UNKNOWN_ROUTE_KEY, ApiError.notFound("no target with route key '"
+                    + route.routeKey() + "'; the target may have been edited or removed: copy its URL again from ccbridge"));
         }
-        throw new RequestBodies.Rejected(ApiError.notFound(
+        throw new Rejection(RejectionReason.NO_ACTIVE_TARGET, ApiError.notFound(
                 "no active target: add one (ccbridge targets add ...) or activate one").notRetryable());
     }
 
@@ -130,20 +153,28 @@ final class GatewayHandler extends Handler.Abstract {
      * Either header may carry the token; both are checked, because a user's real
      * {@code ANTHROPIC_API_KEY} may still be set beside ccbridge's {@code ANTHROPIC_AUTH_TOKEN}.
      */
-    private void authenticate(Request request, Route route, Target target) throws RequestBodies.Rejected {
+    private void authenticate(Request request, Route route, Target target) throws Rejection {
         String expected = route.pinned() ? target.token() : context.targets().installToken();
         String apiKey = request.getHeaders().get("x-api-key");
         String bearer = bearer(request);
         if (isBlank(apiKey) && bearer == null) {
-            throw new RequestBodies.Rejected(ApiError.authentication(
+            throw new Rejection(RejectionReason.MISSING_TOKEN, ApiError.authentication(
                     "missing token: set ANTHROPIC_AUTH_TOKEN to the token ccbridge printed"));
         }
-        boolean matches = Tokens.matches(expected, apiKey == null ? null : apiKey.strip())
-                | Tokens.matches(expected, bearer);
+        String key = isBlank(apiKey) ? null : apiKey.strip();
+        boolean matches = AccessTokens.matches(expected, key) | AccessTokens.matches(expected, bearer);
         if (!matches) {
-            throw new RequestBodies.Rejected(ApiError.authentication(route.pinned()
+            Map<String, String> sent = new LinkedHashMap<>();
+            if (bearer != null) {
+                sent.put("Authorization", bearer);
+            }
+            if (key != null) {
+                sent.put("x-api-key", key);
+            }
+            throw new Rejection(RejectionReason.WRONG_TOKEN, ApiError.authentication(route.pinned()
                     ? "wrong token for this target's URL: copy the URL and token again from ccbridge"
-                    : "wrong token: set ANTHROPIC_AUTH_TOKEN to the token ccbridge printed"));
+                    : "wrong token: set ANTHROPIC_AUTH_TOKEN to the token ccbridge printed"),
+                    SentTokens.describe(sent, context.targets(), route.pinned()));
         }
     }
 
@@ -176,13 +207,13 @@ final class GatewayHandler extends Handler.Abstract {
         return LOOPBACK_HOSTS.contains(name) || name.endsWith(".localhost");
     }
 
-    private static void requireMethod(String method, String... allowed) throws RequestBodies.Rejected {
+    private static void requireMethod(String method, String... allowed) throws Rejection {
         for (String candidate : allowed) {
             if (candidate.equals(method)) {
                 return;
             }
         }
-        throw new RequestBodies.Rejected(ApiError.of(405, "invalid_request_error",
+        throw new Rejection(RejectionReason.WRONG_METHOD, ApiError.of(405, "invalid_request_error",
                 "method " + method + " is not allowed here; use " + String.join(" or ", allowed))
                 .withHeader("Allow", String.join(", ", allowed)));
     }
@@ -201,7 +232,7 @@ final class GatewayHandler extends Handler.Abstract {
             // an unreadable body: the error reply below is still the best answer
         }
         try {
-            Replies.error(response, error, requestId);
+            Replies.error(new JettyResponse(response), error, requestId);
             callback.succeeded();
         } catch (ClientGoneException e) {
             callback.failed(e);

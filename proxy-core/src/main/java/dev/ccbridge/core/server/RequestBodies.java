@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.ccbridge.core.json.Json;
+import dev.ccbridge.core.log.RejectionReason;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
 import java.io.IOException;
@@ -21,44 +22,36 @@ final class RequestBodies {
 
     private RequestBodies() {}
 
-    /** A body that could not be accepted, with the reply to give. */
-    static final class Rejected extends Exception {
-        final transient ApiError error;
-
-        Rejected(ApiError error) {
-            super(error.message(), null, false, false);
-            this.error = error;
-        }
-    }
-
     /**
      * The whole body. With a declared length (Claude Code always sends one) each network chunk is
      * copied once, straight into an array of that size; a 500 KB body is not accumulated, joined
      * and copied again.
      */
-    static byte[] read(Request request, long limit) throws Rejected {
+    static byte[] read(Request request, long limit) throws Rejection {
         try {
             long declared = request.getLength();
             if (declared > limit) {
-                throw new Rejected(tooLarge(limit));
+                throw new Rejection(RejectionReason.BODY_TOO_LARGE, tooLarge(limit));
             }
             InputStream in = Content.Source.asInputStream(request);
             byte[] bytes = declared < 0 ? in.readAllBytes() : new byte[(int) declared];
             if (declared >= 0 && in.readNBytes(bytes, 0, bytes.length) < bytes.length) {
-                throw new Rejected(ApiError.invalidRequest("the request body ended before its declared length"));
+                throw new Rejection(RejectionReason.UNREADABLE_BODY,
+                        ApiError.invalidRequest("the request body ended before its declared length"));
             }
             if (bytes.length > limit) {
-                throw new Rejected(tooLarge(limit));
+                throw new Rejection(RejectionReason.BODY_TOO_LARGE, tooLarge(limit));
             }
             return bytes;
         } catch (IOException | RuntimeException e) {
             // Jetty reports a body over the size limit (declared or counted while reading) as HTTP 413.
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof HttpException http && http.getCode() == 413) {
-                    throw new Rejected(tooLarge(limit));
+                    throw new Rejection(RejectionReason.BODY_TOO_LARGE, tooLarge(limit));
                 }
             }
-            throw new Rejected(ApiError.invalidRequest("could not read the request body"));
+            throw new Rejection(RejectionReason.UNREADABLE_BODY,
+                    ApiError.invalidRequest("could not read the request body"));
         }
     }
 
@@ -67,40 +60,40 @@ final class RequestBodies {
     }
 
     /** Parses a messages (or count_tokens) body and checks the fields every request needs. */
-    static MessagesRequest parseMessages(byte[] body, boolean requireMaxTokens) throws Rejected {
+    static MessagesRequest parseMessages(byte[] body, boolean requireMaxTokens) throws Rejection {
         if (body.length == 0) {
-            throw new Rejected(ApiError.invalidRequest("request body is empty; expected a JSON object"));
+            throw Rejection.invalidBody("request body is empty; expected a JSON object");
         }
         MessagesRequest request;
         try {
             request = MESSAGES.readValue(body);
         } catch (MismatchedInputException e) {
-            throw new Rejected(ApiError.invalidRequest(describe(e)));
+            throw Rejection.invalidBody(describe(e));
         } catch (JsonProcessingException e) {
-            throw new Rejected(ApiError.invalidRequest("request body is not valid JSON: " + syntaxProblem(e)));
+            throw Rejection.invalidBody("request body is not valid JSON: " + syntaxProblem(e));
         } catch (IOException e) {
-            throw new Rejected(ApiError.invalidRequest("could not read the request body"));
+            throw Rejection.invalidBody("could not read the request body");
         }
         if (request == null) {
-            throw new Rejected(ApiError.invalidRequest("request body is not a JSON object"));
+            throw Rejection.invalidBody("request body is not a JSON object");
         }
         if (request.model() == null || request.model().isBlank()) {
-            throw new Rejected(ApiError.invalidRequest("model: Field required"));
+            throw Rejection.invalidBody("model: Field required");
         }
         if (request.messages() == null) {
-            throw new Rejected(ApiError.invalidRequest("messages: Field required"));
+            throw Rejection.invalidBody("messages: Field required");
         }
         if (request.messages().isEmpty()) {
-            throw new Rejected(ApiError.invalidRequest("messages: at least one message is required"));
+            throw Rejection.invalidBody("messages: at least one message is required");
         }
         if (request.messages().stream().anyMatch(m -> m == null || m.role() == null)) {
-            throw new Rejected(ApiError.invalidRequest("messages: every message needs a role"));
+            throw Rejection.invalidBody("messages: every message needs a role");
         }
         if (requireMaxTokens && request.maxTokens() == null) {
-            throw new Rejected(ApiError.invalidRequest("max_tokens: Field required"));
+            throw Rejection.invalidBody("max_tokens: Field required");
         }
         if (requireMaxTokens && request.maxTokens() < 1) {
-            throw new Rejected(ApiError.invalidRequest("max_tokens: must be at least 1"));
+            throw Rejection.invalidBody("max_tokens: must be at least 1");
         }
         RequestShape.check(request);
         return request;

@@ -1,6 +1,5 @@
 package dev.ccbridge.core.server;
 
-import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.protocol.anthropic.ContentBlock;
 import dev.ccbridge.core.protocol.anthropic.DocumentBlock;
 import dev.ccbridge.core.protocol.anthropic.ImageBlock;
@@ -21,7 +20,7 @@ import java.util.List;
 final class RequestShape {
     private RequestShape() {}
 
-    static void check(MessagesRequest request) throws RequestBodies.Rejected {
+    static void check(MessagesRequest request) throws Rejection {
         blocks(request.system(), "system");
         List<Message> messages = request.messagesOrEmpty();
         for (int i = 0; i < messages.size(); i++) {
@@ -51,7 +50,7 @@ final class RequestShape {
         }
     }
 
-    private static void blocks(List<ContentBlock> blocks, String at) throws RequestBodies.Rejected {
+    private static void blocks(List<ContentBlock> blocks, String at) throws Rejection {
         if (blocks == null) {
             return;
         }
@@ -60,7 +59,7 @@ final class RequestShape {
         }
     }
 
-    private static void block(ContentBlock block, String at) throws RequestBodies.Rejected {
+    private static void block(ContentBlock block, String at) throws Rejection {
         require(block != null, at, "expected an object");
         switch (block) {
             case TextBlock t -> require(t.text() != null, at + ".text", "Field required");
@@ -80,9 +79,9 @@ final class RequestShape {
         }
     }
 
-    private static void require(boolean holds, String at, String problem) throws RequestBodies.Rejected {
+    private static void require(boolean holds, String at, String problem) throws Rejection {
         if (!holds) {
-            throw new RequestBodies.Rejected(ApiError.invalidRequest(at + ": " + problem));
+            throw Rejection.invalidBody(at + ": " + problem);
         }
     }
 }

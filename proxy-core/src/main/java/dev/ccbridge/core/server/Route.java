@@ -1,5 +1,7 @@
 package dev.ccbridge.core.server;
 
+import dev.ccbridge.core.target.Target;
+
 /**
  * Where a request goes. Root paths ({@code /v1/...}) use the active target; per-target paths
  * ({@code /api/claude-code-proxy/{routeKey}/v1/...}) pin one target.
@@ -8,7 +10,7 @@ package dev.ccbridge.core.server;
  * @param rest     the path after {@code /v1/models/} for MODEL
  */
 record Route(Endpoint endpoint, String routeKey, String rest) {
-    static final String PINNED_PREFIX = "/api/claude-code-proxy/";
+    static final String PINNED_PREFIX = Target.PINNED_PATH_PREFIX;
 
     enum Endpoint { PROBE, MESSAGES, COUNT_TOKENS, MODELS, MODEL, UNKNOWN }
 

@@ -1,6 +1,5 @@
 package dev.ccbridge.core.sse;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -46,17 +45,6 @@ public final class SseParser {
 
     public void feed(byte[] bytes) {
         feed(bytes, 0, bytes.length);
-    }
-
-    public void feed(ByteBuffer buffer) {
-        if (buffer.hasArray()) {
-            feed(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
-            buffer.position(buffer.limit());
-        } else {
-            byte[] copy = new byte[buffer.remaining()];
-            buffer.get(copy);
-            feed(copy);
-        }
     }
 
     public void feed(byte[] bytes, int offset, int length) {

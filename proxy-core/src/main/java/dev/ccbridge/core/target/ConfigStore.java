@@ -37,19 +37,19 @@ public final class ConfigStore {
     }
 
     /** The loaded configuration and anything the user should be told about it. */
-    public record Loaded(ProxyConfig config, List<String> warnings, boolean created) {}
+    public record Loaded(GatewayConfig config, List<String> warnings, boolean created) {}
 
     public Loaded load() {
         removeStaleTempFiles();
         List<String> warnings = new ArrayList<>();
         if (Files.exists(file)) {
             try {
-                ProxyConfig config = Json.CONFIG.readValue(file.toFile(), ProxyConfig.class);
-                if (config.schemaVersion() > ProxyConfig.SCHEMA_VERSION) {
+                GatewayConfig config = Json.CONFIG.readValue(file.toFile(), GatewayConfig.class);
+                if (config.schemaVersion() > GatewayConfig.SCHEMA_VERSION) {
                     warnings.add("config " + file + " was written by a newer ccbridge (schema "
                             + config.schemaVersion() + "); unknown settings are kept as they are");
                 }
-                ProxyConfig completed = complete(config);
+                GatewayConfig completed = complete(config);
                 if (!completed.equals(config)) {
                     save(completed);
                 }
@@ -60,21 +60,21 @@ public final class ConfigStore {
                         + "); it was moved to " + aside + " and the default configuration is used");
             }
         }
-        ProxyConfig config = complete(embeddedDefault());
+        GatewayConfig config = complete(embeddedDefault());
         save(config);
         return new Loaded(config, warnings, true);
     }
 
     /** Reads the file without side effects: empty if it is missing or unreadable right now. */
-    public java.util.Optional<ProxyConfig> tryRead() {
+    public java.util.Optional<GatewayConfig> tryRead() {
         try {
-            return java.util.Optional.of(complete(Json.CONFIG.readValue(file.toFile(), ProxyConfig.class)));
+            return java.util.Optional.of(complete(Json.CONFIG.readValue(file.toFile(), GatewayConfig.class)));
         } catch (IOException | RuntimeException e) {
             return java.util.Optional.empty();
         }
     }
 
-    public void save(ProxyConfig config) {
+    public void save(GatewayConfig config) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".config-", ".tmp");
@@ -100,19 +100,19 @@ public final class ConfigStore {
         }
     }
 
-    public static ProxyConfig embeddedDefault() {
+    public static GatewayConfig embeddedDefault() {
         try (InputStream in = ConfigStore.class.getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("default config missing from the jar");
             }
-            return Json.CONFIG.readValue(in, ProxyConfig.class);
+            return Json.CONFIG.readValue(in, GatewayConfig.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Fills what a hand-written or default config may lack: tokens, ids, a valid active target. */
-    static ProxyConfig complete(ProxyConfig config) {
+    static GatewayConfig complete(GatewayConfig config) {
         List<Target> targets = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (Target target : config.targets()) {
@@ -121,7 +121,7 @@ public final class ConfigStore {
                 t = t.withId(TargetIds.unique(TargetIds.slug(t.displayNameOr(t.provider())), ids));
             }
             if (t.token() == null || t.token().isBlank()) {
-                t = t.withToken(Tokens.newToken());
+                t = t.withToken(AccessTokens.newToken());
             }
             ids.add(t.id());
             targets.add(t);
@@ -131,7 +131,7 @@ public final class ConfigStore {
             active = ids.isEmpty() ? null : ids.getFirst();
         }
         String installToken = config.installToken() == null || config.installToken().isBlank()
-                ? Tokens.newToken() : config.installToken();
+                ? AccessTokens.newToken() : config.installToken();
         return config.withInstallToken(installToken).withTargets(targets, active);
     }
 

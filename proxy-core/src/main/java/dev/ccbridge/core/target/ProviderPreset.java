@@ -1,6 +1,7 @@
 package dev.ccbridge.core.target;
 
 import dev.ccbridge.core.model.ModelCapabilities;
+import dev.ccbridge.core.model.ModelTiers;
 import java.util.List;
 import java.util.Map;
 
@@ -19,14 +20,14 @@ import java.util.Map;
  */
 public record ProviderPreset(String id, String name, String provider, String baseUrl, ApiMode apiMode, String model,
                              List<String> models, ModelTiers tiers, String apiKeyEnv, Map<String, String> headers,
-                             Map<String, String> options, ModelCapabilities capabilities, boolean local,
+                             TargetOptions options, ModelCapabilities capabilities, boolean local,
                              String notes) {
 
     public ProviderPreset {
         models = models == null ? List.of() : List.copyOf(models);
         tiers = tiers == null ? ModelTiers.NONE : tiers;
         headers = headers == null ? Map.of() : Map.copyOf(headers);
-        options = options == null ? Map.of() : Map.copyOf(options);
+        options = options == null ? TargetOptions.NONE : options;
     }
 
     /**
@@ -35,7 +36,8 @@ public record ProviderPreset(String id, String name, String provider, String bas
      * replaces a target the user already has.
      */
     public Target toTarget() {
-        return new Target(null, name, provider, baseUrl, model, apiMode, tiers, models, headers, apiKeyEnv, null,
-                options, capabilities, null);
+        return Target.builder().name(name).provider(provider).baseUrl(baseUrl).model(model).apiMode(apiMode)
+                .tiers(tiers).models(models).headers(headers).apiKeyEnv(apiKeyEnv).options(options)
+                .capabilities(capabilities).build();
     }
 }

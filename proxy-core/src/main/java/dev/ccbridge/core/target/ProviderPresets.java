@@ -2,6 +2,7 @@ package dev.ccbridge.core.target;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccbridge.core.json.Json;
+import dev.ccbridge.core.model.ModelTiers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

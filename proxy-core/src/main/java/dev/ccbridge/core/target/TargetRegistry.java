@@ -16,24 +16,24 @@ import java.util.stream.Collectors;
  * listeners, so switching the active target takes effect on the next request.
  */
 public final class TargetRegistry {
-    private record Snapshot(ProxyConfig config, Map<String, Target> byRouteKey) {
-        static Snapshot of(ProxyConfig config) {
+    private record Snapshot(GatewayConfig config, Map<String, Target> byRouteKey) {
+        static Snapshot of(GatewayConfig config) {
             return new Snapshot(config, config.targets().stream()
                     .collect(Collectors.toUnmodifiableMap(Target::routeKey, Function.identity(), (a, b) -> a)));
         }
     }
 
     private final ConfigStore store;
-    private final List<Consumer<ProxyConfig>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<GatewayConfig>> listeners = new CopyOnWriteArrayList<>();
     private volatile Snapshot snapshot;
 
     /** @param store where changes are saved; null keeps them in memory only (tests, one-off runs) */
-    public TargetRegistry(ProxyConfig initial, ConfigStore store) {
+    public TargetRegistry(GatewayConfig initial, ConfigStore store) {
         this.store = store;
         this.snapshot = Snapshot.of(ConfigStore.complete(initial));
     }
 
-    public ProxyConfig config() {
+    public GatewayConfig config() {
         return snapshot.config();
     }
 
@@ -57,11 +57,11 @@ public final class TargetRegistry {
         return snapshot.config().installToken();
     }
 
-    public void addListener(Consumer<ProxyConfig> listener) {
+    public void addListener(Consumer<GatewayConfig> listener) {
         listeners.add(listener);
     }
 
-    public void removeListener(Consumer<ProxyConfig> listener) {
+    public void removeListener(Consumer<GatewayConfig> listener) {
         listeners.remove(listener);
     }
 
@@ -72,7 +72,7 @@ public final class TargetRegistry {
      * @return the stored target, with its id and token
      */
     public synchronized Target put(Target target) {
-        ProxyConfig config = config();
+        GatewayConfig config = config();
         List<Target> targets = new ArrayList<>(config.targets());
         int existing = indexOf(targets, target);
         Target stored;
@@ -84,7 +84,7 @@ public final class TargetRegistry {
             List<String> ids = targets.stream().map(Target::id).toList();
             String base = target.id() != null && !target.id().isBlank()
                     ? target.id() : TargetIds.slug(target.displayNameOr(target.provider()));
-            stored = target.withId(TargetIds.unique(base, ids)).withToken(Tokens.newToken());
+            stored = target.withId(TargetIds.unique(base, ids)).withToken(AccessTokens.newToken());
             targets.add(stored);
         }
         String active = config.activeTarget() == null ? stored.id() : config.activeTarget();
@@ -94,7 +94,7 @@ public final class TargetRegistry {
 
     /** Replaces the target with this id wholesale (the editor's save); its token is kept. */
     public synchronized Target replace(String id, Target target) {
-        ProxyConfig config = config();
+        GatewayConfig config = config();
         List<Target> targets = new ArrayList<>(config.targets());
         int at = indexOfId(targets, id);
         Target stored = target.withId(id).withToken(targets.get(at).token());
@@ -104,7 +104,7 @@ public final class TargetRegistry {
     }
 
     public synchronized void remove(String id) {
-        ProxyConfig config = config();
+        GatewayConfig config = config();
         List<Target> targets = new ArrayList<>(config.targets());
         targets.remove(indexOfId(targets, id));
         String active = id.equals(config.activeTarget())
@@ -113,14 +113,14 @@ public final class TargetRegistry {
     }
 
     public synchronized void activate(String id) {
-        ProxyConfig config = config();
+        GatewayConfig config = config();
         indexOfId(config.targets(), id);
         commit(config.withTargets(config.targets(), id));
     }
 
     /** Moves a target to a new position in the list (the order users see). */
     public synchronized void move(String id, int newIndex) {
-        ProxyConfig config = config();
+        GatewayConfig config = config();
         List<Target> targets = new ArrayList<>(config.targets());
         Target target = targets.remove(indexOfId(targets, id));
         targets.add(Math.max(0, Math.min(newIndex, targets.size())), target);
@@ -129,19 +129,24 @@ public final class TargetRegistry {
 
     /** A new token for one target; the old one stops working at once. */
     public synchronized String rotateToken(String id) {
-        ProxyConfig config = config();
+        GatewayConfig config = config();
         List<Target> targets = new ArrayList<>(config.targets());
         int at = indexOfId(targets, id);
-        String token = Tokens.newToken();
+        String token = AccessTokens.newToken();
         targets.set(at, targets.get(at).withToken(token));
         commit(config.withTargets(targets, config.activeTarget()));
         return token;
     }
 
     public synchronized String rotateInstallToken() {
-        String token = Tokens.newToken();
+        String token = AccessTokens.newToken();
         commit(config().withInstallToken(token));
         return token;
+    }
+
+    /** The global routing rules (each target's own rules live on the target). */
+    public synchronized void setRouting(List<RoutingRule> rules) {
+        commit(config().withRouting(rules));
     }
 
     public synchronized void setPort(int port) {
@@ -149,7 +154,7 @@ public final class TargetRegistry {
     }
 
     /** Replaces the whole configuration (e.g. settings saved by the app). */
-    public synchronized void update(ProxyConfig config) {
+    public synchronized void update(GatewayConfig config) {
         commit(ConfigStore.complete(config));
     }
 
@@ -159,12 +164,12 @@ public final class TargetRegistry {
      *
      * @return whether anything changed
      */
-    public synchronized boolean reload(ProxyConfig config) {
+    public synchronized boolean reload(GatewayConfig config) {
         if (config.equals(config())) {
             return false;
         }
         snapshot = Snapshot.of(config);
-        for (Consumer<ProxyConfig> listener : listeners) {
+        for (Consumer<GatewayConfig> listener : listeners) {
             listener.accept(config);
         }
         return true;
@@ -181,12 +186,12 @@ public final class TargetRegistry {
         return source.tryRead().map(this::reload).orElse(false);
     }
 
-    private void commit(ProxyConfig config) {
+    private void commit(GatewayConfig config) {
         if (store != null) {
             store.save(config);
         }
         snapshot = Snapshot.of(config);
-        for (Consumer<ProxyConfig> listener : listeners) {
+        for (Consumer<GatewayConfig> listener : listeners) {
             listener.accept(config);
         }
     }

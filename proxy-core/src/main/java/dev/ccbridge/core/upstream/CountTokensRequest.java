@@ -2,6 +2,7 @@ package dev.ccbridge.core.upstream;
 
 import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.target.Target;
+import dev.ccbridge.core.target.Timeouts;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,7 @@ public record CountTokensRequest(byte[] rawBody, Map<String, String> clientHeade
     private static final Duration MAX_WAIT = Duration.ofSeconds(20);
 
     public Timeouts timeouts() {
-        Timeouts configured = Timeouts.of(target);
+        Timeouts configured = target.timeouts();
         Duration firstByte = configured.firstByte().compareTo(MAX_WAIT) < 0 ? configured.firstByte() : MAX_WAIT;
         return new Timeouts(firstByte, firstByte, MAX_WAIT.plus(MAX_WAIT));
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.log.Redactor;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
-import dev.ccbridge.core.translate.common.StreamFailure;
+import dev.ccbridge.core.stream.StreamFailure;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,8 +16,14 @@ import java.util.regex.Pattern;
  * Maps a provider's failure (HTTP status and body, or a mid-stream error object) to what Claude
  * Code understands: the Anthropic error type and status that make it retry, stop, or compact
  * its context. The provider's own error travels along, redacted, as {@code provider_error}.
+ * One per call ({@link Call#errors()}): it knows the target's name, its key (to scrub) and the
+ * sizes a context overflow is described with.
+ *
+ * @param target         the target's display name, for messages (never its key)
+ * @param promptEstimate estimated prompt tokens, used if a context overflow names no numbers
+ * @param contextWindow  the model's window, likewise
  */
-public final class UpstreamErrors {
+public record UpstreamErrors(String target, Redactor redactor, long promptEstimate, long contextWindow) {
     private static final int MAX_TEXT = 2000;
 
     private static final List<String> CONTEXT_OVERFLOW = List.of(
@@ -30,15 +36,8 @@ public final class UpstreamErrors {
     private static final Pattern ACTUAL_TOKENS = Pattern.compile(
             "(?i)(?:resulted in|requested|you requested|has|contains|got)\\s*(\\d[\\d,]*)\\s*(?:input\\s+)?tokens");
 
-    private UpstreamErrors() {}
-
-    /**
-     * @param target         the target's display name, for messages (never its key)
-     * @param promptEstimate estimated prompt tokens, used if a context overflow names no numbers
-     * @param contextWindow  the model's window, likewise
-     */
-    public static ApiError fromHttp(int status, Map<String, String> headers, String body, String target,
-                                    Redactor redactor, long promptEstimate, long contextWindow) {
+    /** A provider's error answer: its HTTP status, headers and body. */
+    public ApiError fromHttp(int status, Map<String, String> headers, String body) {
         JsonNode parsed = Json.parseOrNull(body);
         String message = redactor.redact(messageOf(parsed, body));
         JsonNode detail = providerError(status, parsed, body, redactor);
@@ -46,7 +45,7 @@ public final class UpstreamErrors {
 
         ApiError error;
         if ((status == 400 || status == 413 || status == 422) && isContextOverflow(lower)) {
-            error = ApiError.invalidRequest(promptTooLong(message, promptEstimate, contextWindow));
+            error = ApiError.invalidRequest(promptTooLong(message));
         } else if (status == 402 || (status == 429 && isQuota(lower))) {
             error = ApiError.rateLimited(target + ": quota or billing limit reached: " + message).notRetryable();
         } else {
@@ -69,14 +68,13 @@ public final class UpstreamErrors {
     }
 
     /** An error object delivered inside a 200 stream (Chat chunk {@code error}, Responses {@code error} event). */
-    public static ApiError fromStreamError(JsonNode error, String target, Redactor redactor,
-                                           long promptEstimate, long contextWindow) {
+    public ApiError fromStreamError(JsonNode error) {
         String message = redactor.redact(messageOf(error, null));
         String lower = (message + " " + error).toLowerCase(Locale.ROOT);
         int status = error.path("code").isInt() ? error.path("code").asInt() : error.path("status").asInt(0);
         ApiError mapped;
         if (isContextOverflow(lower)) {
-            mapped = ApiError.invalidRequest(promptTooLong(message, promptEstimate, contextWindow));
+            mapped = ApiError.invalidRequest(promptTooLong(message));
         } else if (lower.contains("rate limit") || lower.contains("rate_limit") || status == 429) {
             mapped = ApiError.rateLimited(target + " is rate limiting: " + message);
         } else if (lower.contains("overloaded") || status == 503 || status == 529) {
@@ -90,11 +88,9 @@ public final class UpstreamErrors {
     }
 
     /** A translator's {@link StreamFailure}: provider error, malformed data, or a stream cut short. */
-    public static ApiError fromFailure(StreamFailure failure, String target, Redactor redactor,
-                                       long promptEstimate, long contextWindow) {
+    public ApiError fromFailure(StreamFailure failure) {
         return switch (failure.kind()) {
-            case PROVIDER_ERROR -> fromStreamError(failure.providerError(), target, redactor, promptEstimate,
-                    contextWindow);
+            case PROVIDER_ERROR -> fromStreamError(failure.providerError());
             case MALFORMED -> ApiError.api(502, target + " sent malformed data (" + redactor.redact(failure.getMessage())
                     + "); the answer may be incomplete, so it was dropped");
             case TRUNCATED -> ApiError.api(502, target + ": upstream stream ended unexpectedly");
@@ -113,7 +109,7 @@ public final class UpstreamErrors {
     /**
      * Claude Code compacts its context only on a 400 reading {@code prompt is too long: N tokens > M maximum}.
      */
-    static String promptTooLong(String upstreamMessage, long promptEstimate, long contextWindow) {
+    public String promptTooLong(String upstreamMessage) {
         long maximum = number(MAX_TOKENS.matcher(upstreamMessage), contextWindow);
         long actual = number(ACTUAL_TOKENS.matcher(upstreamMessage), Math.max(promptEstimate, maximum + 1));
         return "prompt is too long: " + actual + " tokens > " + maximum + " maximum (upstream: " + upstreamMessage + ")";
@@ -147,7 +143,7 @@ public final class UpstreamErrors {
     }
 
     /** The provider's human-readable message from the error shapes providers use. */
-    static String messageOf(JsonNode parsed, String raw) {
+    public static String messageOf(JsonNode parsed, String raw) {
         if (parsed != null) {
             JsonNode node = parsed.isArray() && !parsed.isEmpty() ? parsed.get(0) : parsed;
             for (JsonNode candidate : List.of(node.path("error").path("message"), node.path("message"),
@@ -206,7 +202,7 @@ public final class UpstreamErrors {
         return detail;
     }
 
-    static String truncate(String text) {
+    public static String truncate(String text) {
         return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "...";
     }
 }

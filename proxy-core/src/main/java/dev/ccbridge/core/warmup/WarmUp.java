@@ -1,25 +1,22 @@
 package dev.ccbridge.core.warmup;
 
-import dev.ccbridge.core.Gateway;
+import dev.ccbridge.core.GatewayContext;
+import dev.ccbridge.core.client.GatewayClient;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
-import dev.ccbridge.core.server.ProxyServer;
+import dev.ccbridge.core.server.GatewayServer;
 import dev.ccbridge.core.server.ServerSettings;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.ConfigStore;
-import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.target.TargetRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -80,30 +77,27 @@ public final class WarmUp {
     private static int exercise(IntSupplier activeRequests) throws Exception {
         List<byte[]> bodies = List.of(LoopbackProvider.resource("small.json"), LoopbackProvider.resource("session.json"));
         Path scratch = Files.createTempDirectory("ccbridge-warm-up");
-        try (var provider = new LoopbackProvider();
-             var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+        try (var provider = new LoopbackProvider()) {
             List<Target> targets = List.of(
                     target("chat", provider.root() + "/v1", "gpt-4.1", ApiMode.CHAT_COMPLETIONS),
                     target("responses", provider.root() + "/v1", "gpt-5-codex", ApiMode.CODEX_RESPONSES),
                     target("anthropic", provider.root(), "claude-sonnet-4-5", ApiMode.ANTHROPIC_MESSAGES));
-            var config = new ProxyConfig(ProxyConfig.SCHEMA_VERSION, 0, TOKEN, "chat", targets, null);
+            var config = new GatewayConfig(GatewayConfig.SCHEMA_VERSION, 0, TOKEN, "chat", targets, Map.of());
             // The store is never written: the registry saves only when targets change.
             var registry = new TargetRegistry(config, new ConfigStore(scratch.resolve("config.json")));
-            var context = Gateway.context(registry, new InMemorySecretStore(), new RequestLog(1, 0));
-            try (var gateway = new ProxyServer(context, ServerSettings.onPort(0))) {
+            var context = GatewayContext.standard(registry, new InMemorySecretStore(), new RequestLog(1, 0));
+            try (var gateway = new GatewayServer(context, ServerSettings.onPort(0))) {
                 gateway.start();
-                List<String> urls = new ArrayList<>();
-                for (Target target : targets) {
-                    urls.add(gateway.baseUrl() + "/api/claude-code-proxy/" + target.routeKey() + "/v1/messages");
-                }
+                // Each request to its target's own URL, as Claude Code sends it.
+                var client = new GatewayClient(gateway.baseUrl());
                 int sent = 0;
                 var quiet = new Quiet(activeRequests);
                 for (int round = 0; round < ROUNDS; round++) {
-                    for (String url : urls) {
+                    for (Target target : targets) {
                         for (byte[] body : bodies) {
                             for (boolean stream : new boolean[] {true, false}) {
                                 quiet.await();
-                                post(client, url, stream ? body : notStreamed(body));
+                                send(client, target, stream ? body : notStreamed(body));
                                 sent++;
                             }
                         }
@@ -146,16 +140,14 @@ public final class WarmUp {
     }
 
     private static Target target(String id, String baseUrl, String model, ApiMode mode) {
-        return new Target(id, id, "warm-up", baseUrl, model, mode, null, null, null, null, TOKEN, null, null, null);
+        return Target.builder().id(id).name(id).provider("warm-up").baseUrl(baseUrl).model(model).apiMode(mode)
+                .token(TOKEN).build();
     }
 
-    private static void post(HttpClient client, String url, byte[] body) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .header("anthropic-version", "2023-06-01").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        var response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(response.statusCode() + " from the warm-up gateway");
+    private static void send(GatewayClient client, Target target, byte[] body) {
+        var reply = client.send(target, body, Duration.ofSeconds(30));
+        if (!reply.ok()) {
+            throw new IllegalStateException("the warm-up gateway answered " + reply.status() + ": " + reply.errorMessage());
         }
     }
 

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.Target;
-import dev.ccbridge.core.testing.FakeAgent;
-import dev.ccbridge.core.testing.FakeProvider;
+import dev.ccbridge.core.testing.Fakes;
+import dev.ccbridge.fake.FakeProvider;
 import dev.ccbridge.core.testing.FaultyUpstream.Exchange;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +36,7 @@ class RetryAndFallbackTest {
 
     /** A second, healthy target named "backup", and the faulty one falling back to it. */
     private void withBackup(String... fallbacks) {
-        backup = new FakeProvider(FakeAgent::chat);
+        backup = Fakes.start(ApiMode.CHAT_COMPLETIONS);
         bench.gateway.registry.put(FaultBench.target(ApiMode.CHAT_COMPLETIONS, backup.baseUrl(), Map.of())
                 .withId("backup"));
         Target faulty = bench.gateway.registry.byId("faulty").orElseThrow();
@@ -46,7 +45,7 @@ class RetryAndFallbackTest {
     }
 
     private List<String> validChat(Exchange x) {
-        return FakeAgent.chat(x.json());
+        return bench.validAnswer(x.json());
     }
 
     @AfterEach
@@ -66,7 +65,7 @@ class RetryAndFallbackTest {
             bench.upstream.script(Exchange::reset, x -> x.head(200, SSE).chunks(validChat(x)).end());
             assertThat(bench.send(stream).text()).isEqualTo("OK");
             RequestRecord record = bench.lastRecord();
-            assertThat(record.status()).isEqualTo(200);
+            assertThat(record.completion().orElseThrow().status()).isEqualTo(200);
             assertThat(record.attempts()).extracting(RequestRecord.Attempt::status).containsExactly(502, 200);
             bench.assertNothingLeft();
         }
@@ -146,7 +145,7 @@ class RetryAndFallbackTest {
             assertThat(bench.send(stream).text()).isEqualTo("OK");
             RequestRecord record = bench.lastRecord();
             assertThat(record.targetId()).as("the target that answered").isEqualTo("backup");
-            assertThat(record.status()).isEqualTo(200);
+            assertThat(record.completion().orElseThrow().status()).isEqualTo(200);
             assertThat(record.attempts()).extracting(RequestRecord.Attempt::targetId).containsExactly("faulty", "backup");
             assertThat(record.attempts()).extracting(RequestRecord.Attempt::status).containsExactly(529, 200);
             bench.assertNothingLeft(1);
@@ -194,7 +193,7 @@ class RetryAndFallbackTest {
     void onceTheAnswerStartedNothingIsRetriedOrFallenBackTo() throws Exception {
         bench(ApiMode.CHAT_COMPLETIONS, Map.of("retries", "3"));
         withBackup("backup");
-        bench.upstream.script(x -> x.head(200, SSE).chunk(validChat(x).getFirst()).reset());
+        bench.upstream.script(x -> x.head(200, SSE).chunks(validChat(x).subList(0, 2)).reset());
         bench.send(true).isStreamCutWithError("api_error", "the connection to Faulty broke");
         assertThat(bench.upstream.connections()).isEqualTo(1);
         assertThat(backup.requests()).isEmpty();
@@ -235,7 +234,7 @@ class RetryAndFallbackTest {
         assertThat(got.body()).isEqualTo(OVERLOADED);
         assertThat(bench.upstream.connections()).isEqualTo(2);
         RequestRecord record = bench.lastRecord();
-        assertThat(record.errorType()).isEqualTo("overloaded_error");
+        assertThat(record.completion().orElseThrow().failure().type()).isEqualTo("overloaded_error");
         assertThat(record.attempts()).extracting(RequestRecord.Attempt::status).containsExactly(529, 529);
         bench.assertNothingLeft();
     }
@@ -246,6 +245,6 @@ class RetryAndFallbackTest {
         withBackup("backup");
         bench.upstream.script(x -> x.whole(529, "application/json", OVERLOADED));
         assertThat(bench.send(true).isCompleteStream().text()).isEqualTo("OK");
-        assertThat(bench.lastRecord().apiMode()).isEqualTo("chat_completions");
+        assertThat(bench.lastRecord().routing().apiMode()).isEqualTo("chat_completions");
     }
 }

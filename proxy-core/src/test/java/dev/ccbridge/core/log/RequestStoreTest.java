@@ -38,13 +38,14 @@ class RequestStoreTest {
         try (var store = open(RequestStore.Retention.DEFAULT)) {
             List<RequestRecord> recent = store.recent(10);
             assertThat(recent).extracting(RequestRecord::id).containsExactly("r1", "r2", "r3");
-            RequestRecord first = recent.getFirst();
+            RequestRecord.Completed first = recent.getFirst().completion().orElseThrow();
             assertThat(first.usage()).isEqualTo(new Usage(100, 20, 5, 30));
             assertThat(first.status()).isEqualTo(200);
             assertThat(first.durationMillis()).isEqualTo(1234L);
             assertThat(first.firstTokenMillis()).isEqualTo(321L);
-            assertThat(recent.get(1).usage()).isNull();
-            assertThat(recent.get(1).errorType()).isEqualTo("rate_limit_error");
+            RequestRecord.Completed second = recent.get(1).completion().orElseThrow();
+            assertThat(second.usage()).isNull();
+            assertThat(second.failure().type()).isEqualTo("rate_limit_error");
 
             assertThat(store.usage(7)).containsExactly(
                     new RequestStore.DailyUsage(LocalDate.of(2026, 3, 10), "deepseek", "DeepSeek", 2, 1, 100, 20, 5, 30),
@@ -131,15 +132,37 @@ class RequestStoreTest {
                 + key + "\"}],\"api_key\":\"hunter2-secret\"}";
         String response = "x".repeat(5000);
         try (var store = open(RequestStore.Retention.DEFAULT)) {
-            RequestRecord withBodies = new RequestRecord("r1", NOW, "deepseek", "DeepSeek", "chat_completions",
-                    "active", "claude-sonnet-4-5", "deepseek-chat", false, 200, null, null, 1L, 2L, null,
-                    request.getBytes(StandardCharsets.UTF_8), response);
+            RequestRecord withBodies = started("r1", NOW, request).completed(
+                    new RequestRecord.Completed(200, null, 1L, 2L, null), response);
             store.save(withBodies);
             RequestStore.Bodies bodies = store.bodies("r1").orElseThrow();
             assertThat(bodies.request()).doesNotContain(key).doesNotContain("hunter2-secret")
                     .contains(Redactor.MASK).contains("claude-sonnet-4-5");
             assertThat(bodies.response()).hasSize(1000);
             assertThat(store.bodies("missing")).isEmpty();
+        }
+    }
+
+    @Test
+    void whyARequestWasRoutedIsKeptAlsoInAHistoryFromBeforeRouting() throws Exception {
+        try (var old = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
+             var s = old.createStatement()) {
+            // The table as the first version made it, without routed_by.
+            s.execute("""
+                    CREATE TABLE requests (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
+                      started_at INTEGER NOT NULL, day TEXT NOT NULL, target_id TEXT, target_name TEXT, api_mode TEXT,
+                      route TEXT, requested_model TEXT, upstream_model TEXT, stream INTEGER NOT NULL,
+                      status INTEGER NOT NULL, error_type TEXT, error_message TEXT, first_token_ms INTEGER,
+                      duration_ms INTEGER, input_tokens INTEGER, output_tokens INTEGER, cache_creation_tokens INTEGER,
+                      cache_read_tokens INTEGER, request_body TEXT, response_body TEXT)""");
+        }
+        var routing = new RequestRecord.Routing("openai", "OpenAI", "chat_completions", RequestRecord.Addressed.ACTIVE,
+                "claude-sonnet-4-6", "gpt-5.5", "image -> openai (gpt-5.5)");
+        try (var store = open(RequestStore.Retention.DEFAULT)) {
+            store.save(new RequestRecord("r1", NOW, routing, true, new RequestRecord.Completed(200, null, 5L, 9L, null),
+                    null, null, List.of()));
+            assertThat(store.recent(1)).singleElement()
+                    .satisfies(r -> assertThat(r.routing().routedBy()).isEqualTo("image -> openai (gpt-5.5)"));
         }
     }
 
@@ -153,17 +176,143 @@ class RequestStoreTest {
         }
     }
 
+    @Test
+    void aRefusedRequestIsKeptWithItsReasonAndItsLatestCountButIsNoUsage() {
+        RequestRecord first = rejected("q1", NOW, 1, NOW);
+        try (var store = open(RequestStore.Retention.DEFAULT)) {
+            store.save(done("r1", NOW.minusSeconds(5), "deepseek", 200, new Usage(10, 1, 0, 0)));
+            store.save(first);
+            store.save(rejected("q1", NOW, 7, NOW.plusSeconds(30)));
+            // A later count that arrives first (listeners run on the requests' threads) is not undone.
+            store.save(rejected("q1", NOW, 5, NOW.plusSeconds(20)));
+        }
+        try (var store = open(RequestStore.Retention.DEFAULT)) {
+            assertThat(store.recent(10)).extracting(RequestRecord::id).containsExactly("r1", "q1");
+            RequestRecord stored = store.recent(10).getLast();
+            assertThat(stored.rejection()).hasValueSatisfying(r -> {
+                assertThat(r.reason()).isEqualTo(RejectionReason.WRONG_TOKEN);
+                assertThat(r.status()).isEqualTo(401);
+                assertThat(r.count()).isEqualTo(7);
+                assertThat(r.lastAt()).isEqualTo(NOW.plusSeconds(30));
+                assertThat(r.client()).isEqualTo("curl/8.5.0");
+                assertThat(r.endpoint()).isEqualTo("POST /v1/messages");
+                assertThat(r.failure().message()).startsWith("wrong token: set ANTHROPIC_AUTH_TOKEN");
+            });
+            assertThat(stored.completion()).as("not an answer").isEmpty();
+            assertThat(stored.routing().hasTarget()).isFalse();
+            assertThat(store.usage(1)).as("only the answered request is usage").singleElement()
+                    .satisfies(u -> assertThat(u.requests()).isEqualTo(1))
+                    .satisfies(u -> assertThat(u.errors()).isZero());
+        }
+    }
+
+    @Test
+    void aTailThenWhatWasStoredAfterIt() {
+        try (var store = open(RequestStore.Retention.DEFAULT)) {
+            assertThat(store.tail(5).records()).isEmpty();
+            store.save(done("r1", NOW, "deepseek", 200, null));
+            store.save(done("r2", NOW, "deepseek", 200, null));
+            RequestStore.Tail tail = store.tail(1);
+            assertThat(tail.records()).extracting(RequestRecord::id).containsExactly("r2");
+            assertThat(store.after(tail.position(), 10).records()).isEmpty();
+            assertThat(store.after(store.tail(0).position(), 10).records()).as("no lines, and still the end")
+                    .isEmpty();
+
+            store.save(done("r3", NOW, "deepseek", 200, null));
+            store.save(rejected("q1", NOW, 1, NOW));
+            RequestStore.Tail next = store.after(tail.position(), 10);
+            assertThat(next.records()).extracting(RequestRecord::id).containsExactly("r3", "q1");
+            assertThat(store.after(next.position(), 10).records()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRequestIsFoundByItsIdOrTheStartOfIt() {
+        try (var store = open(RequestStore.Retention.DEFAULT)) {
+            store.save(started("req_abc1", NOW, "{\"model\":\"m\"}")
+                    .completed(new RequestRecord.Completed(200, null, 1L, 2L, null), "{\"content\":[]}"));
+            store.save(done("req_abc2", NOW, "deepseek", 200, null));
+            store.save(done("req_abc", NOW, "deepseek", 200, null));
+
+            assertThat(store.find("req_abc1", 2)).singleElement().satisfies(r -> {
+                assertThat(new String(r.requestBody(), StandardCharsets.UTF_8)).isEqualTo("{\"model\":\"m\"}");
+                assertThat(r.responseBody()).isEqualTo("{\"content\":[]}");
+            });
+            assertThat(store.find("req_abc", 2)).as("an exact id wins over longer ones")
+                    .extracting(RequestRecord::id).containsExactly("req_abc");
+            assertThat(store.find("req_ab", 2)).hasSize(2);
+            assertThat(store.find("req_x", 2)).isEmpty();
+            assertThat(store.find("%", 2)).as("not a pattern").isEmpty();
+        }
+    }
+
+    @Test
+    void theNewestRequestsWithTheirBodiesOneAtATime() {
+        try (var store = open(RequestStore.Retention.DEFAULT)) {
+            for (int i = 1; i <= 4; i++) {
+                store.save(started("r" + i, NOW, "{\"n\":" + i + "}")
+                        .completed(new RequestRecord.Completed(200, null, 1L, 2L, null), "answer " + i));
+            }
+            List<String> seen = new java.util.ArrayList<>();
+            int count = store.forEachWithBodies(3, r -> seen.add(r.id() + " " + r.responseBody()));
+            assertThat(count).isEqualTo(3);
+            assertThat(seen).containsExactly("r2 answer 2", "r3 answer 3", "r4 answer 4");
+            assertThat(store.forEachWithBodies(Integer.MAX_VALUE, r -> { })).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void theAppServeAndALogCommandMayOpenANewHistoryAtTheSameMoment() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            Path file = dir.resolve("together-" + round + ".db");
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> opened = new java.util.ArrayList<>();
+            try (var threads = java.util.concurrent.Executors.newFixedThreadPool(3)) {
+                for (int i = 0; i < 3; i++) {
+                    int n = i;
+                    opened.add(threads.submit(() -> {
+                        start.await();
+                        try (var store = RequestStore.open(file, RequestStore.Retention.DEFAULT)) {
+                            store.save(done("r" + n, Instant.now(), "deepseek", 200, null));
+                        }
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (var future : opened) {
+                    future.get();
+                }
+            }
+            try (var store = RequestStore.open(file, RequestStore.Retention.DEFAULT)) {
+                assertThat(store.recent(10)).hasSize(3);
+            }
+        }
+    }
+
+    private static RequestRecord rejected(String id, Instant at, int count, Instant lastAt) {
+        return RequestRecord.rejected(id, at, RequestRecord.Routing.unrouted(RequestRecord.Addressed.ACTIVE),
+                new RequestRecord.Rejected(RejectionReason.WRONG_TOKEN, 401, new RequestRecord.Failure(
+                        "authentication_error", "wrong token: set ANTHROPIC_AUTH_TOKEN to the token ccbridge printed"),
+                        "curl/8.5.0", "POST /v1/messages", count, lastAt));
+    }
+
     private static RequestRecord started(String id, Instant at) {
-        return new RequestRecord(id, at, "deepseek", "DeepSeek", "chat_completions", "active",
-                "claude-sonnet-4-5", "deepseek-chat", true, 0, null, null, null, null, null,
-                "{}".getBytes(StandardCharsets.UTF_8), null);
+        return started(id, at, "{}");
+    }
+
+    private static RequestRecord started(String id, Instant at, String body) {
+        return RequestRecord.started(id, at, routing("deepseek"), true, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static RequestRecord.Routing routing(String targetId) {
+        return new RequestRecord.Routing(targetId, targetId.equals("openai") ? "OpenAI" : "DeepSeek",
+                "chat_completions", RequestRecord.Addressed.ACTIVE, "claude-sonnet-4-5", "deepseek-chat");
     }
 
     private static RequestRecord done(String id, Instant at, String targetId, int status, Usage usage) {
-        String name = targetId.equals("openai") ? "OpenAI" : "DeepSeek";
-        return new RequestRecord(id, at, targetId, name, "chat_completions", "active", "claude-sonnet-4-5",
-                "deepseek-chat", true, status, status >= 400 ? "rate_limit_error" : null,
-                status >= 400 ? "slow down" : null, 321L, 1234L, usage, null, null);
+        var failure = status >= 400 ? new RequestRecord.Failure("rate_limit_error", "slow down") : null;
+        return new RequestRecord(id, at, routing(targetId), true,
+                new RequestRecord.Completed(status, failure, 321L, 1234L, usage), null, null, List.of());
     }
 
     private static final class MutableClock extends Clock {

@@ -3,15 +3,15 @@ package dev.ccbridge.core.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ccbridge.core.Gateway;
+import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
-import dev.ccbridge.core.server.ProxyServer;
+import dev.ccbridge.core.server.GatewayServer;
 import dev.ccbridge.core.server.ServerSettings;
-import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.TargetRegistry;
-import dev.ccbridge.core.testing.FakeAgent;
-import dev.ccbridge.core.testing.FakeProvider;
+import dev.ccbridge.core.target.ApiMode;
+import dev.ccbridge.core.testing.Fakes;
 import dev.ccbridge.core.testing.GatewayHarness;
 import dev.ccbridge.core.testing.RawHttp;
 import java.util.List;
@@ -28,11 +28,11 @@ class GatewaySecurityTest {
 
     @Test
     void itRefusesToListenBeyondLoopback() {
-        var registry = new TargetRegistry(new ProxyConfig(0, 0, null, null, List.of(), null), null);
+        var registry = new TargetRegistry(new GatewayConfig(0, 0, null, null, List.of(), null), null);
         for (String host : List.of("0.0.0.0", "::", "192.0.2.10")) {
             var settings = new ServerSettings(host, 0, ServerSettings.DEFAULT_MAX_REQUEST_BYTES,
                     java.time.Duration.ofSeconds(10), java.time.Duration.ofMinutes(15), 64);
-            try (var server = new ProxyServer(Gateway.context(registry, new InMemorySecretStore(), new RequestLog()),
+            try (var server = new GatewayServer(GatewayContext.standard(registry, new InMemorySecretStore(), new RequestLog()),
                     settings)) {
                 assertThatThrownBy(server::start).as(host).isInstanceOf(IllegalArgumentException.class)
                         .hasMessageContaining("loopback");
@@ -43,7 +43,7 @@ class GatewaySecurityTest {
 
     @Test
     void aBrowsersPreflightFailsAndNoCorsHeaderIsEverSent() throws Exception {
-        try (var provider = new FakeProvider(FakeAgent::chat);
+        try (var provider = Fakes.start(ApiMode.CHAT_COMPLETIONS);
              var gateway = GatewayHarness.start(GatewayHarness.chatTarget(provider.baseUrl(), "m"))) {
             int port = gateway.server.port();
             String preflight = RawHttp.exchange(port, "OPTIONS /v1/messages HTTP/1.1\r\nHost: 127.0.0.1:" + port
@@ -69,7 +69,7 @@ class GatewaySecurityTest {
 
     @Test
     void aForeignHostNameIsRefusedBeforeAnythingElse() throws Exception {
-        try (var provider = new FakeProvider(FakeAgent::chat);
+        try (var provider = Fakes.start(ApiMode.CHAT_COMPLETIONS);
              var gateway = GatewayHarness.start(GatewayHarness.chatTarget(provider.baseUrl(), "m"))) {
             int port = gateway.server.port();
             String reply = RawHttp.exchange(port, "POST /v1/messages HTTP/1.1\r\nHost: rebind.attacker.example:" + port
@@ -82,7 +82,7 @@ class GatewaySecurityTest {
 
     @Test
     void aRotatedTokenStopsTheOldOneAtOnce() throws Exception {
-        try (var provider = new FakeProvider(FakeAgent::chat);
+        try (var provider = Fakes.start(ApiMode.CHAT_COMPLETIONS);
              var gateway = GatewayHarness.start(GatewayHarness.chatTarget(provider.baseUrl(), "m"))) {
             String old = gateway.registry.installToken();
             String oldTarget = gateway.active().token();

@@ -90,7 +90,9 @@ class GatewayChatEndToEndTest {
         assertThat(sent.getBodyAsString()).doesNotContain(gateway.registry.installToken());
         JsonNode body = Json.parseOrNull(sent.getBodyAsString());
         assertThat(body.path("model").asText()).isEqualTo("gpt-5.1");
-        assertThat(body.path("tools")).hasSize(13);
+        // Claude Code's thirteen tools, and its web search as a function ccbridge answers.
+        assertThat(body.path("tools")).hasSize(14);
+        assertThat(body.path("tools").get(13).path("function").path("name").asText()).isEqualTo("web_search");
     }
 
     @Test
@@ -204,12 +206,12 @@ class GatewayChatEndToEndTest {
         gateway.post("/v1/messages", CLAUDE_CODE_BODY);
 
         RequestRecord record = gateway.log.snapshot().getLast();
-        assertThat(record.status()).isEqualTo(200);
-        assertThat(record.inFlight()).isFalse();
-        assertThat(record.requestedModel()).isEqualTo("claude-sonnet-4-6");
-        assertThat(record.upstreamModel()).isEqualTo("gpt-5.1");
-        assertThat(record.usage().cacheReadInputTokens()).isEqualTo(1024);
-        assertThat(record.firstTokenMillis()).isNotNull();
+        RequestRecord.Completed done = record.completion().orElseThrow();
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(record.routing().requestedModel()).isEqualTo("claude-sonnet-4-6");
+        assertThat(record.routing().upstreamModel()).isEqualTo("gpt-5.1");
+        assertThat(done.usage().cacheReadInputTokens()).isEqualTo(1024);
+        assertThat(done.firstTokenMillis()).isNotNull();
         assertThat(record.responseBody()).contains("Hello, world.");
     }
 

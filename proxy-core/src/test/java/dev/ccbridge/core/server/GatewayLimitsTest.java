@@ -44,8 +44,8 @@ class GatewayLimitsTest {
 
     @Test
     void aModeThatIsNotAvailableSays501AndAsksNotToRetry() {
-        var target = new Target("app", "App server", "openai", "http://127.0.0.1:9", "m", ApiMode.CODEX_APP_SERVER,
-                null, List.of(), Map.of(), null, null, Map.of(), null, null);
+        var target = Target.builder().id("app").name("App server").provider("openai").baseUrl("http://127.0.0.1:9")
+                .model("m").apiMode(ApiMode.CODEX_APP_SERVER).build();
         try (var gateway = GatewayHarness.start(target)) {
             HttpResponse<String> response = gateway.post("/v1/messages", SMALL);
             assertThat(response.statusCode()).isEqualTo(501);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** How message content is read: every block into its record, whatever order its fields come in. */
 class RequestBodiesTest {
-    private static List<ContentBlock> content(String blocks) throws RequestBodies.Rejected {
+    private static List<ContentBlock> content(String blocks) throws Rejection {
         String body = "{\"model\":\"claude-sonnet-4-6\",\"max_tokens\":100,\"messages\":[{\"role\":\"user\",\"content\":"
                 + blocks + "}]}";
         MessagesRequest request = RequestBodies.parseMessages(body.getBytes(StandardCharsets.UTF_8), true);
@@ -58,7 +58,7 @@ class RequestBodiesTest {
     void typesCcbridgeDoesNotModelKeepEveryField() throws Exception {
         var blocks = content("""
                 [{"type":"search_result","source":"https://a.example","title":"A","content":[{"type":"text","text":"x"}]},
-                 {"title":"B","type":"server_tool_use","id":"srvtoolu_1"},
+                 {"title":"B","type":"mcp_tool_use","id":"mcptoolu_1"},
                  {"text":"no type at all"},
                  {"type":7,"text":"a type that is not a name"}]""");
 
@@ -67,7 +67,7 @@ class RequestBodiesTest {
         assertThat(search.fields().keySet()).containsExactly("type", "source", "title", "content");
         assertThat(search.fields().get("content").get(0).path("text").asText()).isEqualTo("x");
         var server = (UnknownBlock) blocks.get(1);
-        assertThat(server.type()).isEqualTo("server_tool_use");
+        assertThat(server.type()).isEqualTo("mcp_tool_use");
         assertThat(server.fields().keySet()).containsExactlyInAnyOrder("type", "title", "id");
         assertThat(((UnknownBlock) blocks.get(2)).fields().get("text").asText()).isEqualTo("no type at all");
         assertThat(((UnknownBlock) blocks.get(3)).fields().get("type").asInt()).isEqualTo(7);
@@ -83,20 +83,20 @@ class RequestBodiesTest {
         byte[] cut = "{\"model\":\"m\",\"max_tokens\":9,\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\""
                 .getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> RequestBodies.parseMessages(cut, true))
-                .isInstanceOf(RequestBodies.Rejected.class)
+                .isInstanceOf(Rejection.class)
                 .hasMessageStartingWith("request body is not valid JSON: Unexpected end-of-input");
     }
 
     @Test
     void aBlockThatIsNotAnObjectIsRejectedWithItsPlace() {
         assertThatThrownBy(() -> content("[{\"type\":\"text\",\"text\":\"ok\"}, 42]"))
-                .isInstanceOf(RequestBodies.Rejected.class)
+                .isInstanceOf(Rejection.class)
                 .hasMessage("messages.0.content.1: expected an object");
         assertThatThrownBy(() -> content("{\"type\":\"text\"}"))
-                .isInstanceOf(RequestBodies.Rejected.class)
+                .isInstanceOf(Rejection.class)
                 .hasMessage("messages.0.content: expected an array");
         assertThatThrownBy(() -> content("[{\"type\":\"text\",\"text\":[1]}]"))
-                .isInstanceOf(RequestBodies.Rejected.class)
+                .isInstanceOf(Rejection.class)
                 .hasMessage("messages.0.content.0.text: expected a string");
     }
 }

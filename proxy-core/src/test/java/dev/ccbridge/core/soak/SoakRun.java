@@ -2,8 +2,8 @@ package dev.ccbridge.core.soak;
 
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.ConfigStore;
-import dev.ccbridge.core.target.ModelTiers;
-import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.model.ModelTiers;
+import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.Target;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,9 +63,10 @@ public final class SoakRun {
         Server upstream = fakeProvider(chunks, chunkDelay);
         int upstreamPort = ((ServerConnector) upstream.getConnectors()[0]).getLocalPort();
         Path config = dir.resolve("config.json");
-        var target = new Target("soak", "Soak", "fake", "http://127.0.0.1:" + upstreamPort + "/v1", "fake-model",
-                ApiMode.CHAT_COMPLETIONS, ModelTiers.NONE, List.of(), Map.of(), null, null, Map.of(), null, null);
-        new ConfigStore(config).save(new ProxyConfig(1, 8787, "ccb_soakInstallToken00000000000", "soak",
+        var target = Target.builder().id("soak").name("Soak").provider("fake")
+                .baseUrl("http://127.0.0.1:" + upstreamPort + "/v1").model("fake-model")
+                .apiMode(ApiMode.CHAT_COMPLETIONS).build();
+        new ConfigStore(config).save(new GatewayConfig(1, 8787, "ccb_soakInstallToken00000000000", "soak",
                 List.of(target), null));
 
         Path out = dir.resolve("serve.out");

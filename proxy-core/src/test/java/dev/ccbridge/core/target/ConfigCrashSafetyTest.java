@@ -73,7 +73,7 @@ class ConfigCrashSafetyTest {
 
     /** Reads the file as a whole generation; fails on a broken file or one mixing two generations. */
     private static int wholeGeneration(Path file) throws Exception {
-        ProxyConfig config = Json.CONFIG.readValue(file.toFile(), ProxyConfig.class);
+        GatewayConfig config = Json.CONFIG.readValue(file.toFile(), GatewayConfig.class);
         int generation = config.port() - ConfigSaveLoop.BASE_PORT;
         List<Target> targets = config.targets();
         assertThat(targets).hasSize(ConfigSaveLoop.TARGETS);

@@ -1,5 +1,6 @@
 package dev.ccbridge.core.target;
 
+import dev.ccbridge.core.model.ModelTiers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,13 +33,14 @@ public final class ConfigSaveLoop {
         }
     }
 
-    static ProxyConfig generation(int generation) {
+    static GatewayConfig generation(int generation) {
         List<Target> targets = new ArrayList<>();
         for (int i = 0; i < TARGETS; i++) {
-            targets.add(new Target("t" + i, "gen-" + generation, "openai", "https://example.invalid/v1",
-                    "model-" + i, ApiMode.CHAT_COMPLETIONS, ModelTiers.NONE, List.of(), Map.of("X-Pad", "p".repeat(200)),
-                    null, "ccb_token" + i, Map.of(), null, null));
+            targets.add(Target.builder().id("t" + i).name("gen-" + generation).provider("openai")
+                    .baseUrl("https://example.invalid/v1").model("model-" + i)
+                    .apiMode(ApiMode.CHAT_COMPLETIONS).headers(Map.of("X-Pad", "p".repeat(200)))
+                    .token("ccb_token" + i).build());
         }
-        return new ProxyConfig(1, BASE_PORT + generation, "ccb_install", "t0", targets, null);
+        return new GatewayConfig(1, BASE_PORT + generation, "ccb_install", "t0", targets, null);
     }
 }

@@ -1,12 +1,13 @@
 package dev.ccbridge.core.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +61,7 @@ class ConfigStoreTest {
                  "targets":[{"id":"a","name":"A","provider":"p","baseUrl":"http://h/v1/","model":"m",
                    "apiMode":"chat_completions","futureTargetField":[1,2]}]}""");
         var store = new ConfigStore(file);
-        ProxyConfig config = store.load().config();
+        GatewayConfig config = store.load().config();
         store.save(config);
 
         String written = Files.readString(file);
@@ -72,7 +73,7 @@ class ConfigStoreTest {
     @Test
     void savingReplacesTheFileAtomically() throws Exception {
         var store = new ConfigStore(dir.resolve("config.json"));
-        ProxyConfig config = store.load().config();
+        GatewayConfig config = store.load().config();
         store.save(config.withPort(9100));
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("config.json");
@@ -82,9 +83,9 @@ class ConfigStoreTest {
 
     @Test
     void registeringTheSameTargetAgainKeepsItsRouteKeyAndToken() {
-        var registry = new TargetRegistry(new ProxyConfig(0, 0, null, null, List.of(), null), null);
-        var target = new Target(null, "DeepSeek", "deepseek", "https://api.deepseek.com/", "deepseek-chat",
-                ApiMode.CHAT_COMPLETIONS, null, null, Map.of(), null, null, Map.of(), null, null);
+        var registry = new TargetRegistry(new GatewayConfig(0, 0, null, null, List.of(), null), null);
+        var target = Target.builder().name("DeepSeek").provider("deepseek").baseUrl("https://api.deepseek.com/")
+                .model("deepseek-chat").apiMode(ApiMode.CHAT_COMPLETIONS).build();
         Target first = registry.put(target);
         Target again = registry.put(target);
 
@@ -96,8 +97,8 @@ class ConfigStoreTest {
 
     @Test
     void theRouteKeyIsBase64UrlOfProviderModelModeAndBaseUrl() {
-        var target = new Target("x", "X", "openai", "https://api.openai.com/v1/", "gpt-5.1", ApiMode.CHAT_COMPLETIONS,
-                null, null, Map.of(), null, null, Map.of(), null, null);
+        var target = Target.builder().id("x").name("X").provider("openai").baseUrl("https://api.openai.com/v1/")
+                .model("gpt-5.1").apiMode(ApiMode.CHAT_COMPLETIONS).build();
         String decoded = new String(java.util.Base64.getUrlDecoder().decode(target.routeKey()));
         assertThat(decoded).isEqualTo("openai\0gpt-5.1\0chat_completions\0https://api.openai.com/v1");
         assertThat(target.routeKey()).doesNotContain("=").doesNotContain("+").doesNotContain("/");
@@ -105,11 +106,11 @@ class ConfigStoreTest {
 
     @Test
     void removingTheActiveTargetActivatesAnother() {
-        var registry = new TargetRegistry(new ProxyConfig(0, 0, null, null, List.of(), null), null);
-        Target a = registry.put(new Target(null, "A", "a", "http://a", "m", ApiMode.CHAT_COMPLETIONS, null, null,
-                Map.of(), null, null, Map.of(), null, null));
-        Target b = registry.put(new Target(null, "B", "b", "http://b", "m", ApiMode.CHAT_COMPLETIONS, null, null,
-                Map.of(), null, null, Map.of(), null, null));
+        var registry = new TargetRegistry(new GatewayConfig(0, 0, null, null, List.of(), null), null);
+        Target a = registry.put(Target.builder().name("A").provider("a").baseUrl("http://a").model("m")
+                .apiMode(ApiMode.CHAT_COMPLETIONS).build());
+        Target b = registry.put(Target.builder().name("B").provider("b").baseUrl("http://b").model("m")
+                .apiMode(ApiMode.CHAT_COMPLETIONS).build());
         assertThat(registry.active()).contains(a);
         registry.remove(a.id());
         assertThat(registry.active().map(Target::id)).contains(b.id());
@@ -124,12 +125,8 @@ class ConfigStoreTest {
             // another process (the CLI) activates a different target
             var cli = new TargetRegistry(store.load().config(), store);
             cli.activate(other);
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (!registry.active().map(Target::id).orElse("").equals(other)
-                    && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(registry.active().map(Target::id)).contains(other));
         }
-        assertThat(registry.active().map(Target::id)).contains(other);
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.model.ModelCatalog;
-import dev.ccbridge.core.model.ModelRouter;
+import dev.ccbridge.core.routing.ModelRouter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ class ProviderPresetsTest {
 
     @Test
     void everyPresetBecomesATargetTheRegistryStoresAndEveryTierResolves() {
-        var registry = new TargetRegistry(new ProxyConfig(0, 0, null, null, List.of(), null), null);
+        var registry = new TargetRegistry(new GatewayConfig(0, 0, null, null, List.of(), null), null);
         for (ProviderPreset preset : PRESETS.all()) {
             Target stored = registry.put(preset.toTarget());
 
@@ -74,7 +74,7 @@ class ProviderPresetsTest {
         Target anthropic = PRESETS.byId("anthropic").orElseThrow().toTarget();
 
         assertThat(ROUTER.resolve(anthropic, "claude-sonnet-4-6").upstream()).isEqualTo("claude-sonnet-4-6");
-        assertThat(anthropic.option("auth")).isEqualTo("x-api-key");
+        assertThat(anthropic.options().auth()).isEqualTo("x-api-key");
     }
 
     @Test
@@ -82,7 +82,9 @@ class ProviderPresetsTest {
         Target openRouter = PRESETS.byId("openrouter").orElseThrow().toTarget();
 
         assertThat(ROUTER.resolve(openRouter, "claude-sonnet-4-6").capabilities().reasoningControl())
-                .isEqualTo("openrouter");
+                .isEqualTo(dev.ccbridge.core.model.ModelCapabilities.ReasoningControl.OPENROUTER);
+        // OpenRouter reads PDFs for every model (natively or with its parser), so they go as files.
+        assertThat(ROUTER.resolve(openRouter, "qwen/qwen3-coder").capabilities().takesDocuments()).isTrue();
     }
 
     @Test

@@ -1,14 +1,14 @@
 package dev.ccbridge.core.testing;
 
-import dev.ccbridge.core.Gateway;
+import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
 import dev.ccbridge.core.server.PortInUseException;
-import dev.ccbridge.core.server.ProxyServer;
+import dev.ccbridge.core.server.GatewayServer;
 import dev.ccbridge.core.server.ServerSettings;
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.target.ModelTiers;
-import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.model.ModelTiers;
+import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.target.TargetRegistry;
 import java.io.IOException;
@@ -31,13 +31,13 @@ public final class GatewayHarness implements AutoCloseable {
     public final TargetRegistry registry;
     public final InMemorySecretStore secrets = new InMemorySecretStore();
     public final RequestLog log = new RequestLog();
-    public final ProxyServer server;
+    public final GatewayServer server;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private GatewayHarness(TargetRegistry registry, ServerSettings settings) {
         this.registry = registry;
-        this.server = new ProxyServer(Gateway.context(registry, secrets, log), settings);
+        this.server = new GatewayServer(GatewayContext.standard(registry, secrets, log), settings);
     }
 
     /** A gateway whose active target is {@code target}, its key stored. */
@@ -46,7 +46,7 @@ public final class GatewayHarness implements AutoCloseable {
     }
 
     public static GatewayHarness start(Target target, ServerSettings settings) {
-        var registry = new TargetRegistry(new ProxyConfig(0, 0, null, null, List.of(), null), null);
+        var registry = new TargetRegistry(new GatewayConfig(0, 0, null, null, List.of(), null), null);
         var harness = new GatewayHarness(registry, settings);
         Target stored = registry.put(target);
         registry.activate(stored.id());
@@ -60,8 +60,9 @@ public final class GatewayHarness implements AutoCloseable {
     }
 
     public static Target chatTarget(String baseUrl, String model) {
-        return new Target("upstream", "Upstream", "openai", baseUrl, model, ApiMode.CHAT_COMPLETIONS,
-                new ModelTiers(null, null, model + "-mini"), List.of(), Map.of(), null, null, Map.of(), null, null);
+        return Target.builder().id("upstream").name("Upstream").provider("openai").baseUrl(baseUrl).model(model)
+                .apiMode(ApiMode.CHAT_COMPLETIONS)
+                .tiers(new ModelTiers(null, null, model + "-mini")).build();
     }
 
     public Target active() {

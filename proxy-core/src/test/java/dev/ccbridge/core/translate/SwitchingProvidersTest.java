@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.model.ModelCapabilities;
 import dev.ccbridge.core.model.ModelCatalog;
-import dev.ccbridge.core.model.ModelRouter;
+import dev.ccbridge.core.routing.ModelRouter;
 import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.target.ModelTiers;
+import dev.ccbridge.core.model.ModelTiers;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.testing.Fixtures;
 import dev.ccbridge.core.translate.anthropic.PassthroughBody;
@@ -35,8 +35,8 @@ class SwitchingProvidersTest {
     private static final String NO_RESULT_STUB = "(no result: the tool call was interrupted)";
 
     private static Target target(String provider, String model, ApiMode mode, ModelCapabilities caps) {
-        return new Target("t", provider, provider, "https://example.test", model, mode, ModelTiers.NONE, List.of(),
-                Map.of(), null, null, Map.of(), caps, null);
+        return Target.builder().id("t").name(provider).provider(provider).baseUrl("https://example.test")
+                .model(model).apiMode(mode).capabilities(caps).build();
     }
 
     private static byte[] raw(String writtenBy) {

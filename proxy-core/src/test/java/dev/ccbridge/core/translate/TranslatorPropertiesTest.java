@@ -1,24 +1,28 @@
 package dev.ccbridge.core.translate;
 
+import dev.ccbridge.core.testing.Models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccbridge.core.json.Json;
-import dev.ccbridge.core.log.Redactor;
 import dev.ccbridge.core.protocol.anthropic.ContentBlock;
 import dev.ccbridge.core.protocol.anthropic.ToolUseBlock;
-import dev.ccbridge.core.sse.SseParser;
-import dev.ccbridge.core.testing.CollectingSink;
+import dev.ccbridge.core.testing.ExchangeRun;
+import dev.ccbridge.core.testing.MemoryResponse;
 import dev.ccbridge.core.testing.Pieces;
+import dev.ccbridge.core.protocol.anthropic.StreamEvent;
+import dev.ccbridge.core.target.ApiMode;
+import dev.ccbridge.core.upstream.AnswerSource;
+import dev.ccbridge.core.upstream.Upstream;
+import dev.ccbridge.core.upstream.UpstreamFailure;
+import java.util.Iterator;
 import dev.ccbridge.core.translate.bedrock.ConverseStreamTranslator;
 import dev.ccbridge.core.translate.chat.ChatStreamTranslator;
-import dev.ccbridge.core.translate.common.MessageStreamBuilder;
-import dev.ccbridge.core.translate.common.StreamFailure;
-import dev.ccbridge.core.translate.common.StreamTranslator;
+import dev.ccbridge.core.stream.EventSequencer;
+import dev.ccbridge.core.stream.StreamFailure;
 import dev.ccbridge.core.translate.common.ToolNames;
 import dev.ccbridge.core.translate.responses.ResponsesStreamTranslator;
-import dev.ccbridge.core.upstream.UpstreamErrors;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
@@ -71,31 +75,23 @@ class TranslatorPropertiesTest {
     }
 
     /** Feeds the bytes in the pieces given, as a network would deliver them, then ends the stream. */
-    private static CollectingSink run(byte[] bytes, List<Integer> cuts,
-                                      Function<MessageStreamBuilder, StreamTranslator> factory) {
-        var sink = new CollectingSink();
-        var out = new MessageStreamBuilder("msg_prop", "claude-sonnet-4-6", 10, sink);
-        StreamTranslator translator = factory.apply(out);
-        var parser = new SseParser(translator::onEvent);
-        try {
-            Pieces.feed(bytes, cuts, parser::feed);
-            parser.finish();
-            translator.onEnd();
-        } catch (StreamFailure failure) {
-            out.fail(UpstreamErrors.fromFailure(failure, "Upstream", Redactor.patternsOnly(), 10, 128_000));
-        }
-        return sink;
+    private static MemoryResponse run(byte[] bytes, List<Integer> cuts,
+                                      Function<EventSequencer, StreamTranslator> factory) {
+        return ExchangeRun.translated(Pieces.of(bytes, cuts), "text/event-stream", factory, true);
     }
 
     /** The stream ended as Claude Code can handle: complete with usable tool inputs, or failed once. */
-    private static void assertEndedProperly(CollectingSink sink) {
-        if (sink.failure() != null) {
-            assertThat(sink.checker().isComplete()).as("a failed answer never looks complete").isFalse();
-            assertThat(sink.failure().message()).isNotBlank();
+    private static void assertEndedProperly(MemoryResponse response) {
+        List<StreamEvent> events = response.events();
+        if (response.failure() != null) {
+            assertThat(events).as("a failed answer never looks complete")
+                    .noneMatch(e -> e instanceof StreamEvent.MessageStop);
+            assertThat(response.failure().message()).isNotBlank();
             return;
         }
-        assertThat(sink.checker().isComplete()).as("an answer that did not fail must be complete").isTrue();
-        for (ContentBlock block : sink.checker().message().content()) {
+        assertThat(events).as("an answer that did not fail must be complete").last()
+                .isInstanceOf(StreamEvent.MessageStop.class);
+        for (ContentBlock block : response.message().content()) {
             if (block instanceof ToolUseBlock tool) {
                 assertThat(tool.input().isObject()).as("tool input of %s", tool.name()).isTrue();
                 assertThat(tool.id()).matches("[a-zA-Z0-9_-]+");
@@ -154,7 +150,7 @@ class TranslatorPropertiesTest {
     void chatStreamsAlwaysGiveALegalSequence(@ForAll("chatChunks") List<String> chunks,
                                              @ForAll @Size(max = 8) List<@IntRange(min = 1, max = 64) Integer> cuts) {
         byte[] bytes = String.join("", chunks).getBytes(StandardCharsets.UTF_8);
-        assertEndedProperly(run(bytes, cuts, out -> new ChatStreamTranslator(out, NAMES)));
+        assertEndedProperly(run(bytes, cuts, out -> new ChatStreamTranslator(out, NAMES, Models.of("chat", "deepseek-v4-pro"))));
     }
 
     @Provide
@@ -230,7 +226,7 @@ class TranslatorPropertiesTest {
     void responsesStreamsAlwaysGiveALegalSequence(@ForAll("responsesEvents") List<String> events,
                                                   @ForAll @Size(max = 8) List<@IntRange(min = 1, max = 64) Integer> cuts) {
         byte[] bytes = String.join("", events).getBytes(StandardCharsets.UTF_8);
-        assertEndedProperly(run(bytes, cuts, out -> new ResponsesStreamTranslator(out, NAMES, "gpt-5.5")));
+        assertEndedProperly(run(bytes, cuts, out -> new ResponsesStreamTranslator(out, NAMES, Models.of("responses", "gpt-5.5"))));
     }
 
     // ---- Bedrock Converse ------------------------------------------------------------------
@@ -267,15 +263,29 @@ class TranslatorPropertiesTest {
 
     @Property(tries = 400)
     void converseStreamsAlwaysGiveALegalSequence(@ForAll("converseEvents") List<ConverseStreamOutput> events) {
-        var sink = new CollectingSink();
-        var out = new MessageStreamBuilder("msg_prop", "claude-sonnet-4-6", 10, sink);
-        var translator = new ConverseStreamTranslator(out, NAMES);
-        try {
-            events.forEach(translator::onEvent);
-            translator.onEnd();
-        } catch (StreamFailure failure) {
-            out.fail(UpstreamErrors.fromFailure(failure, "Bedrock", Redactor.patternsOnly(), 10, 200_000));
-        }
-        assertEndedProperly(sink);
+        Upstream converse = (call, out) -> {
+            var translator = new ConverseStreamTranslator(out, NAMES);
+            Iterator<ConverseStreamOutput> next = events.iterator();
+            return new AnswerSource.Events() {
+                @Override
+                public boolean read() throws UpstreamFailure {
+                    try {
+                        if (next.hasNext()) {
+                            translator.onEvent(next.next());
+                            return true;
+                        }
+                        translator.onEnd();
+                        return false;
+                    } catch (StreamFailure failure) {
+                        throw new UpstreamFailure(call.errors().fromFailure(failure));
+                    }
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        };
+        assertEndedProperly(ExchangeRun.run(converse, ApiMode.BEDROCK_CONVERSE, true));
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** Each upstream failure becomes the status and type that make Claude Code do the right thing. */
 class UpstreamErrorsTest {
     private static ApiError map(int status, String body) {
-        return UpstreamErrors.fromHttp(status, Map.of(), body, "DeepSeek", Redactor.patternsOnly(), 150_000, 128_000);
+        return new UpstreamErrors("DeepSeek", Redactor.patternsOnly(), 150_000, 128_000).fromHttp(status, Map.of(), body);
     }
 
     @ParameterizedTest

@@ -58,8 +58,9 @@ public record MessagesRequest(
         return outputConfig == null ? null : outputConfig.effort();
     }
 
-    public MessagesRequest withModel(String newModel) {
-        return new MessagesRequest(newModel, maxTokens, system, messages, tools, toolChoice, stopSequences,
+    /** This request with other messages, tools and tool choice; everything else as sent. */
+    public MessagesRequest withConversation(List<Message> newMessages, List<Tool> newTools, ToolChoice newChoice) {
+        return new MessagesRequest(model, maxTokens, system, newMessages, newTools, newChoice, stopSequences,
                 temperature, topP, topK, thinking, outputConfig, stream, metadata, extra);
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.json.JsonSplice;
+import dev.ccbridge.core.model.ModelCapabilities.RequestParam;
 import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.translate.common.InvalidRequestException;
 import java.io.IOException;
@@ -21,12 +22,13 @@ import java.util.Set;
 /**
  * The body an Anthropic-compatible upstream receives: Claude Code's own bytes with {@code model}
  * set to the mapped model and {@code max_tokens} clamped, plus only what the upstream would reject
- * taken out (see {@link HistoryCleanup}). Untouched top-level fields keep their exact bytes. Pure.
+ * taken out and its own signatures restored (see {@link HistoryCleanup}). Untouched top-level
+ * fields keep their exact bytes. Pure.
  */
 public final class PassthroughBody {
     /** Top-level sampling fields, by the name capabilities use for them. */
-    private static final Map<String, String> SAMPLING = Map.of("temperature", "temperature", "top_p", "top_p",
-            "top_k", "top_k", "stop_sequences", "stop");
+    private static final Map<String, RequestParam> SAMPLING = Map.of("temperature", RequestParam.TEMPERATURE,
+            "top_p", RequestParam.TOP_P, "top_k", RequestParam.TOP_K, "stop_sequences", RequestParam.STOP);
 
     /** Anthropic's smallest thinking budget. */
     static final int MIN_THINKING_BUDGET = 1024;
@@ -58,7 +60,7 @@ public final class PassthroughBody {
             }
         });
 
-        var cleanup = new HistoryCleanup(!model.capabilities().keepsCacheControl());
+        var cleanup = new HistoryCleanup(!model.capabilities().keepsCacheControl(), GatewaySignatures.origin(model));
         cleanup.messages(root.get("messages")).ifPresent(messages -> replace.put("messages", messages));
         cleanup.stripCacheControl(root.get("system")).ifPresent(system -> replace.put("system", system));
         cleanup.stripCacheControl(root.get("tools")).ifPresent(tools -> replace.put("tools", tools));

@@ -3,6 +3,8 @@ package dev.ccbridge.core.translate.bedrock;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.model.ModelCapabilities;
+import dev.ccbridge.core.model.ModelCapabilities.RequestParam;
+import dev.ccbridge.core.model.ModelCapabilities.Reasoning;
 import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.protocol.anthropic.Message;
 import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
@@ -74,7 +76,7 @@ public final class AnthropicToConverse {
     }
 
     private boolean claude() {
-        return "anthropic".equals(caps.reasoning());
+        return caps.reasoning() == Reasoning.ANTHROPIC;
     }
 
     /** The system prompt, then the {@code system} messages Claude Code puts inside the history. */
@@ -214,8 +216,8 @@ public final class AnthropicToConverse {
     }
 
     private InferenceConfiguration inference(MessagesRequest request, int maxTokens, boolean thinking) {
-        Double temperature = caps.rejectsParam("temperature") ? null : request.temperature();
-        Double topP = caps.rejectsParam("top_p") ? null : request.topP();
+        Double temperature = caps.rejectsParam(RequestParam.TEMPERATURE) ? null : request.temperature();
+        Double topP = caps.rejectsParam(RequestParam.TOP_P) ? null : request.topP();
         if (thinking) {
             // Claude thinks only with the default temperature and a top_p of at least 0.95.
             temperature = temperature != null && temperature == 1.0 ? temperature : null;
@@ -231,7 +233,7 @@ public final class AnthropicToConverse {
         if (topP != null) {
             builder.topP(topP.floatValue());
         }
-        if (request.stopSequences() != null && !request.stopSequences().isEmpty() && !caps.rejectsParam("stop")) {
+        if (request.stopSequences() != null && !request.stopSequences().isEmpty() && !caps.rejectsParam(RequestParam.STOP)) {
             builder.stopSequences(request.stopSequences());
         }
         return builder.build();

@@ -2,9 +2,9 @@ package dev.ccbridge.core.translate.bedrock;
 
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.protocol.anthropic.Usage;
-import dev.ccbridge.core.translate.common.MessageStreamBuilder;
-import dev.ccbridge.core.translate.common.StopReason;
-import dev.ccbridge.core.translate.common.StreamFailure;
+import dev.ccbridge.core.stream.EventSequencer;
+import dev.ccbridge.core.stream.StopReason;
+import dev.ccbridge.core.stream.StreamFailure;
 import dev.ccbridge.core.translate.common.ToolIds;
 import dev.ccbridge.core.translate.common.ToolNames;
 import java.util.Base64;
@@ -33,13 +33,13 @@ import software.amazon.awssdk.services.bedrockruntime.model.TokenUsage;
  * cut, and fails.
  */
 public final class ConverseStreamTranslator {
-    private final MessageStreamBuilder out;
+    private final EventSequencer out;
     private final ToolNames names;
     /** Arguments per tool block, to check they are complete JSON before Claude Code may run the call. */
     private final Map<String, StringBuilder> toolArguments = new LinkedHashMap<>();
     private boolean stopped;
 
-    public ConverseStreamTranslator(MessageStreamBuilder out, ToolNames names) {
+    public ConverseStreamTranslator(EventSequencer out, ToolNames names) {
         this.out = out;
         this.names = names;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccbridge.core.model.ModelCapabilities.SchemaDialect;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,7 @@ public final class SchemaSanitizer {
 
     private SchemaSanitizer() {}
 
-    public static JsonNode clean(JsonNode schema, String dialect) {
+    public static JsonNode clean(JsonNode schema, SchemaDialect dialect) {
         if (schema == null || !schema.isObject()) {
             ObjectNode empty = JsonNodeFactory.instance.objectNode();
             empty.put("type", "object");
@@ -30,7 +31,7 @@ public final class SchemaSanitizer {
             return empty;
         }
         JsonNode copy = schema.deepCopy();
-        boolean gemini = "gemini".equals(dialect);
+        boolean gemini = dialect == SchemaDialect.GEMINI;
         ((ObjectNode) copy).remove("$schema");
         if (gemini) {
             scrub(copy);

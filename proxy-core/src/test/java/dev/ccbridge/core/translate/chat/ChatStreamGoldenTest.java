@@ -2,10 +2,12 @@ package dev.ccbridge.core.translate.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.protocol.anthropic.Tool;
+import dev.ccbridge.core.testing.ExchangeRun;
 import dev.ccbridge.core.testing.Golden;
-import dev.ccbridge.core.translate.common.StreamFailure;
+import dev.ccbridge.core.testing.Models;
 import dev.ccbridge.core.translate.common.ToolNames;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,21 +17,22 @@ import org.junit.jupiter.api.Test;
 
 /** Chat Completions streams as real servers send them, and exactly what Claude Code must receive. */
 class ChatStreamGoldenTest {
+    private static final ResolvedModel MODEL = Models.of("deepseek", "deepseek-v4-pro");
 
     @ParameterizedTest
     @ValueSource(strings = {"text", "tools", "parallel_tools", "reasoning", "max_tokens", "index_less_tools",
             "repeated_arguments", "finish_without_done", "name_after_id", "error_chunk", "truncated"})
     void translatesTheScenarioExactly(String scenario) {
-        Golden.check("golden/chat_completions/" + scenario, out -> new ChatStreamTranslator(out, new ToolNames()));
+        Golden.check("golden/chat_completions/" + scenario, out -> new ChatStreamTranslator(out, new ToolNames(), MODEL));
     }
 
     @Test
     void aCutToolCallNeverLooksFinished() {
         var outcome = Golden.check("golden/chat_completions/truncated",
-                out -> new ChatStreamTranslator(out, new ToolNames()));
-        assertThat(outcome.failure().kind()).isEqualTo(StreamFailure.Kind.TRUNCATED);
-        assertThat(outcome.sink().events()).noneMatch(e -> e.type().equals("content_block_stop"));
-        assertThat(outcome.sink().failure().status()).isEqualTo(502);
+                out -> new ChatStreamTranslator(out, new ToolNames(), MODEL));
+        assertThat(outcome.failure().message()).endsWith("upstream stream ended unexpectedly");
+        assertThat(outcome.events()).noneMatch(e -> e.type().equals("content_block_stop"));
+        assertThat(outcome.failure().type()).isEqualTo("api_error");
     }
 
     @Test
@@ -43,11 +46,11 @@ class ChatStreamGoldenTest {
 
                 """;
         var outcome = Golden.run(stream.getBytes(StandardCharsets.UTF_8),
-                out -> new ChatStreamTranslator(out, new ToolNames()), false);
-        ApiError error = outcome.sink().failure();
+                out -> new ChatStreamTranslator(out, new ToolNames(), MODEL), false);
+        ApiError error = outcome.failure();
         assertThat(error.type()).isEqualTo("api_error");
         assertThat(error.message()).startsWith("Upstream sent malformed data (");
-        assertThat(outcome.sink().events()).extracting(e -> e.type()).doesNotContain("message_stop");
+        assertThat(outcome.events()).extracting(e -> e.type()).doesNotContain("message_stop");
     }
 
     @Test
@@ -59,8 +62,8 @@ class ChatStreamGoldenTest {
         String stream = "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"c\","
                 + "\"function\":{\"name\":\"" + upstreamName + "\",\"arguments\":\"{}\"}}]},\"finish_reason\":\"tool_calls\"}]}\n\n"
                 + "data: [DONE]\n\n";
-        var outcome = Golden.run(stream.getBytes(StandardCharsets.UTF_8), out -> new ChatStreamTranslator(out, names), false);
-        var message = outcome.sink().checker().message();
+        var outcome = Golden.run(stream.getBytes(StandardCharsets.UTF_8), out -> new ChatStreamTranslator(out, names, MODEL), false);
+        var message = outcome.message();
         assertThat(message.content()).singleElement()
                 .extracting(b -> ((dev.ccbridge.core.protocol.anthropic.ToolUseBlock) b).name()).isEqualTo(longName);
     }
@@ -72,10 +75,8 @@ class ChatStreamGoldenTest {
                 "content":"Let me look.","tool_calls":[{"id":"call_1","type":"function","function":{"name":"Read",
                 "arguments":"{\\"file_path\\":\\"/a\\"}"}}]},"finish_reason":"tool_calls"}],
                 "usage":{"prompt_tokens":10,"completion_tokens":5}}""";
-        var sink = new dev.ccbridge.core.testing.CollectingSink();
-        var builder = new dev.ccbridge.core.translate.common.MessageStreamBuilder("msg_1", "claude-sonnet-4-6", 7, sink);
-        new ChatStreamTranslator(builder, new ToolNames()).onBody(completion.getBytes(StandardCharsets.UTF_8));
-        var message = sink.checker().message();
+        var message = ExchangeRun.translated(List.of(completion.getBytes(StandardCharsets.UTF_8)), "application/json",
+                out -> new ChatStreamTranslator(out, new ToolNames(), MODEL), true).message();
         assertThat(message.stopReason()).isEqualTo("tool_use");
         assertThat(message.content()).hasSize(2);
         assertThat(message.usage().outputTokens()).isEqualTo(5);

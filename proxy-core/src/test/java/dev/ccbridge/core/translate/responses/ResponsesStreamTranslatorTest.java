@@ -1,5 +1,7 @@
 package dev.ccbridge.core.translate.responses;
 
+import dev.ccbridge.core.testing.Models;
+import dev.ccbridge.core.model.ResolvedModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,11 +11,12 @@ import dev.ccbridge.core.protocol.anthropic.TextBlock;
 import dev.ccbridge.core.protocol.anthropic.ThinkingBlock;
 import dev.ccbridge.core.protocol.anthropic.Tool;
 import dev.ccbridge.core.protocol.anthropic.ToolUseBlock;
-import dev.ccbridge.core.testing.CollectingSink;
+import dev.ccbridge.core.testing.ExchangeRun;
 import dev.ccbridge.core.testing.Golden;
+import dev.ccbridge.core.testing.MemoryResponse;
 import dev.ccbridge.core.translate.common.CarriedSignature;
-import dev.ccbridge.core.translate.common.MessageStreamBuilder;
-import dev.ccbridge.core.translate.common.StreamFailure;
+import dev.ccbridge.core.stream.EventSequencer;
+import dev.ccbridge.core.stream.StreamFailure;
 import dev.ccbridge.core.translate.common.ToolNames;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -21,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** Provider behaviours beyond the golden streams: whole responses, missing deltas, odd error shapes. */
 class ResponsesStreamTranslatorTest {
-    private static final String MODEL = "gpt-5-codex";
+    private static final ResolvedModel MODEL = Models.of("openai", "gpt-5-codex");
 
     /** SSE frames whose event name is the data's type, as the Responses API writes them. */
     private static byte[] sse(String... events) {
@@ -33,17 +36,17 @@ class ResponsesStreamTranslatorTest {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static Golden.Outcome run(byte[] upstream) {
+    private static MemoryResponse run(byte[] upstream) {
         return run(upstream, ToolNames.of(List.of()));
     }
 
-    private static Golden.Outcome run(byte[] upstream, ToolNames names) {
+    private static MemoryResponse run(byte[] upstream, ToolNames names) {
         return Golden.run(upstream, out -> new ResponsesStreamTranslator(out, names, MODEL), false);
     }
 
-    private static MessagesResponse message(Golden.Outcome outcome) {
+    private static MessagesResponse message(MemoryResponse outcome) {
         assertThat(outcome.failure()).isNull();
-        return outcome.sink().checker().message();
+        return outcome.message();
     }
 
     private static final String COMPLETED =
@@ -109,8 +112,8 @@ class ResponsesStreamTranslatorTest {
         var second = (ThinkingBlock) content.get(1);
         assertThat(first.thinking()).isEqualTo("First.");
         assertThat(second.thinking()).isEqualTo("Second.");
-        assertThat(CarriedReasoning.replay(first, MODEL).orElseThrow().encryptedContent()).isEqualTo("enc-1");
-        assertThat(CarriedReasoning.replay(second, MODEL).orElseThrow().id()).isEqualTo("rs_2");
+        assertThat(CarriedReasoning.replay(first, CarriedReasoning.origin(MODEL)).orElseThrow().encryptedContent()).isEqualTo("enc-1");
+        assertThat(CarriedReasoning.replay(second, CarriedReasoning.origin(MODEL)).orElseThrow().id()).isEqualTo("rs_2");
     }
 
     @Test
@@ -144,17 +147,13 @@ class ResponsesStreamTranslatorTest {
                   {"id":"fc_1","type":"function_call","call_id":"call_1","name":"Read","arguments":"{\\"file_path\\":\\"/a\\"}","status":"completed"}],
                  "usage":{"input_tokens":1200,"input_tokens_details":{"cached_tokens":200},"output_tokens":60,"output_tokens_details":{"reasoning_tokens":20},"total_tokens":1260}}
                 """;
-        var sink = new CollectingSink();
-        var translator = new ResponsesStreamTranslator(
-                new MessageStreamBuilder("msg_x", "claude-sonnet-4-6", 50, sink), ToolNames.of(List.of()), MODEL);
-
-        translator.onBody(body.getBytes(StandardCharsets.UTF_8));
-
-        MessagesResponse message = sink.checker().message();
+        MessagesResponse message = ExchangeRun.translated(List.of(body.getBytes(StandardCharsets.UTF_8)),
+                "application/json", out -> new ResponsesStreamTranslator(out, ToolNames.of(List.of()), MODEL), true)
+                .message();
         assertThat(message.content()).hasSize(3);
         var thinking = (ThinkingBlock) message.content().get(0);
         assertThat(thinking.thinking()).isEqualTo("Need the file.");
-        assertThat(CarriedSignature.payloadFor(thinking.signature(), "codex_responses")).isPresent();
+        assertThat(CarriedSignature.payloadFrom(thinking.signature(), CarriedReasoning.origin(MODEL))).isPresent();
         assertThat(((TextBlock) message.content().get(1)).text()).isEqualTo("Reading.");
         assertThat(((ToolUseBlock) message.content().get(2)).input().path("file_path").asText()).isEqualTo("/a");
         assertThat(message.stopReason()).isEqualTo("tool_use");
@@ -165,7 +164,7 @@ class ResponsesStreamTranslatorTest {
 
     @Test
     void aNonStreamedFailedResponseIsAProviderError() {
-        var translator = new ResponsesStreamTranslator(new MessageStreamBuilder("m", "claude", 1, new CollectingSink()),
+        var translator = new ResponsesStreamTranslator(new EventSequencer("m", "claude", 1),
                 ToolNames.of(List.of()), MODEL);
         byte[] body = "{\"id\":\"resp_1\",\"status\":\"failed\",\"output\":[],\"error\":{\"code\":\"server_error\",\"message\":\"boom\"}}"
                 .getBytes(StandardCharsets.UTF_8);
@@ -179,10 +178,10 @@ class ResponsesStreamTranslatorTest {
         var outcome = run(sse(
                 "{\"type\":\"error\",\"code\":\"context_length_exceeded\",\"message\":\"Your input exceeds the context window of this model.\",\"param\":\"input\",\"sequence_number\":2}"));
 
-        assertThat(outcome.failure().kind()).isEqualTo(StreamFailure.Kind.PROVIDER_ERROR);
-        // Claude Code compacts only on this wording.
-        assertThat(outcome.sink().failure().status()).isEqualTo(400);
-        assertThat(outcome.sink().failure().message()).startsWith("prompt is too long: ");
+        // Claude Code compacts only on this status and wording.
+        assertThat(outcome.status()).isEqualTo(400);
+        assertThat(outcome.failure().type()).isEqualTo("invalid_request_error");
+        assertThat(outcome.failure().message()).startsWith("prompt is too long: ");
     }
 
     @Test
@@ -192,9 +191,9 @@ class ResponsesStreamTranslatorTest {
                 "{\"type\":\"response.output_text.delta\",\"item_id\":\"msg_1\",\"output_",
                 COMPLETED));
 
-        assertThat(outcome.failure().kind()).isEqualTo(StreamFailure.Kind.MALFORMED);
-        assertThat(outcome.sink().failure().status()).isEqualTo(502);
-        assertThat(outcome.sink().checker().isComplete()).isFalse();
+        assertThat(outcome.failure().type()).isEqualTo("api_error");
+        assertThat(outcome.failure().message()).contains("malformed data");
+        assertThat(outcome.events()).noneMatch(e -> e.type().equals("message_stop"));
     }
 
     @Test
@@ -218,10 +217,11 @@ class ResponsesStreamTranslatorTest {
     }
 
     @Test
-    void eventsOfHostedToolsAndUnknownTypesAreIgnored() {
+    void progressEventsOfHostedToolsAndUnknownTypesAreIgnored() {
         var outcome = run(sse(
                 "{\"type\":\"response.web_search_call.in_progress\",\"item_id\":\"ws_1\",\"output_index\":0}",
-                "{\"type\":\"response.output_item.done\",\"output_index\":0,\"item\":{\"id\":\"ws_1\",\"type\":\"web_search_call\",\"status\":\"completed\",\"action\":{\"query\":\"x\"}}}",
+                "{\"type\":\"response.code_interpreter_call.in_progress\",\"item_id\":\"ci_1\",\"output_index\":0}",
+                "{\"type\":\"response.output_item.done\",\"output_index\":0,\"item\":{\"id\":\"ci_1\",\"type\":\"code_interpreter_call\",\"status\":\"completed\"}}",
                 "{\"type\":\"response.some_future_event\",\"delta\":{\"an\":\"object\"}}",
                 "{\"type\":\"response.output_text.delta\",\"item_id\":\"msg_1\",\"output_index\":1,\"delta\":\"Hi\"}",
                 COMPLETED));
