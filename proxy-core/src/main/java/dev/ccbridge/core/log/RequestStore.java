@@ -30,6 +30,8 @@ import java.util.Optional;
  */
 public final class RequestStore implements AutoCloseable {
     public static final int DEFAULT_BODY_CAP = 256 * 1024;
+    /** The status of a request whose client closed the connection before the answer ended. */
+    static final int CLIENT_CLOSED = 499;
     private static final int SCHEMA_VERSION = 1;
     private static final int PRUNE_EVERY = 200;
 
@@ -188,7 +190,7 @@ public final class RequestStore implements AutoCloseable {
                     upsert.setString(1, day);
                     upsert.setString(2, record.targetId() == null ? "" : record.targetId());
                     upsert.setString(3, record.targetName());
-                    upsert.setInt(4, record.failed() ? 1 : 0);
+                    upsert.setInt(4, countsAsError(record) ? 1 : 0);
                     upsert.setLong(5, usage.inputTokens());
                     upsert.setLong(6, usage.outputTokens());
                     upsert.setLong(7, usage.cacheCreationInputTokens());
@@ -209,6 +211,11 @@ public final class RequestStore implements AutoCloseable {
     }
 
     /** The newest {@code limit} finished requests, oldest first, without bodies (see {@link #bodies}). */
+    /** A failure of ccbridge or the provider; a request Claude Code itself abandoned (499, Esc) is none. */
+    static boolean countsAsError(RequestRecord record) {
+        return record.failed() && record.status() != CLIENT_CLOSED;
+    }
+
     public synchronized List<RequestRecord> recent(int limit) {
         List<RequestRecord> out = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("""
