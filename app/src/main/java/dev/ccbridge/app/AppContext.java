@@ -1,8 +1,15 @@
 package dev.ccbridge.app;
 
+import dev.ccbridge.app.env.ClaudeSettingsCheck;
+import dev.ccbridge.app.log.ExportFiles;
 import dev.ccbridge.app.log.HistoryRecorder;
 import dev.ccbridge.app.secrets.KeyStorage;
+import dev.ccbridge.app.services.AppServices;
+import dev.ccbridge.app.services.History;
+import dev.ccbridge.app.services.LocalGatewayCalls;
+import dev.ccbridge.app.services.RegistryTargetStore;
 import dev.ccbridge.app.settings.AppSettings;
+import dev.ccbridge.app.settings.SettingsStore;
 import dev.ccbridge.core.Gateway;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.log.RequestStore;
@@ -10,21 +17,25 @@ import dev.ccbridge.core.secrets.KeyringSecretStore;
 import dev.ccbridge.core.secrets.SecretStore;
 import dev.ccbridge.core.target.ConfigStore;
 import dev.ccbridge.core.target.ConfigWatcher;
-import dev.ccbridge.core.target.ProxyConfig;
+import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.TargetRegistry;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one wiring of the app: config, targets, keys, request log and history, the gateway. No
- * JavaFX here, so it is built and tested without a toolkit; views get what they need from it.
+ * JavaFX here, so it is built and tested without a toolkit; the window's view models get the
+ * small services of {@link #services()}, not this.
  */
-public final class AppContext implements AutoCloseable {
+public final class AppContext implements SettingsStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
 
     private final AppPaths paths;
@@ -37,6 +48,7 @@ public final class AppContext implements AutoCloseable {
     private final HistoryRecorder recorder;
     private final ServerControl server;
     private final List<String> notices;
+    private final AppServices services;
     private final boolean firstRun;
     private volatile Integer portOverride;
 
@@ -58,6 +70,19 @@ public final class AppContext implements AutoCloseable {
         recorder = history == null ? null : new HistoryRecorder(log, history);
         server = new ServerControl(Gateway.context(registry, keys.store(), log), this::port);
         notices = List.copyOf(found);
+        services = new AppServices(new RegistryTargetStore(registry), keys.store(), server,
+                new LocalGatewayCalls(server), servedModes(server), log, History.of(history), this, notices,
+                ClaudeSettingsCheck.forUser(), ExportFiles.onDisk());
+    }
+
+    private static Set<ApiMode> servedModes(ServerControl server) {
+        Set<ApiMode> modes = EnumSet.noneOf(ApiMode.class);
+        for (ApiMode mode : ApiMode.values()) {
+            if (server.context().upstreams().forMode(mode).isPresent()) {
+                modes.add(mode);
+            }
+        }
+        return modes;
     }
 
     /** The real app: keys in the OS keychain when there is one. */
@@ -124,6 +149,11 @@ public final class AppContext implements AutoCloseable {
         return server;
     }
 
+    /** The services the window's view models use. */
+    public AppServices services() {
+        return services;
+    }
+
     /** Things the user should read: config problems, keys kept only for the session. */
     public List<String> notices() {
         return notices;
@@ -134,8 +164,14 @@ public final class AppContext implements AutoCloseable {
         return firstRun;
     }
 
+    @Override
     public AppSettings settings() {
         return AppSettings.of(registry.config());
+    }
+
+    @Override
+    public int savedPort() {
+        return registry.config().port();
     }
 
     public int port() {
@@ -143,6 +179,7 @@ public final class AppContext implements AutoCloseable {
         return override != null ? override : registry.config().port();
     }
 
+    @Override
     public Integer portOverride() {
         return portOverride;
     }
@@ -151,7 +188,8 @@ public final class AppContext implements AutoCloseable {
      * Saves settings and port. A port different from the saved one also ends a {@code --port}
      * override; a running gateway moves to the port now in use; the history gets the new limits.
      */
-    public void saveSettings(AppSettings settings, int port) {
+    @Override
+    public void save(AppSettings settings, int port) {
         int before = port();
         boolean portChanged = port != registry.config().port();
         registry.update(settings.applyTo(registry.config()).withPort(port));
@@ -164,6 +202,27 @@ public final class AppContext implements AutoCloseable {
         if (history != null) {
             history.setRetention(new RequestStore.Retention(settings.logSize(), settings.historyDays()));
         }
+    }
+
+    @Override
+    public String keyStorageDescription() {
+        return keys.keychain() ? "API keys are kept in the " + keys.store().name() + "."
+                : keys.notice().orElse("API keys are kept in " + keys.store().name() + ".");
+    }
+
+    @Override
+    public boolean keychain() {
+        return keys.keychain();
+    }
+
+    @Override
+    public Path configFile() {
+        return paths.configFile();
+    }
+
+    @Override
+    public Path dataDir() {
+        return paths.dataDir();
     }
 
     /** Waits for pending history writes (tests). */

@@ -1,6 +1,5 @@
 package dev.ccbridge.app;
 
-import dev.ccbridge.app.env.ClaudeSettingsCheck;
 import dev.ccbridge.app.env.CopyEnvViewModel;
 import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.theme.ThemeManager;
@@ -48,8 +47,7 @@ public final class CcbridgeApp extends Application {
     public void start(Stage stage) {
         UiExecutor ui = UiExecutor.javaFx();
         var theme = new ThemeManager(context.settings().theme());
-        window = new MainWindow(stage, context, ui, theme, PresetCatalog.builtIn(), System.getenv(),
-                ClaudeSettingsCheck.forUser());
+        window = new MainWindow(stage, context.services(), ui, theme, PresetCatalog.builtIn(), System.getenv());
         window.setOnQuit(this::quit);
 
         tray = new TrayController(new AwtTrayAdapter(), context.server(), context.registry(), ui,
@@ -71,9 +69,7 @@ public final class CcbridgeApp extends Application {
 
                     @Override
                     public void quit() {
-                        if (window.confirmLeave()) {
-                            CcbridgeApp.this.quit();
-                        }
+                        window.confirmLeave(CcbridgeApp.this::quit);
                     }
                 });
         boolean inTray = tray.install();
@@ -92,7 +88,10 @@ public final class CcbridgeApp extends Application {
         }
     }
 
-    /** A tray "Copy env vars" entry: copied at once, with a notice saying what was copied. */
+    /**
+     * A tray "Copy env vars" entry: copied at once; the notice saying what was copied follows once
+     * Claude Code's settings file is checked (in the background).
+     */
     private void copyFromTray(Shell shell) {
         CopyEnvViewModel env = window.copyEnv();
         env.shell.set(shell);
@@ -100,10 +99,9 @@ public final class CcbridgeApp extends Application {
         var content = new ClipboardContent();
         content.putString(env.snippet());
         Clipboard.getSystemClipboard().setContent(content);
-        String warning = env.warningBinding().get();
-        tray.notify("Copied for " + shell.label(), warning.isEmpty()
+        env.checkOverrides(warning -> tray.notify("Copied for " + shell.label(), warning.isEmpty()
                 ? "ANTHROPIC_BASE_URL and ANTHROPIC_AUTH_TOKEN are on the clipboard; paste them into your terminal."
-                : warning);
+                : warning));
     }
 
     private void quit() {

@@ -1,39 +1,81 @@
 package dev.ccbridge.app;
 
+import dev.ccbridge.app.services.GatewaySwitch;
 import dev.ccbridge.core.server.GatewayContext;
 import dev.ccbridge.core.server.PortInUseException;
 import dev.ccbridge.core.server.ProxyServer;
 import dev.ccbridge.core.server.ServerSettings;
+import dev.ccbridge.core.upstream.Timeouts;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 
 /**
  * Turns the in-process gateway on and off and says what state it is in. Start and stop block
- * (binding a port, draining requests): call them off the UI thread. Listeners hear every change
- * on the thread that made it.
+ * (binding a port, draining requests): call them off the UI thread. When the port is taken
+ * (another program, or a ccbridge still shutting down) it tries again by itself, waiting longer
+ * each time, until it serves or is turned off. Listeners hear every change on the thread that
+ * made it.
  */
-public final class ServerControl implements AutoCloseable {
+public final class ServerControl implements GatewaySwitch, AutoCloseable {
     public enum State { OFF, SERVING, ERROR }
 
-    /** @param message for ERROR: what went wrong, in words */
-    public record Status(State state, String url, String message) {
+    /**
+     * @param message for ERROR: what went wrong, in words
+     * @param retryIn while the port is taken: how long until the next try (null when none is due)
+     */
+    public record Status(State state, String url, String message, Duration retryIn) {
+        public Status(State state, String url, String message) {
+            this(state, url, message, null);
+        }
+
         public boolean serving() {
             return state == State.SERVING;
+        }
+
+        /** Turned on but waiting for its port: it tries again by itself. */
+        public boolean retrying() {
+            return retryIn != null;
+        }
+    }
+
+    /** The pauses between tries for a taken port: doubling from {@code first}, never longer than {@code max}. */
+    public record PortRetry(Duration first, Duration max) {
+        public static final PortRetry DEFAULT = new PortRetry(Duration.ofSeconds(1), Duration.ofSeconds(30));
+
+        Duration after(int failures) {
+            long millis = first.toMillis() << Math.min(failures - 1, 20);
+            return Duration.ofMillis(Math.min(millis, max.toMillis()));
         }
     }
 
     private final GatewayContext context;
     private final IntSupplier port;
+    private final PortRetry portRetry;
     private final List<Consumer<Status>> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable ->
+            Thread.ofPlatform().daemon().name("ccbridge-port-retry").unstarted(runnable));
     private ProxyServer server;
+    private ScheduledFuture<?> pendingRetry;
+    private Object retryToken;
+    private int failures;
     private volatile Status status;
 
     public ServerControl(GatewayContext context, IntSupplier port) {
+        this(context, port, PortRetry.DEFAULT);
+    }
+
+    public ServerControl(GatewayContext context, IntSupplier port, PortRetry portRetry) {
         this.context = context;
         this.port = port;
+        this.portRetry = portRetry;
         this.status = new Status(State.OFF, urlFor(port.getAsInt()), null);
     }
 
@@ -41,10 +83,12 @@ public final class ServerControl implements AutoCloseable {
         return context;
     }
 
+    @Override
     public Status status() {
         return status;
     }
 
+    @Override
     public void addListener(Consumer<Status> listener) {
         listeners.add(listener);
     }
@@ -53,25 +97,19 @@ public final class ServerControl implements AutoCloseable {
         listeners.remove(listener);
     }
 
+    @Override
     public synchronized Status start() {
         if (server != null && server.isRunning()) {
             return status;
         }
-        int chosen = port.getAsInt();
-        var candidate = new ProxyServer(context, ServerSettings.onPort(chosen));
-        try {
-            candidate.start();
-            server = candidate;
-            return publish(new Status(State.SERVING, candidate.baseUrl(), null));
-        } catch (PortInUseException e) {
-            return publish(new Status(State.ERROR, urlFor(chosen), "port " + chosen
-                    + " is already in use (another ccbridge, or another program): choose another port in Settings"));
-        } catch (RuntimeException e) {
-            return publish(new Status(State.ERROR, urlFor(chosen), "could not start: " + e.getMessage()));
-        }
+        cancelRetry();
+        failures = 0;
+        return tryToServe();
     }
 
+    @Override
     public synchronized Status stop() {
+        cancelRetry();
         if (server != null) {
             server.close();
             server = null;
@@ -79,14 +117,19 @@ public final class ServerControl implements AutoCloseable {
         return publish(new Status(State.OFF, urlFor(port.getAsInt()), null));
     }
 
-    /** Applies a new port: a running server moves to it. */
+    /** Applies a new port: a running gateway (or one waiting for its port) moves to it. */
     public synchronized Status restartIfServing() {
-        if (server == null) {
+        boolean on = server != null || pendingRetry != null;
+        cancelRetry();
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+        if (!on) {
             return publish(new Status(State.OFF, urlFor(port.getAsInt()), null));
         }
-        server.close();
-        server = null;
-        return start();
+        failures = 0;
+        return tryToServe();
     }
 
     /**
@@ -111,11 +154,53 @@ public final class ServerControl implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        cancelRetry();
+        retries.shutdownNow();
         if (server != null) {
             server.close();
             server = null;
         }
         context.upstreams().close();
+    }
+
+    private Status tryToServe() {
+        int chosen = port.getAsInt();
+        var candidate = new ProxyServer(context, ServerSettings.onPort(chosen));
+        try {
+            candidate.start();
+            server = candidate;
+            failures = 0;
+            return publish(new Status(State.SERVING, candidate.baseUrl(), null));
+        } catch (PortInUseException e) {
+            failures++;
+            Duration wait = portRetry.after(failures);
+            Object token = new Object();
+            retryToken = token;
+            pendingRetry = retries.schedule(() -> retry(token), wait.toMillis(), TimeUnit.MILLISECONDS);
+            return publish(new Status(State.ERROR, urlFor(chosen), "port " + chosen
+                    + " is already in use (another ccbridge, or another program); trying again in "
+                    + Timeouts.describe(wait) + ". To use another port, change it in Settings.", wait));
+        } catch (RuntimeException e) {
+            return publish(new Status(State.ERROR, urlFor(chosen), "could not start: " + e.getMessage()));
+        }
+    }
+
+    /** A scheduled try; one cancelled meanwhile (turned off, started again) does nothing. */
+    private synchronized void retry(Object token) {
+        if (token != retryToken) {
+            return;
+        }
+        retryToken = null;
+        pendingRetry = null;
+        tryToServe();
+    }
+
+    private void cancelRetry() {
+        retryToken = null;
+        if (pendingRetry != null) {
+            pendingRetry.cancel(false);
+            pendingRetry = null;
+        }
     }
 
     private Status publish(Status next) {

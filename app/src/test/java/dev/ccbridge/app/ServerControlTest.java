@@ -1,19 +1,23 @@
 package dev.ccbridge.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ccbridge.core.Gateway;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
 import dev.ccbridge.core.target.ProxyConfig;
 import dev.ccbridge.core.target.TargetRegistry;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class ServerControlTest {
@@ -35,13 +39,55 @@ class ServerControlTest {
 
     @Test
     void aPortInUseIsAnErrorThatSaysWhatToDo() throws Exception {
-        try (var occupied = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        try (var occupied = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
              var control = new ServerControl(Gateway.context(registry, new InMemorySecretStore(), new RequestLog()),
                      occupied::getLocalPort)) {
             ServerControl.Status status = control.start();
             assertThat(status.state()).isEqualTo(ServerControl.State.ERROR);
             assertThat(status.message()).contains("port " + occupied.getLocalPort() + " is already in use")
                     .contains("Settings");
+        }
+    }
+
+    @Test
+    void aTakenPortIsTriedAgainWithLongerPausesUntilItIsFree() throws Exception {
+        var occupied = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        int port = occupied.getLocalPort();
+        List<ServerControl.Status> heard = new CopyOnWriteArrayList<>();
+        try (var control = new ServerControl(Gateway.context(registry, new InMemorySecretStore(), new RequestLog()),
+                () -> port, new ServerControl.PortRetry(Duration.ofMillis(40), Duration.ofMillis(160)))) {
+            control.addListener(heard::add);
+            ServerControl.Status first = control.start();
+            assertThat(first.state()).isEqualTo(ServerControl.State.ERROR);
+            assertThat(first.retrying()).isTrue();
+            assertThat(first.message()).contains("port " + port + " is already in use").contains("trying again in");
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> heard.size() >= 4);
+            assertThat(heard).extracting(ServerControl.Status::retryIn).as("each pause doubles, up to the longest")
+                    .startsWith(Duration.ofMillis(40), Duration.ofMillis(80), Duration.ofMillis(160),
+                            Duration.ofMillis(160));
+
+            occupied.close();
+            await().atMost(Duration.ofSeconds(10)).until(() -> control.status().serving());
+            assertThat(control.status().url()).isEqualTo("http://127.0.0.1:" + port);
+            assertThat(probe(control.status().url())).isEqualTo(200);
+        } finally {
+            occupied.close();
+        }
+    }
+
+    @Test
+    void turningItOffStopsTryingForThePort() throws Exception {
+        try (var occupied = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             var control = new ServerControl(Gateway.context(registry, new InMemorySecretStore(), new RequestLog()),
+                     occupied::getLocalPort, new ServerControl.PortRetry(Duration.ofMillis(30), Duration.ofMillis(30)))) {
+            assertThat(control.start().retrying()).isTrue();
+            ServerControl.Status off = control.stop();
+            assertThat(off.state()).isEqualTo(ServerControl.State.OFF);
+            assertThat(off.retrying()).isFalse();
+            occupied.close();
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                    .until(() -> control.status().state() == ServerControl.State.OFF);
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.Optional;
  * {@code env} section win over the shell's, so a stale {@code ANTHROPIC_*} entry there would
  * silently defeat the snippet. Only reads; never changes the file.
  */
-public final class ClaudeSettingsCheck {
+public final class ClaudeSettingsCheck implements EnvOverrideCheck {
     private final Path settingsFile;
 
     public ClaudeSettingsCheck(Path settingsFile) {
@@ -53,6 +53,7 @@ public final class ClaudeSettingsCheck {
     }
 
     /** A warning to show, or empty when the file does not stand in the snippet's way. */
+    @Override
     public Optional<String> warning(Map<String, String> snippet) {
         if (!Files.isRegularFile(settingsFile)) {
             return Optional.empty();

@@ -1,10 +1,10 @@
 package dev.ccbridge.app.env;
 
 import dev.ccbridge.app.icons.WindowIcons;
+import dev.ccbridge.app.services.TargetStore;
 import dev.ccbridge.app.theme.ThemeManager;
 import dev.ccbridge.core.env.Shell;
 import dev.ccbridge.core.target.Target;
-import dev.ccbridge.core.target.TargetRegistry;
 import javafx.animation.PauseTransition;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -25,16 +25,21 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.SegmentedButton;
 
-/** The "Copy env vars" window: pick a shell and a route, see the snippet, copy it. */
+/**
+ * The "Copy env vars" window: pick a shell and a route, see the snippet, copy it. The preview
+ * wraps its long lines (a pinned target's URL) and has room for every variable, so nothing hides.
+ */
 public final class CopyEnvDialog {
+    private static final double WIDTH = 860;
+
     private final CopyEnvViewModel vm;
-    private final TargetRegistry registry;
+    private final TargetStore targets;
     private final Stage stage = new Stage();
     private final Label copied = new Label();
 
-    public CopyEnvDialog(Window owner, ThemeManager theme, CopyEnvViewModel vm, TargetRegistry registry) {
+    public CopyEnvDialog(Window owner, ThemeManager theme, CopyEnvViewModel vm, TargetStore targets) {
         this.vm = vm;
-        this.registry = registry;
+        this.targets = targets;
         stage.setTitle("ccbridge \u2014 copy env vars");
         if (owner != null) {
             stage.initOwner(owner);
@@ -42,7 +47,7 @@ public final class CopyEnvDialog {
         } else {
             WindowIcons.apply(stage); // opened from the tray: no owner to take the icon from
         }
-        var scene = new Scene(build(), 720, -1);
+        var scene = new Scene(build(), WIDTH, -1);
         theme.style(scene);
         stage.setScene(scene);
     }
@@ -103,7 +108,8 @@ public final class CopyEnvDialog {
         snippet.setEditable(false);
         snippet.getStyleClass().add("snippet");
         snippet.textProperty().bind(vm.snippetBinding());
-        snippet.setPrefRowCount(5);
+        snippet.setWrapText(true);
+        snippet.setPrefRowCount(8); // five variables, the URL wrapped over three rows
         VBox.setVgrow(snippet, Priority.ALWAYS);
 
         var note = new Label();
@@ -116,7 +122,7 @@ public final class CopyEnvDialog {
         var warning = new Label();
         warning.setId("settingsWarning");
         warning.setWrapText(true);
-        warning.textProperty().bind(vm.warningBinding());
+        warning.textProperty().bind(vm.warningProperty());
         var warningBox = new VBox(warning);
         warningBox.getStyleClass().add("warning-box");
         warningBox.managedProperty().bind(warning.textProperty().isNotEmpty());
@@ -163,7 +169,7 @@ public final class CopyEnvDialog {
     private java.util.List<RouteChoice> routeChoices() {
         var choices = new java.util.ArrayList<RouteChoice>();
         choices.add(new RouteChoice(null));
-        registry.targets().forEach(t -> choices.add(new RouteChoice(t)));
+        targets.targets().forEach(t -> choices.add(new RouteChoice(t)));
         return choices;
     }
 

@@ -1,5 +1,6 @@
 package dev.ccbridge.app.log;
 
+import dev.ccbridge.app.targets.ModeNames;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.protocol.anthropic.Usage;
 import java.time.ZoneId;
@@ -10,6 +11,11 @@ import java.util.stream.Collectors;
 /** How a request's fields read in the table (and what the filter searches). */
 public final class LogFormat {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    /** The status the gateway records when Claude Code closed the connection before the answer ended. */
+    public static final int CLIENT_CLOSED = 499;
+
+    /** How a request ended, as the status column colours it. */
+    public enum Outcome { RUNNING, OK, FAILED, CANCELLED }
 
     private LogFormat() {}
 
@@ -31,8 +37,23 @@ public final class LogFormat {
         return r.inFlight() ? "\u2026" : String.valueOf(r.status());
     }
 
+    public static Outcome outcome(RequestRecord r) {
+        if (r.inFlight()) {
+            return Outcome.RUNNING;
+        }
+        if (r.status() == CLIENT_CLOSED) {
+            return Outcome.CANCELLED;
+        }
+        return r.failed() ? Outcome.FAILED : Outcome.OK;
+    }
+
     public static String stream(RequestRecord r) {
         return r.stream() ? "stream" : "json";
+    }
+
+    /** The API mode's short name and how the answer came: "Chat · stream". */
+    public static String mode(RequestRecord r) {
+        return ModeNames.brief(r.apiMode()) + " \u00b7 " + stream(r);
     }
 
     public static String millis(Long millis) {
@@ -69,6 +90,14 @@ public final class LogFormat {
         return inputTokens(r) + " / " + outputTokens(r) + (cache.isEmpty() ? "" : " (cache read / write " + cache + ")");
     }
 
+    /** The error in words for the table (the type is in the detail); "cancelled by Claude Code" for 499. */
+    public static String errorMessage(RequestRecord r) {
+        if (r.status() == CLIENT_CLOSED) {
+            return "cancelled by Claude Code";
+        }
+        return r.errorMessage() != null ? r.errorMessage() : r.errorType() == null ? "" : r.errorType();
+    }
+
     public static String error(RequestRecord r) {
         if (r.errorType() == null && r.errorMessage() == null) {
             return "";
@@ -87,8 +116,8 @@ public final class LogFormat {
     /** Everything the filter box matches against, lower case. */
     public static String searchable(RequestRecord r) {
         return String.join(" ", target(r), String.valueOf(r.targetId()), String.valueOf(r.requestedModel()),
-                String.valueOf(r.upstreamModel()), String.valueOf(r.apiMode()), status(r), stream(r), error(r),
-                String.valueOf(r.route())).toLowerCase(Locale.ROOT);
+                String.valueOf(r.upstreamModel()), String.valueOf(r.apiMode()), mode(r), status(r), error(r),
+                errorMessage(r), String.valueOf(r.route())).toLowerCase(Locale.ROOT);
     }
 
     /** The tries of a request that failed over, in order: "a 503 (overloaded) 40 ms → b 200 1.2 s". */

@@ -15,11 +15,16 @@ import java.util.regex.Pattern;
  * The editor's fields as text, and the rules they must follow. Pure: the view model compares
  * forms to know about unsaved changes and builds targets from them; the view shows the same
  * rules' messages beside the fields.
+ *
+ * @param fallbacks    the ids of the targets to try, in order, when this one is unavailable
+ * @param limits       time limits and retries (target options)
+ * @param capabilities overrides of the model catalog
  */
 public record TargetForm(String name, String provider, String baseUrl, ApiMode apiMode, String model,
                          String opus, String sonnet, String haiku, String headers, String apiKeyEnv,
                          String region, String awsProfile, String priceInput, String priceOutput,
-                         String priceCacheRead, String priceCacheWrite) {
+                         String priceCacheRead, String priceCacheWrite, List<String> fallbacks,
+                         LimitsForm limits, CapabilitiesForm capabilities) {
 
     public static final String REGION = "region";
     public static final String PROFILE = "profile";
@@ -28,7 +33,11 @@ public record TargetForm(String name, String provider, String baseUrl, ApiMode a
     private static final Pattern AWS_REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d+");
 
     public static final TargetForm BLANK = new TargetForm("", "", "", ApiMode.CHAT_COMPLETIONS, "", "", "", "",
-            "", "", "", "", "", "", "", "");
+            "", "", "", "", "", "", "", "", List.of(), LimitsForm.DEFAULTS, CapabilitiesForm.NONE);
+
+    public TargetForm {
+        fallbacks = List.copyOf(fallbacks);
+    }
 
     public static TargetForm of(Target target) {
         Pricing pricing = Pricing.of(target);
@@ -37,7 +46,8 @@ public record TargetForm(String name, String provider, String baseUrl, ApiMode a
                 text(target.tiers().opus()), text(target.tiers().sonnet()), text(target.tiers().haiku()),
                 headerText(target.headers()), text(target.apiKeyEnv()), text(target.option(REGION)),
                 text(target.option(PROFILE)), price(pricing.input()), price(pricing.output()),
-                price(pricing.cacheRead()), price(pricing.cacheWrite()));
+                price(pricing.cacheRead()), price(pricing.cacheWrite()), target.fallbacks(), LimitsForm.of(target),
+                CapabilitiesForm.of(target.capabilities()));
     }
 
     // --- rules: each returns the message to show, or empty when the value is fine ---
@@ -51,8 +61,9 @@ public record TargetForm(String name, String provider, String baseUrl, ApiMode a
             return mode == ApiMode.BEDROCK_CONVERSE ? Optional.empty()
                     : Optional.of("A base URL is required, e.g. https://api.openai.com/v1");
         }
+        String text = url.strip();
         try {
-            URI uri = new URI(url.strip());
+            URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
                 return Optional.of("The base URL must start with http:// or https:// and name a host");
@@ -62,8 +73,21 @@ public record TargetForm(String name, String provider, String baseUrl, ApiMode a
             }
             return Optional.empty();
         } catch (java.net.URISyntaxException e) {
-            return Optional.of("This is not a valid URL: " + e.getReason());
+            return Optional.of(e.getIndex() >= 0 && e.getIndex() < text.length()
+                    ? "The base URL cannot contain " + describe(text.charAt(e.getIndex()))
+                    + " (check for a stray character where you pasted it)"
+                    : "This is not a complete URL: write it as https://host/path");
         }
+    }
+
+    /** A character as the URL message names it. */
+    private static String describe(char c) {
+        return switch (c) {
+            case ' ' -> "spaces";
+            case '\\' -> "backslashes (use /)";
+            case '"', '\'' -> "quotes";
+            default -> Character.isWhitespace(c) || Character.isISOControl(c) ? "tabs or line breaks" : "'" + c + "'";
+        };
     }
 
     public static Optional<String> modelError(String model) {
@@ -124,12 +148,7 @@ public record TargetForm(String name, String provider, String baseUrl, ApiMode a
                         + " change one of them");
     }
 
-    /** All messages, one per field in form order; empty when the form can be saved. */
-    public List<String> errors() {
-        return problems();
-    }
-
-    /** The same messages, each named by its field ("Base URL: ..."), for the line under the form. */
+    /** One message per invalid field in form order, named by the field ("Base URL: ..."); empty when it can be saved. */
     public List<String> problems() {
         var out = new java.util.ArrayList<String>();
         nameError(name).ifPresent(m -> out.add("Name: " + m));
@@ -141,15 +160,17 @@ public record TargetForm(String name, String provider, String baseUrl, ApiMode a
         for (String price : List.of(priceInput, priceOutput, priceCacheRead, priceCacheWrite)) {
             priceError(price).ifPresent(m -> out.add("Prices: " + m));
         }
+        out.addAll(limits.problems());
+        out.addAll(capabilities.problems());
         return out;
     }
 
     /**
      * The target this form describes, built over {@code base} (null for a new one) so fields the
-     * editor does not show (id, token, models, capabilities, unknown fields) are kept.
+     * editor does not show (id, token, models, other options, unknown fields) are kept.
      */
     public Target toTarget(Target base) {
-        Map<String, String> options = new LinkedHashMap<>(base == null ? Map.of() : base.options());
+        Map<String, String> options = limits.applyTo(base == null ? Map.of() : base.options());
         putOrRemove(options, REGION, apiMode == ApiMode.BEDROCK_CONVERSE ? region : null);
         putOrRemove(options, PROFILE, apiMode == ApiMode.BEDROCK_CONVERSE ? awsProfile : null);
         String providerName = blank(provider) ? slugOf(name) : provider.strip();
@@ -157,15 +178,16 @@ public record TargetForm(String name, String provider, String baseUrl, ApiMode a
                 model.strip(), apiMode,
                 new ModelTiers(nullIfBlank(opus), nullIfBlank(sonnet), nullIfBlank(haiku)),
                 base == null ? List.of() : base.models(), parseHeaders(headers), nullIfBlank(apiKeyEnv),
-                base == null ? null : base.token(), options, base == null ? null : base.capabilities(),
+                base == null ? null : base.token(), options, capabilities.toCapabilities(),
                 base == null ? null : new LinkedHashMap<>(base.extra()));
         return new Pricing(number(priceInput), number(priceOutput), number(priceCacheRead), number(priceCacheWrite))
-                .applyTo(target);
+                .applyTo(target.withFallbacks(fallbacks));
     }
 
     public TargetForm withName(String newName) {
         return new TargetForm(newName, provider, baseUrl, apiMode, model, opus, sonnet, haiku, headers, apiKeyEnv,
-                region, awsProfile, priceInput, priceOutput, priceCacheRead, priceCacheWrite);
+                region, awsProfile, priceInput, priceOutput, priceCacheRead, priceCacheWrite, fallbacks, limits,
+                capabilities);
     }
 
     static Map<String, String> parseHeaders(String text) {

@@ -9,6 +9,7 @@ import dev.ccbridge.app.settings.AppSettings;
 import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.testing.FxWait;
 import dev.ccbridge.app.testing.TestApp;
+import dev.ccbridge.app.testing.UiThreadGuard;
 import dev.ccbridge.app.theme.ThemeManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -31,6 +33,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The Copy env vars window: the snippet per shell, the copy, the settings.json warning. */
 @ExtendWith(ApplicationExtension.class)
 class CopyEnvFxTest {
+    @RegisterExtension
+    final UiThreadGuard guard = UiThreadGuard.fx();
+
     @TempDir
     static Path dir;
 
@@ -43,9 +48,10 @@ class CopyEnvFxTest {
         claudeSettings = home.resolve("claude-settings.json");
         Files.writeString(claudeSettings, "{\"env\":{\"ANTHROPIC_BASE_URL\":\"https://stale.example\"}}");
         context = TestApp.open(home);
-        context.saveSettings(context.settings(), 8899);
-        var window = new MainWindow(stage, context, UiExecutor.javaFx(), new ThemeManager(AppSettings.Theme.LIGHT),
-                PresetCatalog.builtIn(), Map.of(), new ClaudeSettingsCheck(claudeSettings));
+        context.save(context.settings(), 8899);
+        var window = new MainWindow(stage, guard.guard(TestApp.services(context)
+                .withClaudeSettings(new ClaudeSettingsCheck(claudeSettings))), UiExecutor.javaFx(),
+                new ThemeManager(AppSettings.Theme.LIGHT), PresetCatalog.builtIn(), Map.of());
         window.show();
     }
 

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ccbridge.app.AppContext;
 import dev.ccbridge.app.MainWindow;
 import dev.ccbridge.app.UiExecutor;
-import dev.ccbridge.app.env.ClaudeSettingsCheck;
 import dev.ccbridge.app.settings.AppSettings;
 import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.testing.FakeProvider;
 import dev.ccbridge.app.testing.FxWait;
 import dev.ccbridge.app.testing.TestApp;
+import dev.ccbridge.app.testing.UiThreadGuard;
 import dev.ccbridge.app.theme.ThemeManager;
 import dev.ccbridge.core.target.Target;
 import java.nio.file.Files;
@@ -25,6 +25,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -33,6 +34,9 @@ import org.testfx.framework.junit5.Start;
 /** The live log in a real window: requests through the in-process gateway to a WireMock provider. */
 @ExtendWith(ApplicationExtension.class)
 class RequestLogFxTest {
+    @RegisterExtension
+    final UiThreadGuard guard = UiThreadGuard.fx();
+
     @TempDir
     static Path dir;
 
@@ -47,8 +51,8 @@ class RequestLogFxTest {
         Target target = context.registry().put(provider.target("Fake", "fake-model"));
         context.secrets().put(target.secretAccount(), "sk-upstream-0123456789abcdef");
         context.server().start();
-        var window = new MainWindow(stage, context, UiExecutor.javaFx(), new ThemeManager(AppSettings.Theme.LIGHT),
-                PresetCatalog.builtIn(), Map.of(), new ClaudeSettingsCheck(home.resolve("none.json")));
+        var window = new MainWindow(stage, guard.guard(TestApp.services(context)), UiExecutor.javaFx(),
+                new ThemeManager(AppSettings.Theme.LIGHT), PresetCatalog.builtIn(), Map.of());
         window.show();
         window.showLog();
     }
@@ -69,7 +73,7 @@ class RequestLogFxTest {
         assertThat(cell(table, 0, "Target")).isEqualTo("Fake");
         assertThat(cell(table, 0, "Model (requested \u2192 upstream)")).isEqualTo("claude-haiku-4-5 \u2192 fake-model-mini");
         assertThat(cell(table, 0, "Status")).isEqualTo("200");
-        assertThat(cell(table, 0, "Stream")).isEqualTo("json");
+        assertThat(cell(table, 0, "Mode")).isEqualTo("Chat \u00b7 json");
         assertThat(cell(table, 0, "In")).isEqualTo("12");
         assertThat(cell(table, 0, "Out")).isEqualTo("3");
 

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ccbridge.app.AppContext;
 import dev.ccbridge.app.MainWindow;
 import dev.ccbridge.app.UiExecutor;
-import dev.ccbridge.app.env.ClaudeSettingsCheck;
 import dev.ccbridge.app.settings.AppSettings;
 import dev.ccbridge.app.testing.FakeProvider;
 import dev.ccbridge.app.testing.FxWait;
 import dev.ccbridge.app.testing.Menus;
 import dev.ccbridge.app.testing.TestApp;
+import dev.ccbridge.app.testing.UiThreadGuard;
+import dev.ccbridge.app.theme.FieldMarks;
 import dev.ccbridge.app.theme.ThemeManager;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
 import dev.ccbridge.core.target.Target;
@@ -22,10 +23,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.controlsfx.control.decoration.Decorator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -35,6 +36,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The target editor in a real window (headless Monocle), driven by mouse and keyboard. */
 @ExtendWith(ApplicationExtension.class)
 class TargetEditorFxTest {
+    @RegisterExtension
+    final UiThreadGuard guard = UiThreadGuard.fx();
+
     private static final String KEY = "sk-fx-test-0123456789abcdef";
 
     @TempDir
@@ -51,8 +55,8 @@ class TargetEditorFxTest {
         provider = FakeProvider.start();
         context = TestApp.open(home, secrets);
         context.registry().put(provider.target("Existing", "existing-model"));
-        window = new MainWindow(stage, context, UiExecutor.javaFx(), new ThemeManager(AppSettings.Theme.LIGHT),
-                PresetCatalog.builtIn(), Map.of(), new ClaudeSettingsCheck(home.resolve("none.json")));
+        window = new MainWindow(stage, guard.guard(TestApp.services(context)), UiExecutor.javaFx(),
+                new ThemeManager(AppSettings.Theme.LIGHT), PresetCatalog.builtIn(), Map.of());
         window.show();
     }
 
@@ -74,11 +78,13 @@ class TargetEditorFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         TextField baseUrl = robot.lookup("#baseUrl").query();
         assertThat(save.isDisabled()).as("an URL without http:// cannot be saved").isTrue();
-        assertThat(Decorator.getDecorations(baseUrl)).as("the field is marked").isNotEmpty();
+        assertThat(FieldMarks.isMarked(baseUrl)).as("the field is marked").isTrue();
+        assertThat(baseUrl.getTooltip().getText()).contains("must start with http:// or https://");
+        assertThat(FieldMarks.isMarked(robot.lookup("#name").query())).as("a filled-in required field is not").isFalse();
 
         robot.doubleClickOn("#baseUrl").eraseText(30).write(provider.baseUrl());
         WaitForAsyncUtils.waitForFxEvents();
-        FxWait.until("the mark goes", () -> Decorator.getDecorations(baseUrl).isEmpty());
+        FxWait.until("the mark goes", () -> !FieldMarks.isMarked(baseUrl));
         assertThat(save.isDisabled()).isFalse();
     }
 

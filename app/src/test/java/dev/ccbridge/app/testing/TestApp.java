@@ -2,6 +2,8 @@ package dev.ccbridge.app.testing;
 
 import dev.ccbridge.app.AppContext;
 import dev.ccbridge.app.AppPaths;
+import dev.ccbridge.app.env.EnvOverrideCheck;
+import dev.ccbridge.app.services.AppServices;
 import dev.ccbridge.app.secrets.KeyStorage;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
 import dev.ccbridge.core.secrets.SecretStore;
@@ -20,6 +22,11 @@ import java.util.List;
 /** An {@link AppContext} in a temp dir, keys in memory, no targets, a gateway on a free port when started. */
 public final class TestApp {
     private TestApp() {}
+
+    /** The context's services as the window gets them, reading no Claude Code settings of the user's. */
+    public static AppServices services(AppContext context) {
+        return context.services().withClaudeSettings(EnvOverrideCheck.NONE);
+    }
 
     public static AppContext open(Path dir) {
         return open(dir, new InMemorySecretStore());

@@ -1,0 +1,57 @@
+package dev.ccbridge.app.targets;
+
+import dev.ccbridge.core.target.Target;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A target's time limits and retries as the editor's text, blank ones left out (ccbridge's defaults). */
+public record LimitsForm(Map<Limit, String> values) {
+    public static final LimitsForm DEFAULTS = new LimitsForm(Map.of());
+
+    public LimitsForm {
+        Map<Limit, String> given = new EnumMap<>(Limit.class);
+        values.forEach((limit, text) -> {
+            if (text != null && !text.isBlank()) {
+                given.put(limit, text.strip());
+            }
+        });
+        values = Map.copyOf(given);
+    }
+
+    public static LimitsForm of(Target target) {
+        Map<Limit, String> values = new EnumMap<>(Limit.class);
+        for (Limit limit : Limit.values()) {
+            String value = target.option(limit.option());
+            if (value != null) {
+                values.put(limit, value);
+            }
+        }
+        return new LimitsForm(values);
+    }
+
+    public String text(Limit limit) {
+        return values.getOrDefault(limit, "");
+    }
+
+    /** The options with these limits in them; blank ones removed, every other option kept. */
+    public Map<String, String> applyTo(Map<String, String> options) {
+        Map<String, String> out = new LinkedHashMap<>(options);
+        for (Limit limit : Limit.values()) {
+            out.remove(limit.option());
+        }
+        values.forEach((limit, text) -> out.put(limit.option(), text));
+        return out;
+    }
+
+    /** One message per invalid field, named by its caption. */
+    public List<String> problems() {
+        List<String> out = new ArrayList<>();
+        for (Limit limit : Limit.values()) {
+            limit.error(text(limit)).ifPresent(m -> out.add(limit.caption() + ": " + m));
+        }
+        return out;
+    }
+}
