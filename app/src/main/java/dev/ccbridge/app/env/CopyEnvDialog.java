@@ -110,6 +110,7 @@ public final class CopyEnvDialog {
         snippet.textProperty().bind(vm.snippetBinding());
         snippet.setWrapText(true);
         snippet.setPrefRowCount(8); // five variables, the URL wrapped over three rows
+        snippet.setMinHeight(Region.USE_PREF_SIZE);
         VBox.setVgrow(snippet, Priority.ALWAYS);
 
         var note = new Label();
@@ -123,6 +124,7 @@ public final class CopyEnvDialog {
         warning.setId("settingsWarning");
         warning.setWrapText(true);
         warning.textProperty().bind(vm.warningProperty());
+        warning.setMinHeight(Region.USE_PREF_SIZE);
         var warningBox = new VBox(warning);
         warningBox.getStyleClass().add("warning-box");
         warningBox.managedProperty().bind(warning.textProperty().isNotEmpty());
@@ -144,7 +146,18 @@ public final class CopyEnvDialog {
 
         var root = new VBox(10, intro, top, models, snippet, note, warningBox, buttons);
         root.getStyleClass().add("page");
+        // A warning or a note that appears later makes the window taller, never the preview smaller.
+        warningBox.visibleProperty().addListener((obs, was, now) -> fitHeight());
+        note.visibleProperty().addListener((obs, was, now) -> fitHeight());
         return root;
+    }
+
+    private void fitHeight() {
+        if (stage.getScene() != null) {
+            javafx.application.Platform.runLater(() -> stage.setHeight(Math.max(stage.getHeight(),
+                    stage.getScene().getRoot().prefHeight(stage.getScene().getWidth())
+                            + stage.getHeight() - stage.getScene().getHeight())));
+        }
     }
 
     /** Puts the snippet on the clipboard. */

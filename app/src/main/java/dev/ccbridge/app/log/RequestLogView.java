@@ -89,20 +89,24 @@ public final class RequestLogView {
         table.setItems(vm.visibleRows());
         table.setPlaceholder(new Label("No requests yet. Point Claude Code at ccbridge (Copy env vars) and run claude."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        // Model and Error get the room; the short columns only what their values need.
-        table.getColumns().add(column("Time", 64, LogFormat::time));
-        table.getColumns().add(column("Target", 96, LogFormat::target));
-        table.getColumns().add(wide(column("Model (requested \u2192 upstream)", 290, LogFormat::models)));
-        table.getColumns().add(column("Mode", 96, LogFormat::mode));
-        TableColumn<LogRow, String> status = column("Status", 52, LogFormat::status);
+        // Model and Error get the room (and give it up first in a small window); the short columns keep
+        // what their values need.
+        table.getColumns().add(fixed(column("Time", 68, LogFormat::time)));
+        table.getColumns().add(flexible(column("Target", 88, LogFormat::target), 70));
+        // Cut in the middle, so both the requested and the upstream model stay readable.
+        var model = flexible(column("Model (requested \u2192 upstream)", 290, LogFormat::models), 170);
+        model.getStyleClass().add("middle-cut");
+        table.getColumns().add(model);
+        table.getColumns().add(fixed(column("Mode", 96, LogFormat::mode)));
+        TableColumn<LogRow, String> status = fixed(column("Status", 56, LogFormat::status));
         status.setCellFactory(c -> new StatusCell());
         table.getColumns().add(status);
-        table.getColumns().add(number(column("TTFT", 62, r -> LogFormat.millis(r.firstTokenMillis()))));
-        table.getColumns().add(number(column("Duration", 68, r -> LogFormat.millis(r.durationMillis()))));
-        table.getColumns().add(number(column("In", 56, LogFormat::inputTokens)));
-        table.getColumns().add(number(column("Out", 50, LogFormat::outputTokens)));
-        table.getColumns().add(number(column("Cache r/w", 74, LogFormat::cacheTokens)));
-        table.getColumns().add(wide(column("Error", 220, LogFormat::errorMessage)));
+        table.getColumns().add(number(column("TTFT", 60, r -> LogFormat.millis(r.firstTokenMillis()))));
+        table.getColumns().add(number(column("Duration", 72, r -> LogFormat.millis(r.durationMillis()))));
+        table.getColumns().add(number(column("In", 52, LogFormat::inputTokens)));
+        table.getColumns().add(number(column("Out", 46, LogFormat::outputTokens)));
+        table.getColumns().add(number(column("Cache r/w", 80, LogFormat::cacheTokens)));
+        table.getColumns().add(flexible(column("Error", 300, LogFormat::errorMessage), 110));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> vm.selected.set(row));
 
         var split = new SplitPane(table, detail());
@@ -215,14 +219,21 @@ public final class RequestLogView {
         return column;
     }
 
-    /** A right-aligned column (numbers, times). */
+    /** A right-aligned column (numbers, times) that keeps its width. */
     private static TableColumn<LogRow, String> number(TableColumn<LogRow, String> column) {
         column.getStyleClass().add("number");
+        return fixed(column);
+    }
+
+    /** A column as wide as its values need, never squeezed. */
+    private static TableColumn<LogRow, String> fixed(TableColumn<LogRow, String> column) {
+        column.setMinWidth(column.getPrefWidth());
         return column;
     }
 
-    /** A column whose cells show their whole text in a tooltip when it is cut. */
-    private static TableColumn<LogRow, String> wide(TableColumn<LogRow, String> column) {
+    /** A column that may shrink to {@code min} in a small window; its cells show their whole text in a tooltip. */
+    private static TableColumn<LogRow, String> flexible(TableColumn<LogRow, String> column, double min) {
+        column.setMinWidth(min);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {

@@ -13,11 +13,11 @@ public enum Capability {
     MAX_OUTPUT_TOKENS("Max output tokens"),
     CONTEXT_WINDOW("Context window"),
     VISION("Images"),
-    REASONING("Reasoning comes back"),
-    REASONING_CONTROL("Reasoning is asked for with"),
-    TOKEN_PARAM("Output limit parameter"),
-    REJECTS("Parameters it rejects"),
-    CACHE_CONTROL("cache_control marks"),
+    REASONING("Reasoning returned"),
+    REASONING_CONTROL("Reasoning switch"),
+    TOKEN_PARAM("Output limit field"),
+    REJECTS("Rejected params"),
+    CACHE_CONTROL("cache_control"),
     TOOL_IDS("Tool call ids"),
     SCHEMA_DIALECT("Tool schemas");
 

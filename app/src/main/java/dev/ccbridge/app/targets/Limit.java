@@ -7,9 +7,9 @@ import java.util.Optional;
  * today; the core's typed {@code TargetOptions} replaces the option names here).
  */
 public enum Limit {
-    FIRST_BYTE("firstByteTimeoutSeconds", "First byte (s)", Kind.SECONDS, "300"),
-    IDLE("idleTimeoutSeconds", "Idle (s)", Kind.SECONDS, "300"),
-    TOTAL("totalTimeoutSeconds", "Whole answer (s)", Kind.SECONDS_OR_NONE, "no limit"),
+    FIRST_BYTE("firstByteTimeoutSeconds", "First byte within (s)", Kind.SECONDS, "300"),
+    IDLE("idleTimeoutSeconds", "Silence allowed (s)", Kind.SECONDS, "300"),
+    TOTAL("totalTimeoutSeconds", "Whole answer within (s)", Kind.SECONDS_OR_NONE, "no limit"),
     CONNECT_RETRIES("connectRetries", "Connection retries", Kind.COUNT, "1"),
     RETRIES("retries", "Retries after 429/5xx", Kind.COUNT, "0"),
     RETRY_MAX_WAIT("retryMaxWaitSeconds", "Longest retry wait (s)", Kind.WAIT, "10");

@@ -46,7 +46,7 @@ public final class TargetEditorView {
     private final Predicate<ApiMode> served;
     private final StackPane root = new StackPane();
     private final ValidationSupport validation = FieldMarks.validation();
-    private final FormGrid rows = new FormGrid(7, 150);
+    private final FormGrid rows = new FormGrid(7, 160);
 
     /**
      * @param providers the providers the presets know (the Provider box offers them)
@@ -93,6 +93,7 @@ public final class TargetEditorView {
         capabilities();
 
         var scroll = new ScrollPane(rows.node());
+        scroll.getStyleClass().add("target-form");
         scroll.setFitToWidth(true);
         var form = new BorderPane(scroll);
         form.setBottom(actions());
@@ -185,25 +186,14 @@ public final class TargetEditorView {
 
     private void limits() {
         rows.section("Time limits and retries");
-        field("Wait for", inline(Limit.FIRST_BYTE, Limit.IDLE, Limit.TOTAL));
-        field("Retry", inline(Limit.CONNECT_RETRIES, Limit.RETRIES, Limit.RETRY_MAX_WAIT));
+        for (Limit limit : Limit.values()) {
+            TextField field = text("limit-" + limit.option(), fields.limit(limit), limit.byDefault());
+            field.setMaxWidth(160);
+            check(field, limit::error);
+            field(limit.caption(), field);
+        }
         rows.hint("Blank fields keep ccbridge's defaults (shown in grey). All of these apply before the first byte"
                 + " of an answer reaches Claude Code.");
-    }
-
-    /** A few limits side by side, each with its caption before it. */
-    private HBox inline(Limit... limits) {
-        var row = new HBox(8);
-        row.setAlignment(Pos.CENTER_LEFT);
-        for (Limit limit : limits) {
-            TextField field = text("limit-" + limit.option(), fields.limit(limit), limit.byDefault());
-            field.setPrefColumnCount(6);
-            var caption = new Label(limit.caption());
-            caption.setLabelFor(field);
-            check(field, limit::error);
-            row.getChildren().addAll(caption, field);
-        }
-        return row;
     }
 
     private void prices() {
@@ -218,9 +208,10 @@ public final class TargetEditorView {
     private void capabilities() {
         rows.section("Model capabilities (overrides of the catalog)");
         var note = new Label();
-        note.setId("catalogNote");
         note.getStyleClass().add("hint");
-        note.textProperty().bind(vm.catalogNoteBinding());
+        note.textProperty().bind(Bindings.createStringBinding(() -> fields.model.get().isBlank() ? ""
+                : "Blank fields keep what ccbridge's catalog says about " + fields.model.get().strip()
+                + " (shown in grey).", fields.model));
         rows.control(note);
         for (Capability capability : Capability.values()) {
             Control control = capability.choices().isEmpty() ? capabilityText(capability) : capabilityChoice(capability);
@@ -228,24 +219,33 @@ public final class TargetEditorView {
         }
     }
 
+    /** A number or a list of names; its prompt is the catalog's value for the model. */
     private TextField capabilityText(Capability capability) {
-        String prompt = capability == Capability.REJECTS ? "e.g. temperature, top_p (none: it takes them all)"
-                : "as the catalog says";
-        TextField field = text("capability-" + capability.name(), fields.capability(capability), prompt);
+        TextField field = text("capability-" + capability.name(), fields.capability(capability), "");
+        field.promptTextProperty().bind(Bindings.createStringBinding(() -> {
+            String known = capability.text(vm.catalogBinding().get());
+            return known.isEmpty() ? "" : known + (capability == Capability.REJECTS ? " (e.g. temperature, top_p)" : "");
+        }, vm.catalogBinding()));
         field.setMaxWidth(capability == Capability.REJECTS ? Double.MAX_VALUE : 160);
         check(field, value -> CapabilitiesForm.error(capability, value));
         return field;
     }
 
-    /** A choice of the capability's values; "" (first) keeps the catalog's, and an unknown value from the file stays. */
+    /**
+     * A choice of the capability's values; the first, "", keeps the catalog's (named after it), and
+     * an unknown value from the file stays.
+     */
     private ChoiceBox<String> capabilityChoice(Capability capability) {
         ChoiceBox<String> box = new ChoiceBox<>();
         box.setId("capability-" + capability.name());
         List<String> values = new ArrayList<>(List.of(""));
         capability.choices().forEach(v -> values.add(v.wire()));
         box.getItems().setAll(values);
-        box.setConverter(converter(wire -> wire == null || wire.isEmpty() ? "As the catalog says"
+        Runnable label = () -> box.setConverter(converter(wire -> wire == null || wire.isEmpty()
+                ? "As the catalog says: " + capability.label(capability.text(vm.catalogBinding().get()))
                 : capability.label(wire)));
+        label.run();
+        vm.catalogBinding().addListener((obs, old, now) -> label.run());
         StringProperty value = fields.capability(capability);
         value.addListener((obs, old, now) -> {
             if (now != null && !box.getItems().contains(now)) {

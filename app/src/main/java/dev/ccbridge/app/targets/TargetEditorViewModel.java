@@ -9,13 +9,11 @@ import dev.ccbridge.core.secrets.KeyResolver;
 import dev.ccbridge.core.secrets.SecretStore;
 import dev.ccbridge.core.target.Target;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
@@ -62,7 +60,7 @@ public final class TargetEditorViewModel {
     private final StringBinding problem;
     private final BooleanBinding canSave;
     private final BooleanBinding canTest;
-    private final StringBinding catalogNote;
+    private final ObjectBinding<ModelCapabilities> catalog;
     private Consumer<Target> onSaved = target -> { };
 
     public TargetEditorViewModel(TargetStore targets, SecretStore secrets, Map<String, String> env,
@@ -84,7 +82,8 @@ public final class TargetEditorViewModel {
                 form, conflict, editing);
         canSave = editing.and(dirty).and(valid).and(saving.not());
         canTest = editing.and(original.isNotNull()).and(dirty.not()).and(testing.not());
-        catalogNote = Bindings.createStringBinding(() -> catalogNoteFor(fields.model.get()), fields.model);
+        catalog = Bindings.createObjectBinding(() -> ModelCatalog.builtIn().lookup(fields.model.get().strip()),
+                fields.model);
         // An old result describes a form that is gone.
         form.addListener((obs, old, now) -> {
             if (!testing.get()) {
@@ -133,9 +132,9 @@ public final class TargetEditorViewModel {
         return canTest;
     }
 
-    /** What the catalog says about the model in the Model field (what blank capability fields mean). */
-    public StringBinding catalogNoteBinding() {
-        return catalogNote;
+    /** What the catalog says about the model in the Model field: what blank capability fields mean. */
+    public ObjectBinding<ModelCapabilities> catalogBinding() {
+        return catalog;
     }
 
     public ReadOnlyStringProperty keyStatusProperty() {
@@ -375,17 +374,6 @@ public final class TargetEditorViewModel {
         String unset = envName != null && !envName.isBlank() ? " ($" + envName.strip() + " is not set)" : "";
         return isLocal(url) ? "No key stored" + unset + "; local servers usually need none."
                 : "No key stored" + unset + ".";
-    }
-
-    private static String catalogNoteFor(String model) {
-        if (model == null || model.isBlank()) {
-            return "";
-        }
-        ModelCapabilities known = ModelCatalog.builtIn().lookup(model.strip());
-        return "Blank fields keep the catalog's values for " + model.strip() + ": " + Arrays.stream(Capability.values())
-                .filter(c -> !c.text(known).isEmpty())
-                .map(c -> c.caption() + " " + c.label(c.text(known)))
-                .collect(Collectors.joining(" \u00b7 ")) + ".";
     }
 
     static boolean isLocal(String url) {

@@ -2,12 +2,14 @@ package dev.ccbridge.app.usage;
 
 import dev.ccbridge.app.log.LogFormat;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -26,6 +28,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -35,6 +38,8 @@ import javafx.util.StringConverter;
  */
 public final class UsageView {
     private static final PseudoClass TOTAL = PseudoClass.getPseudoClass("total");
+    private static final double ROW = 24;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d");
 
     private final UsageViewModel vm;
     private final VBox root = new VBox();
@@ -95,12 +100,16 @@ public final class UsageView {
         vm.byDay().addListener((ListChangeListener<UsageViewModel.Line>) change -> redrawChart());
 
         var byTarget = table("usageByTarget", vm.byTarget(), false);
+        // As tall as its lines (a few targets and the total), so the days get the rest.
+        byTarget.prefHeightProperty().bind(Bindings.size(vm.byTarget()).multiply(ROW).add(ROW + 8));
+        byTarget.setMinHeight(Region.USE_PREF_SIZE);
+        byTarget.setMaxHeight(Region.USE_PREF_SIZE);
         var byDay = table("usageByDay", vm.byDay(), true);
-        var tables = new SplitPane(titled("By target", byTarget), titled("By day", byDay));
-        tables.setDividerPositions(0.45);
+        var tables = new VBox(6, title("By target"), byTarget, title("By day"), byDay);
+        VBox.setVgrow(byDay, Priority.ALWAYS);
         var split = new SplitPane(chart, tables);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.42);
+        split.setDividerPositions(0.36);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(top, split);
     }
@@ -123,16 +132,13 @@ public final class UsageView {
     }
 
     private static String day(LocalDate day) {
-        return day.getMonthValue() + "/" + day.getDayOfMonth();
+        return DAY.format(day);
     }
 
-    private static VBox titled(String title, TableView<UsageViewModel.Line> table) {
-        var label = new Label(title);
+    private static Label title(String text) {
+        var label = new Label(text);
         label.getStyleClass().add("page-title");
-        VBox.setVgrow(table, Priority.ALWAYS);
-        var box = new VBox(6, label, table);
-        box.getStyleClass().add("usage-part");
-        return box;
+        return label;
     }
 
     private static TableView<UsageViewModel.Line> table(String id, ObservableList<UsageViewModel.Line> items,
@@ -140,6 +146,7 @@ public final class UsageView {
         var table = new TableView<>(items);
         table.setId(id);
         table.getStyleClass().add("usage-table");
+        table.setFixedCellSize(ROW);
         table.setPlaceholder(new Label("No requests in this period."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(view -> new TableRow<>() {

@@ -8,17 +8,22 @@ import dev.ccbridge.app.UiExecutor;
 import dev.ccbridge.app.settings.AppSettings;
 import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.testing.FxWait;
+import dev.ccbridge.app.testing.Snapshots;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.app.testing.UiThreadGuard;
 import dev.ccbridge.app.theme.ThemeManager;
+import dev.ccbridge.core.target.ApiMode;
+import dev.ccbridge.core.target.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -93,13 +98,34 @@ class CopyEnvFxTest {
 
     @Test
     void modelVariablesCanBeAdded(FxRobot robot) {
-        context.registry().put(new dev.ccbridge.core.target.Target(null, "DeepSeek", "deepseek",
-                "https://api.deepseek.com", "deepseek-chat", dev.ccbridge.core.target.ApiMode.CHAT_COMPLETIONS,
-                null, null, null, null, null, null, null, null));
-        Platform.runLater(() -> { });
+        context.registry().put(deepseek());
         robot.clickOn("#copyEnv");
         robot.clickOn("#includeModels");
         assertThat(robot.lookup("#snippet").queryAs(TextArea.class).getText())
                 .contains("ANTHROPIC_DEFAULT_SONNET_MODEL='deepseek-chat'");
+    }
+
+    @Test
+    void thePreviewShowsAllOfTheLongestSnippet(FxRobot robot) throws Exception {
+        Target target = context.registry().put(deepseek());
+        robot.clickOn("#copyEnv");
+        robot.clickOn("#route").clickOn("Only DeepSeek");
+        robot.clickOn("#includeModels");
+        TextArea snippet = robot.lookup("#snippet").queryAs(TextArea.class);
+        FxWait.until("the pinned snippet", () -> snippet.getText().contains(target.routeKey()));
+        Snapshots.save(snippet.getScene(), "copy-env-pinned");
+
+        assertThat(snippet.getText().lines()).hasSize(5);
+        assertThat(snippet.lookupAll(".scroll-bar")).as("nothing hides behind a scroll bar")
+                .noneMatch(bar -> bar.isVisible() && ((ScrollBar) bar).getVisibleAmount() < ((ScrollBar) bar).getMax());
+        ScrollPane view = (ScrollPane) snippet.lookup(".scroll-pane");
+        Region content = (Region) view.getContent();
+        assertThat(content.getHeight()).as("every line in sight").isLessThanOrEqualTo(view.getViewportBounds().getHeight());
+        assertThat(content.getWidth()).as("the long URL wraps").isLessThanOrEqualTo(view.getViewportBounds().getWidth());
+    }
+
+    private static Target deepseek() {
+        return new Target(null, "DeepSeek", "deepseek", "https://api.deepseek.com", "deepseek-chat",
+                ApiMode.CHAT_COMPLETIONS, null, null, null, null, null, null, null, null);
     }
 }

@@ -8,6 +8,7 @@ import dev.ccbridge.app.UiExecutor;
 import dev.ccbridge.app.settings.AppSettings;
 import dev.ccbridge.app.testing.FakeProvider;
 import dev.ccbridge.app.testing.FxWait;
+import dev.ccbridge.app.testing.Snapshots;
 import dev.ccbridge.app.testing.Menus;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.app.testing.UiThreadGuard;
@@ -19,6 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -133,6 +137,42 @@ class TargetEditorFxTest {
     /** A button of the open dialog (the editor has its own Save). */
     private static javafx.scene.Node inDialog(FxRobot robot, String text) {
         return robot.from(robot.lookup(".dialog-pane").queryAll()).lookup(text).query();
+    }
+
+    @Test
+    void providersModesAndFallbacksAreChosenNotTyped(FxRobot robot) throws Exception {
+        addBlank(robot);
+        robot.clickOn("#name").write("Second");
+        robot.clickOn("#baseUrl").write(provider.baseUrl());
+        robot.clickOn("#model").write("second-model");
+        robot.clickOn("#provider .arrow-button").clickOn("groq");
+        assertThat(robot.lookup("#provider").queryAs(ComboBox.class).getEditor().getText()).isEqualTo("groq");
+
+        ChoiceBox<?> mode = robot.lookup("#apiMode").queryAs(ChoiceBox.class);
+        assertThat(((Labeled) mode.lookup(".label")).getText()).isEqualTo("Chat Completions");
+
+        Menus.choose(robot, "#addFallback", "Existing");
+        FxWait.until("the chip", () -> robot.lookup("1. Existing").tryQuery().isPresent());
+        Snapshots.save(mode.getScene(), "target-editor-fallback");
+        robot.clickOn("#save");
+
+        FxWait.until("saved", () -> context.registry().targets().size() == 2);
+        Target saved = context.registry().targets().stream().filter(t -> t.displayName().equals("Second"))
+                .findFirst().orElseThrow();
+        assertThat(saved.provider()).isEqualTo("groq");
+        assertThat(saved.fallbacks()).containsExactly(context.registry().targets().getFirst().id());
+    }
+
+    @Test
+    void anOldTestResultGoesWhenTheFormChanges(FxRobot robot) {
+        Target existing = context.registry().targets().getFirst();
+        secrets.put(existing.secretAccount(), KEY);
+        robot.clickOn("Existing");
+        robot.clickOn("#test");
+        Label result = robot.lookup("#testResult").queryAs(Label.class);
+        FxWait.until("the answer", () -> result.getText().startsWith("Connected in"));
+        robot.clickOn("#haiku").write("x");
+        FxWait.until("the result gone", () -> !result.isVisible() && result.getText().isEmpty());
     }
 
     @Test

@@ -146,17 +146,19 @@ class TargetEditorViewModelTest {
         assertThat(vm.canSaveBinding().get()).isFalse();
         fields.limit(Limit.FIRST_BYTE).set("45");
         fields.capability(Capability.REJECTS).set("temperature, seed");
-        assertThat(vm.problemBinding().get()).startsWith("Parameters it rejects: names from temperature");
+        assertThat(vm.problemBinding().get()).startsWith("Rejected params: names from temperature");
         fields.capability(Capability.REJECTS).set("none");
         assertThat(vm.canSaveBinding().get()).isTrue();
     }
 
     @Test
-    void theCatalogNoteSaysWhatBlankCapabilitiesMean() {
+    void blankCapabilitiesMeanWhatTheCatalogSaysAboutTheModel() {
         ui.act(() -> vm.newDraft(null));
         fields.model.set("deepseek-reasoner");
-        assertThat(vm.catalogNoteBinding().get()).startsWith("Blank fields keep the catalog's values for"
-                + " deepseek-reasoner: ").contains("Reasoning comes back In reasoning_content");
+        assertThat(Capability.REASONING.label(Capability.REASONING.text(vm.catalogBinding().get())))
+                .isEqualTo("In reasoning_content, sent back each turn");
+        fields.model.set("gpt-5.1");
+        assertThat(Capability.TOKEN_PARAM.text(vm.catalogBinding().get())).isEqualTo("max_completion_tokens");
     }
 
     @Test
