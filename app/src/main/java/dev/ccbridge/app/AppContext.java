@@ -133,10 +133,6 @@ public final class AppContext implements SettingsStore, AutoCloseable {
         return keys.store();
     }
 
-    public KeyStorage keyStorage() {
-        return keys;
-    }
-
     public RequestLog log() {
         return log;
     }
@@ -189,7 +185,7 @@ public final class AppContext implements SettingsStore, AutoCloseable {
      * override; a running gateway moves to the port now in use; the history gets the new limits.
      */
     @Override
-    public void save(AppSettings settings, int port) {
+    public void saveSettings(AppSettings settings, int port) {
         int before = port();
         boolean portChanged = port != registry.config().port();
         registry.update(settings.applyTo(registry.config()).withPort(port));

@@ -21,7 +21,6 @@ public final class StatusViewModel {
     private final ReadOnlyObjectWrapper<ServerControl.State> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper serving = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper enabled = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
 
@@ -44,10 +43,6 @@ public final class StatusViewModel {
 
     public ReadOnlyStringProperty detailProperty() {
         return detail.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty servingProperty() {
-        return serving.getReadOnlyProperty();
     }
 
     /** Serving, or waiting for its port: what the Enabled switch shows. */
@@ -80,7 +75,6 @@ public final class StatusViewModel {
     public void update() {
         ServerControl.Status status = server.status();
         state.set(status.state());
-        serving.set(status.serving());
         enabled.set(status.serving() || status.retrying());
         String active = targets.active().map(Target::displayName).orElse("none");
         headline.set(switch (status.state()) {

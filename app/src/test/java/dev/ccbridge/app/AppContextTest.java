@@ -34,7 +34,7 @@ class AppContextTest {
     @Test
     void settingsLiveInTheConfigFileAndSurviveARestart() throws Exception {
         try (var context = TestApp.open(dir)) {
-            context.save(new AppSettings(false, 300, 14, AppSettings.Theme.DARK, true), 9123);
+            context.saveSettings(new AppSettings(false, 300, 14, AppSettings.Theme.DARK, true), 9123);
         }
         assertThat(Files.readString(dir.resolve("config.json"))).contains("\"app\"").contains("\"theme\" : \"dark\"");
         try (var context = TestApp.open(dir)) {

@@ -41,7 +41,7 @@ class StatusFxTest {
     void start(Stage stage) throws Exception {
         occupied = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         context = TestApp.open(Files.createTempDirectory(dir, "app"));
-        context.save(context.settings(), occupied.getLocalPort());
+        context.saveSettings(context.settings(), occupied.getLocalPort());
         var window = new MainWindow(stage, guard.guard(TestApp.services(context)), UiExecutor.javaFx(),
                 new ThemeManager(AppSettings.Theme.LIGHT), PresetCatalog.builtIn(), Map.of());
         window.show();

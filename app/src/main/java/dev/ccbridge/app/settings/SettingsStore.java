@@ -18,7 +18,7 @@ public interface SettingsStore {
      * port and the history takes the new limits.
      */
     @Blocking
-    void save(AppSettings settings, int port);
+    void saveSettings(AppSettings settings, int port);
 
     /** Where API keys are kept, in words. */
     String keyStorageDescription();

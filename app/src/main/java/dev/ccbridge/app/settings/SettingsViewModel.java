@@ -91,7 +91,7 @@ public final class SettingsViewModel {
         saving.set(true);
         message.set("Saving\u2026");
         ui.background(() -> {
-            store.save(settings, newPort);
+            store.saveSettings(settings, newPort);
             return settings;
         }, saved -> {
             saving.set(false);

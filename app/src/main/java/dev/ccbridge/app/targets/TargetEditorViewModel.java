@@ -106,11 +106,6 @@ public final class TargetEditorViewModel {
         return form;
     }
 
-    /** Another target with the same route, or null. */
-    public StringBinding conflictBinding() {
-        return conflict;
-    }
-
     /** The first thing that keeps the form from being saved, in words ("" when nothing does). */
     public StringBinding problemBinding() {
         return problem;

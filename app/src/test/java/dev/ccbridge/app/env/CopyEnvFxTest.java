@@ -53,7 +53,7 @@ class CopyEnvFxTest {
         claudeSettings = home.resolve("claude-settings.json");
         Files.writeString(claudeSettings, "{\"env\":{\"ANTHROPIC_BASE_URL\":\"https://stale.example\"}}");
         context = TestApp.open(home);
-        context.save(context.settings(), 8899);
+        context.saveSettings(context.settings(), 8899);
         var window = new MainWindow(stage, guard.guard(TestApp.services(context)
                 .withClaudeSettings(new ClaudeSettingsCheck(claudeSettings))), UiExecutor.javaFx(),
                 new ThemeManager(AppSettings.Theme.LIGHT), PresetCatalog.builtIn(), Map.of());

@@ -185,10 +185,10 @@ class TargetEditorViewModelTest {
         Target stored = context.registry().put(provider.target("Fake", "fake-model"));
         ui.act(() -> vm.newDraft(new Target(null, "Fake (copy)", stored.provider(), stored.baseUrl(), stored.model(),
                 stored.apiMode(), stored.tiers(), null, null, null, null, null, null, null)));
-        assertThat(vm.conflictBinding().get()).contains("'Fake' already uses");
+        assertThat(vm.problemBinding().get()).startsWith("'Fake' already uses");
         assertThat(vm.canSaveBinding().get()).isFalse();
         fields.model.set("fake-model-2");
-        assertThat(vm.conflictBinding().get()).isNull();
+        assertThat(vm.problemBinding().get()).isEmpty();
         assertThat(vm.canSaveBinding().get()).isTrue();
     }
 
