@@ -27,6 +27,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -174,6 +175,7 @@ public final class TargetEditorView {
         removeKey.setId("removeKey");
         removeKey.disableProperty().bind(vm.keyStoredProperty().not());
         removeKey.setOnAction(e -> vm.removeKey());
+        removeKey.setMinWidth(Region.USE_PREF_SIZE); // the key field gives way in a small window
         var keyRow = new HBox(8, key, removeKey);
         HBox.setHgrow(key, Priority.ALWAYS);
         field("API key", keyRow);

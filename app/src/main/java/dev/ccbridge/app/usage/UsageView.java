@@ -85,7 +85,7 @@ public final class UsageView {
         chart.setTitle("Tokens per day (input and output)");
         chart.setAnimated(false);
         chart.setLegendVisible(true);
-        chart.setMinHeight(180);
+        chart.setMinHeight(140);
         ((NumberAxis) chart.getYAxis()).setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number value) {
@@ -109,7 +109,7 @@ public final class UsageView {
         VBox.setVgrow(byDay, Priority.ALWAYS);
         var split = new SplitPane(chart, tables);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.36);
+        split.setDividerPositions(0.34);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(top, split);
     }

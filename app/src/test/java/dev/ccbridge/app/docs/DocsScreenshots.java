@@ -132,6 +132,10 @@ public final class DocsScreenshots {
                 ApiMode.CHAT_COMPLETIONS, null, null, Map.of(), null, null, null, null, null));
         registry.activate(deepseek.id());
         registry.move(openrouter.id(), 2);
+        // Fixed tokens, so the pictures change only when the app does.
+        var config = registry.config();
+        registry.update(config.withTargets(config.targets().stream()
+                .map(t -> t.withToken("ccb_demo_token_of_" + t.id())).toList(), config.activeTarget()));
         DemoHistory.fill(context.history().orElseThrow(), deepseek, kimi, openrouter);
         if (!context.server().start().serving()) {
             System.err.println("warning: port 8787 is taken, so the header shows that: " + context.server().status());
