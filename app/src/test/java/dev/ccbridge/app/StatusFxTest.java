@@ -3,17 +3,14 @@ package dev.ccbridge.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.app.settings.AppSettings;
-import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.testing.FxWait;
 import dev.ccbridge.app.testing.Snapshots;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.app.testing.UiThreadGuard;
-import dev.ccbridge.app.theme.ThemeManager;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import javafx.stage.Stage;
 import org.controlsfx.control.ToggleSwitch;
 import org.junit.jupiter.api.AfterEach;
@@ -42,9 +39,8 @@ class StatusFxTest {
         occupied = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         context = TestApp.open(Files.createTempDirectory(dir, "app"));
         context.saveSettings(context.settings(), occupied.getLocalPort());
-        var window = new MainWindow(stage, guard.guard(TestApp.services(context)), UiExecutor.javaFx(),
-                new ThemeManager(AppSettings.Theme.LIGHT), PresetCatalog.builtIn(), Map.of());
-        window.show();
+        var window = TestApp.showWindow(stage, guard.guard(TestApp.services(context)),
+                AppSettings.Theme.LIGHT);
     }
 
     @AfterEach

@@ -2,6 +2,7 @@ package dev.ccbridge.app.env;
 
 import dev.ccbridge.app.icons.WindowIcons;
 import dev.ccbridge.app.services.TargetStore;
+import dev.ccbridge.app.theme.Texts;
 import dev.ccbridge.app.theme.ThemeManager;
 import dev.ccbridge.core.env.Shell;
 import dev.ccbridge.core.target.Target;
@@ -117,8 +118,7 @@ public final class CopyEnvDialog {
         note.getStyleClass().add("muted");
         note.setWrapText(true);
         note.textProperty().bind(vm.modelNoteBinding());
-        note.managedProperty().bind(note.textProperty().isNotEmpty());
-        note.visibleProperty().bind(note.managedProperty());
+        Texts.onlyWithText(note);
 
         var warning = new Label();
         warning.setId("settingsWarning");
@@ -127,8 +127,7 @@ public final class CopyEnvDialog {
         warning.setMinHeight(Region.USE_PREF_SIZE);
         var warningBox = new VBox(warning);
         warningBox.getStyleClass().add("warning-box");
-        warningBox.managedProperty().bind(warning.textProperty().isNotEmpty());
-        warningBox.visibleProperty().bind(warningBox.managedProperty());
+        Texts.onlyWithText(warningBox, warning);
 
         var copy = new Button("Copy");
         copy.setId("copy");

@@ -1,6 +1,7 @@
 package dev.ccbridge.app.log;
 
 import dev.ccbridge.app.services.TargetStore;
+import dev.ccbridge.app.theme.Texts;
 import dev.ccbridge.app.theme.ThemeManager;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.target.Target;
@@ -26,7 +27,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 
 /** The Request log tab: the live table, its toolbar, and the detail pane with replay. */
 public final class RequestLogView {
@@ -138,17 +138,7 @@ public final class RequestLogView {
         ComboBox<Target> replayTarget = new ComboBox<>();
         replayTarget.setId("replayTarget");
         replayTarget.setPromptText("another target");
-        replayTarget.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Target target) {
-                return target == null ? "" : target.displayName();
-            }
-
-            @Override
-            public Target fromString(String text) {
-                return null;
-            }
-        });
+        replayTarget.setConverter(Texts.labels(target -> target == null ? "" : target.displayName()));
         replayTarget.setOnShowing(e -> replayTarget.getItems().setAll(targets.targets()));
         var replay = new Button("Replay");
         replay.setId("replay");
@@ -175,8 +165,7 @@ public final class RequestLogView {
         status.setId("logStatus");
         status.getStyleClass().add("muted");
         status.textProperty().bind(vm.statusProperty());
-        status.managedProperty().bind(status.textProperty().isNotEmpty());
-        status.visibleProperty().bind(status.managedProperty());
+        Texts.onlyWithText(status);
         var stack = new StackPane(hint, detail);
         VBox.setVgrow(stack, Priority.ALWAYS);
         var pane = new VBox(4, stack, status);

@@ -17,13 +17,7 @@ public record CapabilitiesForm(Map<Capability, String> values) {
     public static final CapabilitiesForm NONE = new CapabilitiesForm(Map.of());
 
     public CapabilitiesForm {
-        Map<Capability, String> given = new EnumMap<>(Capability.class);
-        values.forEach((capability, text) -> {
-            if (text != null && !text.isBlank()) {
-                given.put(capability, text.strip());
-            }
-        });
-        values = Map.copyOf(given);
+        values = FieldTexts.given(values, Capability.class);
     }
 
     public static CapabilitiesForm of(ModelCapabilities caps) {

@@ -12,13 +12,7 @@ public record LimitsForm(Map<Limit, String> values) {
     public static final LimitsForm DEFAULTS = new LimitsForm(Map.of());
 
     public LimitsForm {
-        Map<Limit, String> given = new EnumMap<>(Limit.class);
-        values.forEach((limit, text) -> {
-            if (text != null && !text.isBlank()) {
-                given.put(limit, text.strip());
-            }
-        });
-        values = Map.copyOf(given);
+        values = FieldTexts.given(values, Limit.class);
     }
 
     public static LimitsForm of(Target target) {

@@ -2,6 +2,7 @@ package dev.ccbridge.app.targets;
 
 import dev.ccbridge.app.theme.FieldMarks;
 import dev.ccbridge.app.theme.FormGrid;
+import dev.ccbridge.app.theme.Texts;
 import dev.ccbridge.core.target.ApiMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.Validator;
@@ -126,7 +126,7 @@ public final class TargetEditorView {
         ChoiceBox<ApiMode> mode = new ChoiceBox<>();
         mode.setId("apiMode");
         mode.getItems().setAll(ApiMode.values());
-        mode.setConverter(converter(m -> m == null ? "" : ModeNames.of(m)
+        mode.setConverter(Texts.labels(m -> m == null ? "" : ModeNames.of(m)
                 + (served.test(m) ? "" : " (not available in this version)")));
         mode.valueProperty().bindBidirectional(fields.apiMode);
         field("API mode", mode);
@@ -243,7 +243,7 @@ public final class TargetEditorView {
         List<String> values = new ArrayList<>(List.of(""));
         capability.choices().forEach(v -> values.add(v.wire()));
         box.getItems().setAll(values);
-        Runnable label = () -> box.setConverter(converter(wire -> wire == null || wire.isEmpty()
+        Runnable label = () -> box.setConverter(Texts.labels(wire -> wire == null || wire.isEmpty()
                 ? "As the catalog says: " + capability.label(capability.text(vm.catalogBinding().get()))
                 : capability.label(wire)));
         label.run();
@@ -284,8 +284,7 @@ public final class TargetEditorView {
         testResult.setId("testResult");
         testResult.setWrapText(true);
         testResult.textProperty().bind(vm.testResultProperty());
-        testResult.managedProperty().bind(testResult.textProperty().isNotEmpty());
-        testResult.visibleProperty().bind(testResult.managedProperty());
+        Texts.onlyWithText(testResult);
         vm.testOkProperty().addListener((obs, was, ok) -> {
             testResult.getStyleClass().removeAll("ok-text", "error-text");
             testResult.getStyleClass().add(ok ? "ok-text" : "error-text");
@@ -299,8 +298,7 @@ public final class TargetEditorView {
         problem.setId("problem");
         problem.getStyleClass().add("error-text");
         problem.textProperty().bind(vm.problemBinding());
-        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-        problem.visibleProperty().bind(problem.managedProperty());
+        Texts.onlyWithText(problem);
 
         // Always in sight, below the scrolling form.
         var actions = new VBox(6, problem, buttons, testResult);
@@ -342,19 +340,5 @@ public final class TargetEditorView {
             return ValidationResult.fromErrorIf(c, error.orElse(""), error.isPresent());
         };
         validation.registerValidator(control, false, validator);
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> label) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return label.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                throw new UnsupportedOperationException("a choice, not typed");
-            }
-        };
     }
 }

@@ -1,7 +1,8 @@
 package dev.ccbridge.app.targets;
 
-import dev.ccbridge.core.target.ProviderPreset;
 import dev.ccbridge.app.Dialogs;
+import dev.ccbridge.app.theme.Texts;
+import dev.ccbridge.core.target.ProviderPreset;
 import dev.ccbridge.core.target.Target;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -141,8 +142,7 @@ public final class TargetsView {
         problem.setId("listMessage");
         problem.getStyleClass().add("error-text");
         problem.textProperty().bind(vm.messageProperty());
-        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-        problem.visibleProperty().bind(problem.managedProperty());
+        Texts.onlyWithText(problem);
         var left = new VBox(8, list, row1, row2, problem);
         left.setPadding(new Insets(10));
         VBox.setVgrow(list, Priority.ALWAYS);

@@ -1,6 +1,7 @@
 package dev.ccbridge.app.usage;
 
 import dev.ccbridge.app.log.LogFormat;
+import dev.ccbridge.app.theme.Texts;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -30,7 +31,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * The Usage tab: a chart of tokens per day and target; totals per target with a total line, and
@@ -59,17 +59,7 @@ public final class UsageView {
         ChoiceBox<Integer> period = new ChoiceBox<>();
         period.setId("usagePeriod");
         period.getItems().setAll(1, 7, 30, 90, 365);
-        period.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Integer days) {
-                return days == null ? "" : days == 1 ? "Today" : "Last " + days + " days";
-            }
-
-            @Override
-            public Integer fromString(String text) {
-                return null;
-            }
-        });
+        period.setConverter(Texts.labels(days -> days == null ? "" : days == 1 ? "Today" : "Last " + days + " days"));
         period.setValue(vm.days.get());
         period.valueProperty().addListener((obs, old, days) -> vm.days.set(days));
         var refresh = new Button("Refresh");
@@ -86,17 +76,7 @@ public final class UsageView {
         chart.setAnimated(false);
         chart.setLegendVisible(true);
         chart.setMinHeight(140);
-        ((NumberAxis) chart.getYAxis()).setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number value) {
-                return LogFormat.count(value.longValue());
-            }
-
-            @Override
-            public Number fromString(String text) {
-                return null;
-            }
-        });
+        ((NumberAxis) chart.getYAxis()).setTickLabelFormatter(Texts.labels(value -> LogFormat.count(value.longValue())));
         vm.byDay().addListener((ListChangeListener<UsageViewModel.Line>) change -> redrawChart());
 
         var byTarget = table("usageByTarget", vm.byTarget(), false);

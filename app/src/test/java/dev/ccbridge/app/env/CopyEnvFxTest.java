@@ -3,20 +3,15 @@ package dev.ccbridge.app.env;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.app.AppContext;
-import dev.ccbridge.app.MainWindow;
-import dev.ccbridge.app.UiExecutor;
 import dev.ccbridge.app.settings.AppSettings;
-import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.testing.FxWait;
 import dev.ccbridge.app.testing.Snapshots;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.app.testing.UiThreadGuard;
-import dev.ccbridge.app.theme.ThemeManager;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
@@ -54,10 +49,9 @@ class CopyEnvFxTest {
         Files.writeString(claudeSettings, "{\"env\":{\"ANTHROPIC_BASE_URL\":\"https://stale.example\"}}");
         context = TestApp.open(home);
         context.saveSettings(context.settings(), 8899);
-        var window = new MainWindow(stage, guard.guard(TestApp.services(context)
-                .withClaudeSettings(new ClaudeSettingsCheck(claudeSettings))), UiExecutor.javaFx(),
-                new ThemeManager(AppSettings.Theme.LIGHT), PresetCatalog.builtIn(), Map.of());
-        window.show();
+        var window = TestApp.showWindow(stage, guard.guard(TestApp.services(context)
+                .withClaudeSettings(new ClaudeSettingsCheck(claudeSettings))),
+                AppSettings.Theme.LIGHT);
     }
 
     @AfterEach

@@ -3,22 +3,17 @@ package dev.ccbridge.app.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.app.AppContext;
-import dev.ccbridge.app.MainWindow;
-import dev.ccbridge.app.UiExecutor;
 import dev.ccbridge.app.settings.AppSettings;
-import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.testing.FakeProvider;
 import dev.ccbridge.app.testing.FxWait;
 import dev.ccbridge.app.testing.Snapshots;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.app.testing.UiThreadGuard;
-import dev.ccbridge.app.theme.ThemeManager;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.target.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -57,9 +52,8 @@ class RequestLogFxTest {
         Target target = context.registry().put(provider.target("Fake", "fake-model"));
         context.secrets().put(target.secretAccount(), "sk-upstream-0123456789abcdef");
         context.server().start();
-        var window = new MainWindow(stage, guard.guard(TestApp.services(context)), UiExecutor.javaFx(),
-                new ThemeManager(AppSettings.Theme.LIGHT), PresetCatalog.builtIn(), Map.of());
-        window.show();
+        var window = TestApp.showWindow(stage, guard.guard(TestApp.services(context)),
+                AppSettings.Theme.LIGHT);
         window.showLog();
     }
 

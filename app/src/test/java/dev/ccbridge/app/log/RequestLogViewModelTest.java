@@ -54,11 +54,7 @@ class RequestLogViewModelTest {
 
     @Test
     void aRealRequestThroughTheGatewayFillsARowAndItsDetail() {
-        provider = FakeProvider.start();
-        context = TestApp.open(dir);
-        Target target = context.registry().put(provider.target("Fake", "fake-model"));
-        context.secrets().put(target.secretAccount(), UPSTREAM_KEY);
-        context.server().start();
+        servingOneFakeTarget();
         RequestLogViewModel vm = started(ui.guard(TestApp.services(context)));
 
         assertThat(TestApp.ask(context, "claude-sonnet-4-5", "my token is sk-ant-abcdefghijklmnop, hi", true)
@@ -84,11 +80,7 @@ class RequestLogViewModelTest {
 
     @Test
     void anOldRequestsBodiesComeFromTheHistory() {
-        provider = FakeProvider.start();
-        context = TestApp.open(dir);
-        Target target = context.registry().put(provider.target("Fake", "fake-model"));
-        context.secrets().put(target.secretAccount(), UPSTREAM_KEY);
-        context.server().start();
+        servingOneFakeTarget();
         TestApp.ask(context, "claude-haiku-4-5", "asked before the window opened", false);
         context.flushHistory();
         context.log().clear();
@@ -248,11 +240,7 @@ class RequestLogViewModelTest {
 
     @Test
     void clearEmptiesTheLogAndTheStoredEntriesButKeepsUsage() {
-        provider = FakeProvider.start();
-        context = TestApp.open(dir);
-        Target target = context.registry().put(provider.target("Fake", "fake-model"));
-        context.secrets().put(target.secretAccount(), UPSTREAM_KEY);
-        context.server().start();
+        servingOneFakeTarget();
         TestApp.ask(context, "claude-sonnet-4-5", "hi", false);
         context.flushHistory();
         RequestLogViewModel vm = started(ui.guard(TestApp.services(context)));
@@ -295,6 +283,15 @@ class RequestLogViewModelTest {
             assertThat(other.requests()).singleElement().satisfies(r ->
                     assertThat(r.getBodyAsString()).contains("compare me").contains("model-b"));
         }
+    }
+
+    /** The app, serving, with one target at a fake provider that answers "pong". */
+    private void servingOneFakeTarget() {
+        provider = FakeProvider.start();
+        context = TestApp.open(dir);
+        Target target = context.registry().put(provider.target("Fake", "fake-model"));
+        context.secrets().put(target.secretAccount(), UPSTREAM_KEY);
+        context.server().start();
     }
 
     /** A view model over the app's services, following the gateway (history first). */

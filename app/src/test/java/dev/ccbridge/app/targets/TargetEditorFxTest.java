@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.app.AppContext;
 import dev.ccbridge.app.MainWindow;
-import dev.ccbridge.app.UiExecutor;
 import dev.ccbridge.app.settings.AppSettings;
 import dev.ccbridge.app.testing.FakeProvider;
 import dev.ccbridge.app.testing.FxWait;
@@ -13,12 +12,10 @@ import dev.ccbridge.app.testing.Menus;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.app.testing.UiThreadGuard;
 import dev.ccbridge.app.theme.FieldMarks;
-import dev.ccbridge.app.theme.ThemeManager;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
 import dev.ccbridge.core.target.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
@@ -59,9 +56,8 @@ class TargetEditorFxTest {
         provider = FakeProvider.start();
         context = TestApp.open(home, secrets);
         context.registry().put(provider.target("Existing", "existing-model"));
-        window = new MainWindow(stage, guard.guard(TestApp.services(context)), UiExecutor.javaFx(),
-                new ThemeManager(AppSettings.Theme.LIGHT), PresetCatalog.builtIn(), Map.of());
-        window.show();
+        window = TestApp.showWindow(stage, guard.guard(TestApp.services(context)),
+                AppSettings.Theme.LIGHT);
     }
 
     @AfterEach
@@ -94,10 +90,7 @@ class TargetEditorFxTest {
 
     @Test
     void savingStoresTheKeyInTheKeyStoreNotInTheConfigFile(FxRobot robot) throws Exception {
-        addBlank(robot);
-        robot.clickOn("#name").write("Fake two");
-        robot.clickOn("#baseUrl").write(provider.baseUrl());
-        robot.clickOn("#model").write("fake-2");
+        newTarget(robot, "Fake two", "fake-2");
         robot.clickOn("#apiKey").write(KEY);
         robot.clickOn("#save");
 
@@ -130,6 +123,14 @@ class TargetEditorFxTest {
         assertThat(robot.lookup("#name").queryAs(TextField.class).getText()).as("the blank draft opened").isEmpty();
     }
 
+    /** A blank target filled in by typing, as a user does: name, the fake provider's URL, a model. */
+    private void newTarget(FxRobot robot, String name, String model) {
+        addBlank(robot);
+        robot.clickOn("#name").write(name);
+        robot.clickOn("#baseUrl").write(provider.baseUrl());
+        robot.clickOn("#model").write(model);
+    }
+
     private static void addBlank(FxRobot robot) {
         Menus.choose(robot, "#add", "Blank target");
     }
@@ -141,10 +142,7 @@ class TargetEditorFxTest {
 
     @Test
     void providersModesAndFallbacksAreChosenNotTyped(FxRobot robot) throws Exception {
-        addBlank(robot);
-        robot.clickOn("#name").write("Second");
-        robot.clickOn("#baseUrl").write(provider.baseUrl());
-        robot.clickOn("#model").write("second-model");
+        newTarget(robot, "Second", "second-model");
         robot.clickOn("#provider .arrow-button").clickOn("groq");
         assertThat(robot.lookup("#provider").queryAs(ComboBox.class).getEditor().getText()).isEqualTo("groq");
 

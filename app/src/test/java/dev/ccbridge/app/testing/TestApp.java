@@ -2,8 +2,13 @@ package dev.ccbridge.app.testing;
 
 import dev.ccbridge.app.AppContext;
 import dev.ccbridge.app.AppPaths;
+import dev.ccbridge.app.MainWindow;
+import dev.ccbridge.app.UiExecutor;
 import dev.ccbridge.app.env.EnvOverrideCheck;
 import dev.ccbridge.app.services.AppServices;
+import dev.ccbridge.app.settings.AppSettings;
+import dev.ccbridge.app.targets.PresetCatalog;
+import dev.ccbridge.app.theme.ThemeManager;
 import dev.ccbridge.app.secrets.KeyStorage;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
 import dev.ccbridge.core.secrets.SecretStore;
@@ -18,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import javafx.stage.Stage;
 
 /** An {@link AppContext} in a temp dir, keys in memory, no targets, a gateway on a free port when started. */
 public final class TestApp {
@@ -38,6 +45,14 @@ public final class TestApp {
             writeEmptyConfig(config);
         }
         return AppContext.open(new AppPaths(config, dir), 0, settings -> KeyStorage.of(secrets));
+    }
+
+    /** The app's window over {@code services}, shown. */
+    public static MainWindow showWindow(Stage stage, AppServices services, AppSettings.Theme theme) {
+        var window = new MainWindow(stage, services, UiExecutor.javaFx(), new ThemeManager(theme),
+                PresetCatalog.builtIn(), Map.of());
+        window.show();
+        return window;
     }
 
     /** A config with no targets (the embedded default has four). */

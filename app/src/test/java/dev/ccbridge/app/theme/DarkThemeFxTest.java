@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.app.AppContext;
 import dev.ccbridge.app.MainWindow;
-import dev.ccbridge.app.UiExecutor;
 import dev.ccbridge.app.log.LogRow;
 import dev.ccbridge.app.settings.AppSettings;
-import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.testing.FxWait;
 import dev.ccbridge.app.testing.Snapshots;
 import dev.ccbridge.app.testing.TestApp;
@@ -16,7 +14,6 @@ import dev.ccbridge.core.log.RequestRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -46,9 +43,8 @@ class DarkThemeFxTest {
     @Start
     void start(Stage stage) throws Exception {
         context = TestApp.open(Files.createTempDirectory(dir, "app"));
-        window = new MainWindow(stage, guard.guard(TestApp.services(context)), UiExecutor.javaFx(),
-                new ThemeManager(AppSettings.Theme.DARK), PresetCatalog.builtIn(), Map.of());
-        window.show();
+        window = TestApp.showWindow(stage, guard.guard(TestApp.services(context)),
+                AppSettings.Theme.DARK);
         window.showLog();
     }
 

@@ -3,15 +3,11 @@ package dev.ccbridge.app.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.app.AppContext;
-import dev.ccbridge.app.MainWindow;
-import dev.ccbridge.app.UiExecutor;
 import dev.ccbridge.app.settings.AppSettings;
-import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.testing.FxWait;
 import dev.ccbridge.app.testing.Snapshots;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.app.testing.UiThreadGuard;
-import dev.ccbridge.app.theme.ThemeManager;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.log.RequestStore;
 import dev.ccbridge.core.protocol.anthropic.Usage;
@@ -19,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.control.TableCell;
@@ -55,9 +50,8 @@ class UsageFxTest {
         history.save(done("b", "deepseek", "DeepSeek", today.minus(1, ChronoUnit.DAYS), 200, 30_000, 1_200));
         history.save(done("c", "kimi", "Kimi K2", today, 429, 0, 0));
         history.save(done("d", "kimi", "Kimi K2", today, 499, 9_000, 40));
-        var window = new MainWindow(stage, guard.guard(TestApp.services(context)), UiExecutor.javaFx(),
-                new ThemeManager(AppSettings.Theme.LIGHT), PresetCatalog.builtIn(), Map.of());
-        window.show();
+        var window = TestApp.showWindow(stage, guard.guard(TestApp.services(context)),
+                AppSettings.Theme.LIGHT);
     }
 
     @AfterEach
