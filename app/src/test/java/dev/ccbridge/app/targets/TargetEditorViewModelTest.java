@@ -142,7 +142,7 @@ class TargetEditorViewModelTest {
         Target stored = context.registry().put(provider.target("Main", "main-model"));
         ui.act(() -> vm.load(stored));
         fields.limit(Limit.FIRST_BYTE).set("-5");
-        assertThat(vm.problemBinding().get()).startsWith("First byte (s): use a number of seconds above 0");
+        assertThat(vm.problemBinding().get()).startsWith("First byte within (s): use a number of seconds above 0");
         assertThat(vm.canSaveBinding().get()).isFalse();
         fields.limit(Limit.FIRST_BYTE).set("45");
         fields.capability(Capability.REJECTS).set("temperature, seed");

@@ -75,8 +75,10 @@ public final class TestUi implements AfterEachCallback {
                 .until(() -> pending.get() == 0);
     }
 
+    /** Lets the work a test set off end (its results land nowhere afterwards), then checks the guard. */
     @Override
     public void afterEach(ExtensionContext context) {
+        settle();
         uiThread.shutdownNow();
         workers.shutdownNow();
         guard.afterEach(context);
