@@ -82,7 +82,7 @@ class RequestLogFxTest {
         FxWait.until("the second row, newest first", () -> table.getItems().size() == 2
                 && "claude-sonnet-4-5 \u2192 fake-model".equals(cell(table, 0, "Model (requested \u2192 upstream)")));
 
-        robot.clickOn("Fake");
+        robot.clickOn(FxWait.shown(robot, "Fake"));
         FxWait.until("the request body", () -> robot.lookup("#requestBody").queryAs(TextArea.class).getText()
                 .contains("second question"));
         assertThat(robot.lookup("#detailSummary").queryAs(Label.class).getText()).contains("HTTP 200");
@@ -151,7 +151,7 @@ class RequestLogFxTest {
         TestApp.ask(context, "claude-haiku-4-5", "show me", false);
         FxWait.until("a finished row", () -> table.getItems().size() == 1
                 && !table.getItems().getFirst().record().inFlight());
-        robot.clickOn("Fake");
+        robot.clickOn(FxWait.shown(robot, "Fake"));
         FxWait.until("the bodies", () -> robot.lookup("#responseBody").queryAs(TextArea.class).getText()
                 .contains("pong"));
         assertThat(shown(robot.lookup("#detailHint").query())).isFalse();

@@ -108,7 +108,7 @@ class TargetEditorFxTest {
 
     @Test
     void leavingUnsavedChangesAsksFirst(FxRobot robot) {
-        robot.clickOn("Existing");
+        robot.clickOn(FxWait.shown(robot, "Existing"));
         robot.clickOn("#model").eraseText(20).write("changed-model");
         addBlank(robot);
 
@@ -137,7 +137,9 @@ class TargetEditorFxTest {
 
     /** A button of the open dialog (the editor has its own Save). */
     private static javafx.scene.Node inDialog(FxRobot robot, String text) {
-        return robot.from(robot.lookup(".dialog-pane").queryAll()).lookup(text).query();
+        var panes = robot.lookup(".dialog-pane").queryAll().stream()
+                .filter(pane -> pane.getScene() != null && pane.getScene().getWindow().isShowing()).toList();
+        return robot.from(panes).lookup(text).query();
     }
 
     @Test
@@ -165,7 +167,7 @@ class TargetEditorFxTest {
     void anOldTestResultGoesWhenTheFormChanges(FxRobot robot) {
         Target existing = context.registry().targets().getFirst();
         secrets.put(existing.secretAccount(), KEY);
-        robot.clickOn("Existing");
+        robot.clickOn(FxWait.shown(robot, "Existing"));
         robot.clickOn("#test");
         Label result = robot.lookup("#testResult").queryAs(Label.class);
         FxWait.until("the answer", () -> result.getText().startsWith("Connected in"));
@@ -177,7 +179,7 @@ class TargetEditorFxTest {
     void testConnectionShowsTheAnswerInWords(FxRobot robot) {
         Target existing = context.registry().targets().getFirst();
         secrets.put(existing.secretAccount(), KEY);
-        robot.clickOn("Existing");
+        robot.clickOn(FxWait.shown(robot, "Existing"));
         robot.clickOn("#test");
         FxWait.until("the answer", () -> robot.lookup("#testResult").queryAs(Label.class).getText()
                 .startsWith("Connected in"));

@@ -58,9 +58,8 @@ class DarkThemeFxTest {
         context.log().publish(record("r1", 200));
         context.log().publish(record("r2", 429));
         TableView<LogRow> table = robot.lookup("#logTable").queryTableView();
-        FxWait.until("two rows drawn", () -> table.getItems().size() == 2
-                && robot.lookup("DeepSeek").tryQuery().isPresent());
-        robot.clickOn("DeepSeek");
+        FxWait.until("two rows", () -> table.getItems().size() == 2);
+        robot.clickOn(FxWait.shown(robot, "DeepSeek"));
         robot.clickOn("#logFilter"); // the table loses the focus, its row stays selected
         FxWait.until("the table unfocused", () -> !table.isFocused());
         Snapshots.save(table.getScene(), "dark-theme-log");

@@ -61,7 +61,7 @@ class UsageFxTest {
 
     @Test
     void totalsLineUpOnTheRightUnderAChartAndCancelledRequestsAreNoErrors(FxRobot robot) throws Exception {
-        robot.clickOn("Usage");
+        robot.clickOn(FxWait.shown(robot, "Usage"));
         TableView<UsageViewModel.Line> byTarget = robot.lookup("#usageByTarget").queryTableView();
         FxWait.until("the lines", () -> byTarget.getItems().size() == 3);
         Snapshots.save(byTarget.getScene(), "usage");
