@@ -5,7 +5,6 @@ import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.theme.ThemeManager;
 import dev.ccbridge.app.tray.AwtTrayAdapter;
 import dev.ccbridge.app.tray.TrayController;
-import dev.ccbridge.core.env.ClaudeSettingsCheck;
 import dev.ccbridge.core.env.Shell;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -48,8 +47,7 @@ public final class CcbridgeApp extends Application {
     public void start(Stage stage) {
         UiExecutor ui = UiExecutor.javaFx();
         var theme = new ThemeManager(context.settings().theme());
-        window = new MainWindow(stage, context, ui, theme, PresetCatalog.builtIn(), System.getenv(),
-                ClaudeSettingsCheck.of(System.getenv(), null));
+        window = new MainWindow(stage, context.services(), ui, theme, PresetCatalog.builtIn(), System.getenv());
         window.setOnQuit(this::quit);
 
         tray = new TrayController(new AwtTrayAdapter(), context.server(), context.registry(), ui,
@@ -71,9 +69,7 @@ public final class CcbridgeApp extends Application {
 
                     @Override
                     public void quit() {
-                        if (window.confirmLeave()) {
-                            CcbridgeApp.this.quit();
-                        }
+                        window.confirmLeave(CcbridgeApp.this::quit);
                     }
                 });
         boolean inTray = tray.install();
@@ -92,7 +88,10 @@ public final class CcbridgeApp extends Application {
         }
     }
 
-    /** A tray "Copy env vars" entry: copied at once, with a notice saying what was copied. */
+    /**
+     * A tray "Copy env vars" entry: copied at once; the notice saying what was copied follows once
+     * Claude Code's settings file is checked (in the background).
+     */
     private void copyFromTray(Shell shell) {
         CopyEnvViewModel env = window.copyEnv();
         env.shell.set(shell);
@@ -100,11 +99,10 @@ public final class CcbridgeApp extends Application {
         var content = new ClipboardContent();
         content.putString(env.snippet());
         Clipboard.getSystemClipboard().setContent(content);
-        String warning = env.warningBinding().get();
-        tray.notify("Copied for " + shell.label(), warning.isEmpty()
+        env.checkOverrides(warning -> tray.notify("Copied for " + shell.label(), warning.isEmpty()
                 ? "ANTHROPIC_BASE_URL, ANTHROPIC_AUTH_TOKEN and NO_PROXY are on the clipboard; paste them into your"
                         + " terminal."
-                : warning);
+                : warning));
     }
 
     private void quit() {

@@ -1,12 +1,14 @@
 package dev.ccbridge.app.settings;
 
-import dev.ccbridge.app.AppContext;
+import dev.ccbridge.app.UiExecutor;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -14,7 +16,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** Port, start serving on launch, log size and history, theme, key storage. */
+/** Port, start serving on launch, log size and history, theme, key storage. Saving runs in the background. */
 public final class SettingsViewModel {
     public final StringProperty port = new SimpleStringProperty("");
     public final BooleanProperty startServing = new SimpleBooleanProperty();
@@ -22,16 +24,19 @@ public final class SettingsViewModel {
     public final StringProperty historyDays = new SimpleStringProperty("");
     public final ObjectProperty<AppSettings.Theme> theme = new SimpleObjectProperty<>(AppSettings.Theme.SYSTEM);
 
-    private final AppContext context;
+    private final SettingsStore store;
+    private final UiExecutor ui;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper();
     private final BooleanBinding valid;
     private final BooleanBinding dirty;
     private Consumer<AppSettings> onSaved = settings -> { };
     private AppSettings loadedSettings;
     private String loadedPort;
 
-    public SettingsViewModel(AppContext context) {
-        this.context = context;
+    public SettingsViewModel(SettingsStore store, UiExecutor ui) {
+        this.store = store;
+        this.ui = ui;
         valid = Bindings.createBooleanBinding(() -> portError(port.get()).isEmpty()
                 && numberError(logSize.get(), AppSettings.MIN_LOG_SIZE, AppSettings.MAX_LOG_SIZE).isEmpty()
                 && numberError(historyDays.get(), 1, 3650).isEmpty(), port, logSize, historyDays);
@@ -45,9 +50,9 @@ public final class SettingsViewModel {
     }
 
     public void reload() {
-        AppSettings settings = context.settings();
+        AppSettings settings = store.settings();
         loadedSettings = settings;
-        loadedPort = String.valueOf(context.registry().config().port());
+        loadedPort = String.valueOf(store.savedPort());
         port.set(loadedPort);
         startServing.set(settings.startServing());
         logSize.set(String.valueOf(settings.logSize()));
@@ -68,41 +73,53 @@ public final class SettingsViewModel {
         return message.getReadOnlyProperty();
     }
 
-    /** Saves (blocking briefly if the gateway moves to a new port). */
+    /** True while a save runs (the gateway may be moving to a new port). */
+    public ReadOnlyBooleanProperty savingProperty() {
+        return saving.getReadOnlyProperty();
+    }
+
+    /** Saves in the background (moving a running gateway to a new port takes a moment); false when invalid. */
     public boolean save() {
-        if (!valid.get()) {
+        if (!valid.get() || saving.get()) {
             return false;
         }
         AppSettings settings = current();
-        context.saveSettings(settings, Integer.parseInt(port.get().strip()));
-        reload();
-        message.set("Saved.");
-        onSaved.accept(settings);
+        int newPort = Integer.parseInt(port.get().strip());
+        saving.set(true);
+        message.set("Saving\u2026");
+        ui.background(() -> {
+            store.saveSettings(settings, newPort);
+            return settings;
+        }, saved -> {
+            saving.set(false);
+            reload();
+            message.set("Saved.");
+            onSaved.accept(saved);
+        }, failure -> {
+            saving.set(false);
+            message.set("Not saved: " + failure.getMessage());
+        });
         return true;
     }
 
     /** Set when this session runs on a port given with --port, which the saved setting does not change. */
     public String sessionPortNote() {
-        Integer override = context.portOverride();
+        Integer override = store.portOverride();
         return override == null ? "" : "This session uses port " + override + " (given with --port); saving a "
                 + "different port here moves it.";
     }
 
     /** Where keys come from: the same chain as the command line's (`ccbridge keys list` shows it too). */
     public String keyStorageDescription() {
-        var keys = context.keyStorage();
-        String chain = "A target's key is looked up in the " + keys.store().name() + " first, then in the variable"
-                + " the target names, then in CCBRIDGE_KEY_<ID>.";
-        return keys.keychain() ? "API keys you enter are kept in the " + keys.store().name() + ", shared with"
-                + " `ccbridge keys`. " + chain : keys.notice().orElse("") + " " + chain;
+        return store.keyStorageDescription();
     }
 
     public String configFile() {
-        return context.paths().configFile().toString();
+        return store.configFile().toString();
     }
 
     public String dataDir() {
-        return context.paths().dataDir().toString();
+        return store.dataDir().toString();
     }
 
     public static Optional<String> portError(String text) {

@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ccbridge.app.AppContext;
 import dev.ccbridge.app.ServerControl;
 import dev.ccbridge.app.testing.TestApp;
+import dev.ccbridge.app.testing.TestUi;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class SettingsViewModelTest {
+    @RegisterExtension
+    final TestUi ui = new TestUi();
+
     @TempDir
     Path dir;
 
@@ -22,7 +27,8 @@ class SettingsViewModelTest {
     @BeforeEach
     void setUp() {
         context = TestApp.open(dir);
-        vm = new SettingsViewModel(context);
+        SettingsStore store = ui.guard(TestApp.services(context)).settings();
+        vm = ui.call(() -> new SettingsViewModel(store, ui.executor()));
     }
 
     @AfterEach
@@ -39,35 +45,37 @@ class SettingsViewModelTest {
         vm.port.set("9000");
         vm.logSize.set("5");
         assertThat(vm.validBinding().get()).isFalse();
-        assertThat(vm.save()).isFalse();
+        assertThat(ui.call(vm::save)).isFalse();
         vm.logSize.set("500");
         assertThat(vm.validBinding().get()).isTrue();
     }
 
     @Test
-    void aNewPortMovesTheRunningGateway() throws Exception {
+    void aNewPortMovesTheRunningGatewayInTheBackground() throws Exception {
         assertThat(context.server().start().state()).isEqualTo(ServerControl.State.SERVING);
         int port;
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        vm.reload();
+        ui.act(vm::reload);
         vm.port.set(String.valueOf(port));
         vm.theme.set(AppSettings.Theme.DARK);
         assertThat(vm.dirtyBinding().get()).isTrue();
 
-        assertThat(vm.save()).isTrue();
+        ui.act(vm::save);
 
         assertThat(context.server().status().url()).isEqualTo("http://127.0.0.1:" + port);
         assertThat(context.settings().theme()).isEqualTo(AppSettings.Theme.DARK);
         assertThat(vm.dirtyBinding().get()).isFalse();
+        assertThat(vm.messageProperty().get()).isEqualTo("Saved.");
+        assertThat(vm.savingProperty().get()).isFalse();
     }
 
     @Test
     void logLimitsReachTheHistory() {
         vm.logSize.set("250");
         vm.historyDays.set("7");
-        vm.save();
+        ui.act(vm::save);
         assertThat(context.history().orElseThrow().retention().maxEntries()).isEqualTo(250);
         assertThat(context.history().orElseThrow().retention().days()).isEqualTo(7);
     }

@@ -2,6 +2,13 @@ package dev.ccbridge.app.testing;
 
 import dev.ccbridge.app.AppContext;
 import dev.ccbridge.app.AppPaths;
+import dev.ccbridge.app.MainWindow;
+import dev.ccbridge.app.UiExecutor;
+import dev.ccbridge.app.env.EnvOverrideCheck;
+import dev.ccbridge.app.services.AppServices;
+import dev.ccbridge.app.settings.AppSettings;
+import dev.ccbridge.app.targets.PresetCatalog;
+import dev.ccbridge.app.theme.ThemeManager;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
 import dev.ccbridge.core.secrets.KeyStorage;
 import dev.ccbridge.core.secrets.SecretStore;
@@ -19,10 +26,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import javafx.stage.Stage;
 
 /** An {@link AppContext} in a temp dir, keys in memory, no targets, a gateway on a free port when started. */
 public final class TestApp {
     private TestApp() {}
+
+    /** The context's services as the window gets them, reading no Claude Code settings of the user's. */
+    public static AppServices services(AppContext context) {
+        return context.services().withClaudeSettings(EnvOverrideCheck.NONE);
+    }
 
     public static AppContext open(Path dir) {
         return open(dir, new InMemorySecretStore());
@@ -45,6 +58,14 @@ public final class TestApp {
         return Target.builder().name(name).provider(id).baseUrl("https://api." + id + ".example/v1")
                 .model("model-1").apiMode(ApiMode.CHAT_COMPLETIONS)
                 .apiKeyEnv("CCBRIDGE_TEST_UNSET_KEY").build();
+    }
+
+    /** The app's window over {@code services}, shown. */
+    public static MainWindow showWindow(Stage stage, AppServices services, AppSettings.Theme theme) {
+        var window = new MainWindow(stage, services, UiExecutor.javaFx(), new ThemeManager(theme),
+                PresetCatalog.builtIn(), Map.of());
+        window.show();
+        return window;
     }
 
     /** A config with no targets (the embedded default has four). */

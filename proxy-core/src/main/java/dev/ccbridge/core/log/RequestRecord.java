@@ -66,8 +66,20 @@ public record RequestRecord(String id, Instant startedAt, Routing routing, boole
      */
     public record Completed(int status, Failure failure, Long firstTokenMillis, long durationMillis, Usage usage)
             implements Outcome {
+        /** The status of a request Claude Code abandoned (Esc, a closed connection) before the answer ended. */
+        public static final int CLIENT_CLOSED = 499;
+
         public boolean failed() {
             return status >= 400 || failure != null;
+        }
+
+        public boolean abandoned() {
+            return status == CLIENT_CLOSED;
+        }
+
+        /** A failure of ccbridge or the provider; a request Claude Code itself abandoned is none. */
+        public boolean countsAsError() {
+            return failed() && !abandoned();
         }
     }
 
