@@ -4,7 +4,9 @@ import dev.ccbridge.app.env.ClaudeSettingsCheck;
 import dev.ccbridge.app.env.CopyEnvViewModel;
 import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.theme.ThemeManager;
-import dev.ccbridge.app.tray.AwtTrayAdapter;
+import dev.ccbridge.app.tray.DesktopTray;
+import dev.ccbridge.app.tray.FirstCloseNotice;
+import dev.ccbridge.app.tray.TrayAdapter;
 import dev.ccbridge.app.tray.TrayController;
 import dev.ccbridge.core.env.Shell;
 import javafx.application.Application;
@@ -28,6 +30,7 @@ public final class CcbridgeApp extends Application {
     private static SingleInstance instance;
 
     private AppContext context;
+    private TrayAdapter trayAdapter;
     private MainWindow window;
     private TrayController tray;
 
@@ -42,6 +45,7 @@ public final class CcbridgeApp extends Application {
     public void init() {
         // Off the FX thread: the keychain probe and the history may take a moment.
         context = AppContext.open(paths, options.port());
+        trayAdapter = DesktopTray.forThisDesktop(); // asks the session bus which tray the desktop has
     }
 
     @Override
@@ -52,7 +56,7 @@ public final class CcbridgeApp extends Application {
                 ClaudeSettingsCheck.forUser());
         window.setOnQuit(this::quit);
 
-        tray = new TrayController(new AwtTrayAdapter(), context.server(), context.registry(), ui,
+        tray = new TrayController(trayAdapter, context.server(), context.registry(), ui,
                 new TrayController.Actions() {
                     @Override
                     public void openWindow() {
@@ -78,6 +82,7 @@ public final class CcbridgeApp extends Application {
                 });
         boolean inTray = tray.install();
         window.setHideToTray(inTray);
+        window.setOnClosedToTray(new FirstCloseNotice(context.paths().dataDir(), tray::notify, ui)::windowClosed);
         Platform.setImplicitExit(!inTray);
         if (instance != null) {
             instance.onShowRequest(() -> ui.post(window::bringToFront));
@@ -121,7 +126,7 @@ public final class CcbridgeApp extends Application {
         if (instance != null) {
             instance.close();
         }
-        // The AWT tray's threads would keep the JVM alive; exit off the FX thread, which is stopping.
+        // AWT's or D-Bus's threads would keep the JVM alive; exit off the FX thread, which is stopping.
         Thread.ofPlatform().daemon().start(() -> System.exit(0));
     }
 }

@@ -59,6 +59,7 @@ public final class MainWindow {
     private final Tab settingsTab;
     private CopyEnvDialog copyEnvDialog;
     private Runnable onQuit = () -> { };
+    private Runnable onClosedToTray = () -> { };
     private boolean hideToTray;
 
     public MainWindow(Stage stage, AppContext context, UiExecutor ui, ThemeManager theme, PresetCatalog presets,
@@ -119,6 +120,11 @@ public final class MainWindow {
     /** With a tray, closing hides the window; without one, closing quits. */
     public void setHideToTray(boolean hideToTray) {
         this.hideToTray = hideToTray;
+    }
+
+    /** Runs each time closing the window hid it into the tray. */
+    public void setOnClosedToTray(Runnable onClosedToTray) {
+        this.onClosedToTray = onClosedToTray;
     }
 
     public Stage stage() {
@@ -202,6 +208,7 @@ public final class MainWindow {
         }
         if (hideToTray) {
             stage.hide();
+            onClosedToTray.run();
         } else {
             onQuit.run();
         }
