@@ -172,7 +172,7 @@ public final class DesktopSession {
     }
 
     /** The program's path; a clear failure naming the Debian package when it is missing. */
-    private static String program(String name, String debianPackage) {
+    public static String program(String name, String debianPackage) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             Path candidate = Path.of(dir, name);
             if (Files.isExecutable(candidate)) {

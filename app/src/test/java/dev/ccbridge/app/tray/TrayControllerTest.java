@@ -124,13 +124,13 @@ class TrayControllerTest {
         tray.install();
         TrayItem.Submenu targets = (TrayItem.Submenu) adapter.last().menu().get(1);
         assertThat(targets.items()).extracting(TrayItem::label).containsExactly("DeepSeek", "Kimi");
-        assertThat(targets.items()).extracting(item -> ((TrayItem.Check) item).checked()).containsExactly(true, false);
+        assertThat(targets.items()).extracting(item -> ((TrayItem.Radio) item).selected()).containsExactly(true, false);
 
-        ((TrayItem.Check) targets.items().get(1)).onChange().accept(true);
+        ((TrayItem.Radio) targets.items().get(1)).choose().run();
 
         assertThat(registry.active()).map(Target::displayName).contains("Kimi");
         TrayItem.Submenu after = (TrayItem.Submenu) adapter.last().menu().get(1);
-        assertThat(after.items()).extracting(item -> ((TrayItem.Check) item).checked()).containsExactly(false, true);
+        assertThat(after.items()).extracting(item -> ((TrayItem.Radio) item).selected()).containsExactly(false, true);
         assertThat(adapter.last().tooltip()).contains("active: Kimi");
     }
 
