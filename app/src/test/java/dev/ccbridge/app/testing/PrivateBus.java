@@ -1,5 +1,6 @@
 package dev.ccbridge.app.testing;
 
+import dev.ccbridge.app.tray.dbus.SessionBus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
-import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusException;
 
 /**
@@ -52,7 +52,7 @@ public final class PrivateBus implements AutoCloseable {
     /** A new connection to this bus (one per party: the app, the panel, the notification server). */
     public DBusConnection connect() {
         try {
-            return DBusConnectionBuilder.forAddress(address).withShared(false).build();
+            return SessionBus.connect(address);
         } catch (DBusException e) {
             throw new IllegalStateException("cannot connect to " + address, e);
         }
