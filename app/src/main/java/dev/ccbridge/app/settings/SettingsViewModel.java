@@ -1,6 +1,9 @@
 package dev.ccbridge.app.settings;
 
 import dev.ccbridge.app.AppContext;
+import dev.ccbridge.app.autostart.LaunchCommand;
+import dev.ccbridge.app.autostart.StartAtLogin;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -14,7 +17,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** Port, start serving on launch, log size and history, theme, key storage. */
+/** Port, start serving on launch, start at login, log size and history, theme, key storage. */
 public final class SettingsViewModel {
     public final StringProperty port = new SimpleStringProperty("");
     public final BooleanProperty startServing = new SimpleBooleanProperty();
@@ -22,22 +25,32 @@ public final class SettingsViewModel {
     public final StringProperty historyDays = new SimpleStringProperty("");
     public final ObjectProperty<AppSettings.Theme> theme = new SimpleObjectProperty<>(AppSettings.Theme.SYSTEM);
     public final BooleanProperty envKeys = new SimpleBooleanProperty();
+    /** Kept by the desktop, not in the config file: the entry itself is the setting. */
+    public final BooleanProperty startAtLogin = new SimpleBooleanProperty();
 
     private final AppContext context;
+    private final StartAtLogin login;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final BooleanBinding valid;
     private final BooleanBinding dirty;
     private Consumer<AppSettings> onSaved = settings -> { };
     private AppSettings loadedSettings;
     private String loadedPort;
+    private boolean loadedStartAtLogin;
 
     public SettingsViewModel(AppContext context) {
+        this(context, StartAtLogin.forThisPlatform());
+    }
+
+    public SettingsViewModel(AppContext context, StartAtLogin login) {
         this.context = context;
+        this.login = login;
         valid = Bindings.createBooleanBinding(() -> portError(port.get()).isEmpty()
                 && numberError(logSize.get(), AppSettings.MIN_LOG_SIZE, AppSettings.MAX_LOG_SIZE).isEmpty()
                 && numberError(historyDays.get(), 1, 3650).isEmpty(), port, logSize, historyDays);
         dirty = Bindings.createBooleanBinding(() -> !port.get().strip().equals(loadedPort)
-                        || !current().equals(loadedSettings), port, startServing, logSize, historyDays, theme, envKeys);
+                        || !current().equals(loadedSettings) || startAtLogin.get() != loadedStartAtLogin,
+                port, startServing, logSize, historyDays, theme, envKeys, startAtLogin);
         reload();
     }
 
@@ -55,6 +68,8 @@ public final class SettingsViewModel {
         historyDays.set(String.valueOf(settings.historyDays()));
         theme.set(settings.theme());
         envKeys.set(settings.envKeys());
+        loadedStartAtLogin = login.enabled();
+        startAtLogin.set(loadedStartAtLogin);
         dirty.invalidate();
     }
 
@@ -78,11 +93,37 @@ public final class SettingsViewModel {
         boolean keysChanged = envKeys.get() != loadedSettings.envKeys();
         AppSettings settings = current();
         context.saveSettings(settings, Integer.parseInt(port.get().strip()));
+        String loginProblem = applyStartAtLogin(startAtLogin.get());
         reload();
         message.set("Saved." + (keysChanged && !context.keyStorage().keychain()
-                ? " The key storage choice applies from the next start." : ""));
+                ? " The key storage choice applies from the next start." : "") + loginProblem);
         onSaved.accept(settings);
         return true;
+    }
+
+    /** Adds or removes the login entry when that changed; a sentence about a failure, or "". */
+    private String applyStartAtLogin(boolean wanted) {
+        if (wanted == loadedStartAtLogin) {
+            return "";
+        }
+        try {
+            if (wanted) {
+                login.enable(LaunchCommand.of(context.paths()));
+            } else {
+                login.disable();
+            }
+            return "";
+        } catch (IOException e) {
+            return " Starting at login could not be " + (wanted ? "set up" : "turned off") + ": " + e.getMessage();
+        }
+    }
+
+    public boolean startAtLoginAvailable() {
+        return !(login instanceof StartAtLogin.Unsupported);
+    }
+
+    public String startAtLoginLocation() {
+        return login.location();
     }
 
     /** Set when this session runs on a port given with --port, which the saved setting does not change. */
