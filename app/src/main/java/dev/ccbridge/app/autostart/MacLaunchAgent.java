@@ -1,30 +1,24 @@
 package dev.ccbridge.app.autostart;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 
 /** macOS: a LaunchAgent, {@code ~/Library/LaunchAgents/dev.ccbridge.app.plist}, run at login. */
-public record MacLaunchAgent(Path directory) implements StartAtLogin {
+public record MacLaunchAgent(Path directory) implements LoginFile {
     static final String LABEL = "dev.ccbridge.app";
 
+    @Override
     public Path file() {
         return directory.resolve(LABEL + ".plist");
     }
 
     @Override
-    public boolean enabled() {
-        return Files.isRegularFile(file());
-    }
-
-    @Override
     public void enable(LaunchCommand command) throws IOException {
-        Files.createDirectories(directory);
         String arguments = command.arguments().stream()
                 .map(argument -> "    <string>" + xml(argument) + "</string>")
                 .collect(Collectors.joining("\n"));
-        Files.writeString(file(), """
+        LoginFile.write(file(), """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
                 <plist version="1.0">
@@ -42,16 +36,6 @@ public record MacLaunchAgent(Path directory) implements StartAtLogin {
                 </dict>
                 </plist>
                 """.formatted(LABEL, arguments));
-    }
-
-    @Override
-    public void disable() throws IOException {
-        Files.deleteIfExists(file());
-    }
-
-    @Override
-    public String location() {
-        return file().toString();
     }
 
     private static String xml(String text) {

@@ -9,7 +9,7 @@ import java.util.Map;
  * Starting ccbridge when the user logs in, the platform's own way: an XDG autostart entry on Linux,
  * the per-user Run key on Windows, a LaunchAgent on macOS. Off until the user turns it on.
  */
-public sealed interface StartAtLogin permits XdgAutostart, WindowsRunKey, MacLaunchAgent, StartAtLogin.Unsupported {
+public sealed interface StartAtLogin permits LoginFile, WindowsRunKey, StartAtLogin.Unsupported {
     /** Whether the desktop will start ccbridge at the next login. */
     boolean enabled();
 

@@ -1,9 +1,7 @@
 package dev.ccbridge.app.autostart;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -12,23 +10,18 @@ import java.util.stream.Collectors;
  * Linux and the BSDs: {@code $XDG_CONFIG_HOME/autostart/ccbridge.desktop} (the XDG Autostart spec),
  * which GNOME, KDE Plasma, XFCE, Cinnamon, MATE and LXQt run at login.
  */
-public record XdgAutostart(Path directory) implements StartAtLogin {
+public record XdgAutostart(Path directory) implements LoginFile {
     static final String FILE = "ccbridge.desktop";
     /** Characters the Desktop Entry spec says an Exec argument must be quoted for. */
     private static final Pattern RESERVED = Pattern.compile("[\\s\"'\\\\><~|&;$*?#()`]");
 
+    @Override
     public Path file() {
         return directory.resolve(FILE);
     }
 
     @Override
-    public boolean enabled() {
-        return Files.isRegularFile(file());
-    }
-
-    @Override
     public void enable(LaunchCommand command) throws IOException {
-        Files.createDirectories(directory);
         String entry = String.join("\n",
                 "[Desktop Entry]",
                 "Type=Application",
@@ -38,20 +31,7 @@ public record XdgAutostart(Path directory) implements StartAtLogin {
                 "Terminal=false",
                 "X-GNOME-Autostart-enabled=true",
                 "");
-        // Written beside and moved into place: a login never finds half an entry.
-        Path scratch = Files.createTempFile(directory, ".ccbridge", ".desktop");
-        Files.writeString(scratch, entry);
-        Files.move(scratch, file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    @Override
-    public void disable() throws IOException {
-        Files.deleteIfExists(file());
-    }
-
-    @Override
-    public String location() {
-        return file().toString();
+        LoginFile.write(file(), entry);
     }
 
     /** The Exec value: arguments quoted as the Desktop Entry spec asks, then escaped as a string value. */

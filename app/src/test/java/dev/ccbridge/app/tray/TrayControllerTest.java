@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ccbridge.app.ServerControl;
 import dev.ccbridge.app.UiExecutor;
 import dev.ccbridge.core.Gateway;
-import dev.ccbridge.core.env.Shell;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
 import dev.ccbridge.core.target.ApiMode;
@@ -53,7 +52,7 @@ class TrayControllerTest {
     }
 
     private final RecordingTray adapter = new RecordingTray();
-    private final List<String> actions = new ArrayList<>();
+    private final RecordingActions actions = new RecordingActions();
     private TargetRegistry registry;
     private ServerControl server;
     private TrayController tray;
@@ -64,27 +63,7 @@ class TrayControllerTest {
         registry.put(target("DeepSeek", "deepseek-chat"));
         registry.put(target("Kimi", "kimi-k2"));
         server = new ServerControl(Gateway.context(registry, new InMemorySecretStore(), new RequestLog()), () -> 0);
-        tray = new TrayController(adapter, server, registry, UiExecutor.direct(), new TrayController.Actions() {
-            @Override
-            public void openWindow() {
-                actions.add("open");
-            }
-
-            @Override
-            public void openLog() {
-                actions.add("log");
-            }
-
-            @Override
-            public void copyEnv(Shell shell) {
-                actions.add("copy " + shell);
-            }
-
-            @Override
-            public void quit() {
-                actions.add("quit");
-            }
-        });
+        tray = new TrayController(adapter, server, registry, UiExecutor.direct(), actions);
     }
 
     @AfterEach
@@ -143,7 +122,7 @@ class TrayControllerTest {
         ((TrayItem.Action) menu.get(5)).run().run();
         ((TrayItem.Action) menu.get(7)).run().run();
         adapter.last().onActivate().run();
-        assertThat(actions).containsExactly("copy FISH", "open", "log", "quit", "open");
+        assertThat(actions.done).containsExactly("copy fish", "open", "log", "quit", "open");
     }
 
     @Test

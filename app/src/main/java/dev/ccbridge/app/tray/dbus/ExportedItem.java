@@ -6,15 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.freedesktop.dbus.DBusPath;
-import org.freedesktop.dbus.exceptions.DBusExecutionException;
-import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.Variant;
 
 /**
  * The tray icon exported at {@link StatusNotifierItem#PATH}: hosts read its properties (icon per
  * state, tooltip, status, where the menu is) and call {@code Activate} on a click.
  */
-final class ExportedItem implements StatusNotifierItem, Properties {
+final class ExportedItem implements StatusNotifierItem, ReadOnlyProperties {
     static final String ID = "ccbridge";
     private static final String PIXMAPS = "a(iiay)";
 
@@ -56,21 +54,6 @@ final class ExportedItem implements StatusNotifierItem, Properties {
     @Override
     public String getObjectPath() {
         return PATH;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <A> A Get(String interfaceName, String propertyName) {
-        Variant<?> value = GetAll(interfaceName).get(propertyName);
-        if (value == null) {
-            throw new DBusExecutionException("no property " + interfaceName + "." + propertyName);
-        }
-        return (A) value;
-    }
-
-    @Override
-    public <A> void Set(String interfaceName, String propertyName, A value) {
-        throw new DBusExecutionException("the tray icon's properties are read-only");
     }
 
     @Override

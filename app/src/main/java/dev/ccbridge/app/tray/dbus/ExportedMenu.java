@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
-import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
 
@@ -13,7 +12,7 @@ import org.freedesktop.dbus.types.Variant;
  * The tray menu exported at {@link DbusMenu#PATH}: the host reads the layout, shows it with the
  * desktop's menus and sends a "clicked" event back. Each new {@link MenuTree} is a new revision.
  */
-final class ExportedMenu implements DbusMenu, Properties {
+final class ExportedMenu implements DbusMenu, ReadOnlyProperties {
     private final AtomicLong revision = new AtomicLong();
     private volatile MenuTree tree = new MenuTree(List.of());
 
@@ -91,22 +90,6 @@ final class ExportedMenu implements DbusMenu, Properties {
     }
 
     // The menu's own properties (org.freedesktop.DBus.Properties).
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <A> A Get(String interfaceName, String propertyName) {
-        Variant<?> value = GetAll(interfaceName).get(propertyName);
-        if (value == null) {
-            throw new DBusExecutionException("no property " + interfaceName + "." + propertyName);
-        }
-        return (A) value;
-    }
-
-    @Override
-    public <A> void Set(String interfaceName, String propertyName, A value) {
-        throw new DBusExecutionException("the menu's properties are read-only");
-    }
-
     @Override
     public Map<String, Variant<?>> GetAll(String interfaceName) {
         if (!INTERFACE.equals(interfaceName)) {

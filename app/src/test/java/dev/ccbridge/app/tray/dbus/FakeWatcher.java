@@ -6,14 +6,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
-import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.Variant;
 
 /**
  * A panel's StatusNotifierWatcher as the spec describes it: owns the well-known name, takes item
  * registrations, says a host is registered. Tests read what registered from {@link #items}.
  */
-final class FakeWatcher implements StatusNotifierWatcher, Properties {
+final class FakeWatcher implements StatusNotifierWatcher, ReadOnlyProperties {
     final List<String> items = new CopyOnWriteArrayList<>();
     private final DBusConnection bus;
 
@@ -52,17 +51,6 @@ final class FakeWatcher implements StatusNotifierWatcher, Properties {
     @Override
     public String getObjectPath() {
         return PATH;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <A> A Get(String interfaceName, String propertyName) {
-        return (A) GetAll(interfaceName).get(propertyName);
-    }
-
-    @Override
-    public <A> void Set(String interfaceName, String propertyName, A value) {
-        throw new DBusExecutionException("read-only");
     }
 
     @Override

@@ -6,11 +6,11 @@ import dev.ccbridge.app.ServerControl;
 import dev.ccbridge.app.UiExecutor;
 import dev.ccbridge.app.testing.DesktopSession;
 import dev.ccbridge.app.tray.DesktopTray;
+import dev.ccbridge.app.tray.RecordingActions;
 import dev.ccbridge.app.tray.TrayAdapter;
 import dev.ccbridge.app.tray.TrayController;
 import dev.ccbridge.app.tray.TrayIcons;
 import dev.ccbridge.core.Gateway;
-import dev.ccbridge.core.env.Shell;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
 import dev.ccbridge.core.target.ApiMode;
@@ -67,19 +67,7 @@ class PanelTrayTest {
         registry.put(target("OpenRouter"));
         server = new ServerControl(Gateway.context(registry, new InMemorySecretStore(), new RequestLog()), () -> 0);
         adapter = DesktopTray.forThisDesktop();
-        controller = new TrayController(adapter, server, registry, UiExecutor.direct(), new TrayController.Actions() {
-            @Override
-            public void openWindow() { }
-
-            @Override
-            public void openLog() { }
-
-            @Override
-            public void copyEnv(Shell shell) { }
-
-            @Override
-            public void quit() { }
-        });
+        controller = new TrayController(adapter, server, registry, UiExecutor.direct(), new RecordingActions());
     }
 
     @AfterEach

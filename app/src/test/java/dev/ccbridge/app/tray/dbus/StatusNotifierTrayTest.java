@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ccbridge.app.ServerControl;
 import dev.ccbridge.app.UiExecutor;
 import dev.ccbridge.app.testing.PrivateBus;
+import dev.ccbridge.app.tray.RecordingActions;
 import dev.ccbridge.app.tray.TrayController;
 import dev.ccbridge.core.Gateway;
-import dev.ccbridge.core.env.Shell;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
 import dev.ccbridge.core.target.ApiMode;
@@ -48,7 +48,7 @@ class StatusNotifierTrayTest {
     private ServerControl server;
     private StatusNotifierTray tray;
     private TrayController controller;
-    private final List<String> actions = new CopyOnWriteArrayList<>();
+    private final RecordingActions actions = new RecordingActions();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -61,27 +61,7 @@ class StatusNotifierTrayTest {
         registry.put(target("my_model"));
         server = new ServerControl(Gateway.context(registry, new InMemorySecretStore(), new RequestLog()), () -> 0);
         tray = new StatusNotifierTray(app, new DesktopNotifications(app, Executors.newSingleThreadExecutor()));
-        controller = new TrayController(tray, server, registry, UiExecutor.direct(), new TrayController.Actions() {
-            @Override
-            public void openWindow() {
-                actions.add("open");
-            }
-
-            @Override
-            public void openLog() {
-                actions.add("log");
-            }
-
-            @Override
-            public void copyEnv(Shell shell) {
-                actions.add("copy " + shell.label());
-            }
-
-            @Override
-            public void quit() {
-                actions.add("quit");
-            }
-        });
+        controller = new TrayController(tray, server, registry, UiExecutor.direct(), actions);
     }
 
     @AfterEach
@@ -180,8 +160,8 @@ class StatusNotifierTrayTest {
         click(root.children.get(7)); // Quit
         menu().Event(root.children.getFirst().id, "hovered", new Variant<>(0), new UInt32(0)); // not a click
         item().Activate(0, 0); // a click on the icon itself
-        await("the app got each click", () -> actions.size() == 4);
-        assertThat(actions).containsExactly("copy fish", "log", "quit", "open");
+        await("the app got each click", () -> actions.done.size() == 4);
+        assertThat(actions.done).containsExactly("copy fish", "log", "quit", "open");
         assertThat(server.status().serving()).as("hovering changed nothing").isTrue();
     }
 
