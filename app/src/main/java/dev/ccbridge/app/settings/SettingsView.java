@@ -51,7 +51,7 @@ public final class SettingsView {
             login.setId("startAtLogin");
             login.selectedProperty().bindBidirectional(vm.startAtLogin);
             rows.control(login);
-            rows.hint("It starts in the tray. The entry: " + vm.startAtLoginLocation());
+            rows.hint("Adds " + vm.startAtLoginLocation() + "; at login ccbridge starts in the tray.");
         }
 
         rows.section("Request log");
