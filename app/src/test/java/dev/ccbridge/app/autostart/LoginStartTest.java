@@ -3,6 +3,7 @@ package dev.ccbridge.app.autostart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.app.settings.SettingsViewModel;
+import dev.ccbridge.app.testing.DesktopLauncher;
 import dev.ccbridge.app.testing.DesktopSession;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.core.json.Json;
@@ -63,9 +64,7 @@ class LoginStartTest {
         assertThat(autostart.enabled()).isTrue();
         assertThat(Files.readString(autostart.file())).contains("--config " + config);
 
-        Process gio = new ProcessBuilder(DesktopSession.program("gio", "libglib2.0-bin"), "launch",
-                autostart.file().toString()).redirectErrorStream(true).start();
-        assertThat(gio.waitFor()).as(new String(gio.getInputStream().readAllBytes())).isZero();
+        DesktopLauncher.launch(autostart.file());
         awaitServing(port);
 
         var reopened = TestApp.open(dir);

@@ -2,6 +2,7 @@ package dev.ccbridge.app.autostart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ccbridge.app.testing.DesktopLauncher;
 import dev.ccbridge.app.testing.DesktopSession;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ class XdgAutostartTest {
         var autostart = new XdgAutostart(dir.resolve("autostart"));
         autostart.enable(command);
 
-        run(DesktopSession.program("gio", "libglib2.0-bin"), "launch", autostart.file().toString());
+        DesktopLauncher.launch(autostart.file());
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (!Files.exists(out) || Files.readAllLines(out).size() < tricky.size()) {
             assertThat(Instant.now()).as("the entry's command ran").isBefore(deadline);
