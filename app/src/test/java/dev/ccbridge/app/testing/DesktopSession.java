@@ -231,7 +231,7 @@ public final class DesktopSession {
                 + debianPackage + ")");
     }
 
-    private static boolean accepts(Path socket) {
+    static boolean accepts(Path socket) {
         if (!Files.exists(socket)) {
             return false;
         }

@@ -33,7 +33,8 @@ public final class PrivateBus implements AutoCloseable {
                     "--address=" + address, "--nofork", "--nopidfile")
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-            while (!Files.exists(socket)) {
+            // Listening, not just bound: a connection made between the two is refused.
+            while (!DesktopSession.accepts(socket)) {
                 if (!daemon.isAlive() || Instant.now().isAfter(deadline)) {
                     daemon.destroy();
                     throw new IllegalStateException("dbus-daemon did not start on " + address);

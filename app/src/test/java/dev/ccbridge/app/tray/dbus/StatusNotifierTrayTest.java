@@ -65,10 +65,14 @@ class StatusNotifierTrayTest {
     }
 
     @AfterEach
-    void tearDown() throws Exception {
-        controller.remove();
-        server.close();
-        panel.disconnect();
+    void tearDown() {
+        if (controller != null) {
+            controller.remove();
+            server.close();
+        }
+        if (panel != null) {
+            panel.disconnect();
+        }
         bus.close();
     }
 
