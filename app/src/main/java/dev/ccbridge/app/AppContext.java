@@ -1,5 +1,6 @@
 package dev.ccbridge.app;
 
+import dev.ccbridge.app.autostart.PlatformLoginStart;
 import dev.ccbridge.app.log.ExportFiles;
 import dev.ccbridge.app.log.HistoryRecorder;
 import dev.ccbridge.app.secrets.ObservedSecretStore;
@@ -75,7 +76,8 @@ public final class AppContext implements SettingsStore, AutoCloseable {
         notices = List.copyOf(found);
         services = new AppServices(new RegistryTargetStore(registry), secrets, server,
                 new LocalGatewayCalls(server), servedModes(server), log, History.of(history), this, notices,
-                ClaudeSettingsCheck.of(System.getenv(), null)::warnings, ExportFiles.onDisk());
+                ClaudeSettingsCheck.of(System.getenv(), null)::warnings, ExportFiles.onDisk(),
+                PlatformLoginStart.forThisPlatform(paths));
     }
 
     private static Set<ApiMode> servedModes(ServerControl server) {

@@ -3,7 +3,9 @@ package dev.ccbridge.app;
 import dev.ccbridge.app.env.CopyEnvViewModel;
 import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.theme.ThemeManager;
-import dev.ccbridge.app.tray.AwtTrayAdapter;
+import dev.ccbridge.app.tray.DesktopTray;
+import dev.ccbridge.app.tray.FirstCloseNotice;
+import dev.ccbridge.app.tray.TrayAdapter;
 import dev.ccbridge.app.tray.TrayController;
 import dev.ccbridge.core.env.Shell;
 import javafx.application.Application;
@@ -27,6 +29,7 @@ public final class CcbridgeApp extends Application {
     private static SingleInstance instance;
 
     private AppContext context;
+    private TrayAdapter trayAdapter;
     private MainWindow window;
     private TrayController tray;
 
@@ -41,6 +44,7 @@ public final class CcbridgeApp extends Application {
     public void init() {
         // Off the FX thread: the keychain probe and the history may take a moment.
         context = AppContext.open(paths, options.port());
+        trayAdapter = DesktopTray.forThisDesktop(); // asks the session bus which tray the desktop has
     }
 
     @Override
@@ -50,7 +54,7 @@ public final class CcbridgeApp extends Application {
         window = new MainWindow(stage, context.services(), ui, theme, PresetCatalog.builtIn(), System.getenv());
         window.setOnQuit(this::quit);
 
-        tray = new TrayController(new AwtTrayAdapter(), context.server(), context.registry(), ui,
+        tray = new TrayController(trayAdapter, context.server(), context.registry(), ui,
                 new TrayController.Actions() {
                     @Override
                     public void openWindow() {
@@ -74,6 +78,7 @@ public final class CcbridgeApp extends Application {
                 });
         boolean inTray = tray.install();
         window.setHideToTray(inTray);
+        window.setOnClosedToTray(new FirstCloseNotice(context.paths().dataDir(), tray::notify, ui)::windowClosed);
         Platform.setImplicitExit(!inTray);
         if (instance != null) {
             instance.onShowRequest(() -> ui.post(window::bringToFront));
@@ -120,7 +125,7 @@ public final class CcbridgeApp extends Application {
         if (instance != null) {
             instance.close();
         }
-        // The AWT tray's threads would keep the JVM alive; exit off the FX thread, which is stopping.
+        // AWT's or D-Bus's threads would keep the JVM alive; exit off the FX thread, which is stopping.
         Thread.ofPlatform().daemon().start(() -> System.exit(0));
     }
 }

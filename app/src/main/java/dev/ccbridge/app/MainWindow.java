@@ -58,6 +58,7 @@ public final class MainWindow {
     private final Tab usageTab;
     private CopyEnvDialog copyEnvDialog;
     private Runnable onQuit = () -> { };
+    private Runnable onClosedToTray = () -> { };
     private boolean hideToTray;
 
     public MainWindow(Stage stage, AppServices services, UiExecutor ui, ThemeManager theme, PresetCatalog presets,
@@ -72,7 +73,7 @@ public final class MainWindow {
         this.log = new RequestLogViewModel(services.log(), services.history(), ui,
                 services.settings().settings().logSize(), services.calls(), services.exportFiles());
         this.usage = new UsageViewModel(services.history(), services.targets(), ui);
-        this.settings = new SettingsViewModel(services.settings(), ui);
+        this.settings = new SettingsViewModel(services.settings(), services.loginStart(), ui);
         this.copyEnv = new CopyEnvViewModel(services.targets(), () -> services.gateway().status().url(),
                 services.claudeSettings(), env, ui);
         services.targets().onChange(() -> ui.post(copyEnv::refresh));
@@ -119,6 +120,11 @@ public final class MainWindow {
     /** With a tray, closing hides the window; without one, closing quits. */
     public void setHideToTray(boolean hideToTray) {
         this.hideToTray = hideToTray;
+    }
+
+    /** Runs each time closing the window hid it into the tray. */
+    public void setOnClosedToTray(Runnable onClosedToTray) {
+        this.onClosedToTray = onClosedToTray;
     }
 
     public Stage stage() {
@@ -190,6 +196,7 @@ public final class MainWindow {
         confirmLeave(() -> {
             if (hideToTray) {
                 stage.hide();
+                onClosedToTray.run();
             } else {
                 onQuit.run();
             }

@@ -46,6 +46,13 @@ public final class SettingsView {
         start.setId("startServing");
         start.selectedProperty().bindBidirectional(vm.startServing);
         rows.control(start);
+        if (vm.startAtLoginAvailable()) {
+            var login = new CheckBox("Start ccbridge when I log in");
+            login.setId("startAtLogin");
+            login.selectedProperty().bindBidirectional(vm.startAtLogin);
+            rows.control(login);
+            rows.hint("Adds " + vm.startAtLoginLocation() + "; at login ccbridge starts in the tray.");
+        }
 
         rows.section("Request log");
         TextField logSize = text("logSize", vm.logSize, 8);

@@ -1,6 +1,8 @@
 package dev.ccbridge.app.settings;
 
 import dev.ccbridge.app.UiExecutor;
+import dev.ccbridge.app.services.LoginStart;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -16,15 +18,21 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** Port, start serving on launch, log size and history, theme, key storage. Saving runs in the background. */
+/**
+ * Port, start serving on launch, start at login, log size and history, theme, key storage. Saving
+ * (and reading the login entry) runs in the background.
+ */
 public final class SettingsViewModel {
     public final StringProperty port = new SimpleStringProperty("");
     public final BooleanProperty startServing = new SimpleBooleanProperty();
     public final StringProperty logSize = new SimpleStringProperty("");
     public final StringProperty historyDays = new SimpleStringProperty("");
     public final ObjectProperty<AppSettings.Theme> theme = new SimpleObjectProperty<>(AppSettings.Theme.SYSTEM);
+    /** Kept by the desktop, not in the config file: the entry itself is the setting. */
+    public final BooleanProperty startAtLogin = new SimpleBooleanProperty();
 
     private final SettingsStore store;
+    private final LoginStart login;
     private final UiExecutor ui;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper();
@@ -33,15 +41,18 @@ public final class SettingsViewModel {
     private Consumer<AppSettings> onSaved = settings -> { };
     private AppSettings loadedSettings;
     private String loadedPort;
+    private boolean loadedStartAtLogin;
 
-    public SettingsViewModel(SettingsStore store, UiExecutor ui) {
+    public SettingsViewModel(SettingsStore store, LoginStart login, UiExecutor ui) {
         this.store = store;
+        this.login = login;
         this.ui = ui;
         valid = Bindings.createBooleanBinding(() -> portError(port.get()).isEmpty()
                 && numberError(logSize.get(), AppSettings.MIN_LOG_SIZE, AppSettings.MAX_LOG_SIZE).isEmpty()
                 && numberError(historyDays.get(), 1, 3650).isEmpty(), port, logSize, historyDays);
         dirty = Bindings.createBooleanBinding(() -> !port.get().strip().equals(loadedPort)
-                        || !current().equals(loadedSettings), port, startServing, logSize, historyDays, theme);
+                        || !current().equals(loadedSettings) || startAtLogin.get() != loadedStartAtLogin,
+                port, startServing, logSize, historyDays, theme, startAtLogin);
         reload();
     }
 
@@ -58,6 +69,22 @@ public final class SettingsViewModel {
         logSize.set(String.valueOf(settings.logSize()));
         historyDays.set(String.valueOf(settings.historyDays()));
         theme.set(settings.theme());
+        dirty.invalidate();
+        readLoginEntry();
+    }
+
+    /** The entry as the desktop has it; a box the user already changed stays as they set it. */
+    private void readLoginEntry() {
+        if (!login.available()) {
+            return;
+        }
+        ui.background(login::enabled, on -> {
+            if (startAtLogin.get() == loadedStartAtLogin) {
+                startAtLogin.set(on);
+            }
+            loadedStartAtLogin = on;
+            dirty.invalidate();
+        }, failure -> message.set("The login entry could not be read: " + failure.getMessage()));
         dirty.invalidate();
     }
 
@@ -85,21 +112,44 @@ public final class SettingsViewModel {
         }
         AppSettings settings = current();
         int newPort = Integer.parseInt(port.get().strip());
+        boolean wantLogin = startAtLogin.get();
+        boolean loginChanged = wantLogin != loadedStartAtLogin;
         saving.set(true);
         message.set("Saving\u2026");
         ui.background(() -> {
             store.saveSettings(settings, newPort);
-            return settings;
-        }, saved -> {
+            return loginChanged ? applyStartAtLogin(wantLogin) : "";
+        }, loginProblem -> {
             saving.set(false);
+            if (loginProblem.isEmpty()) {
+                loadedStartAtLogin = wantLogin;
+            }
             reload();
-            message.set("Saved.");
-            onSaved.accept(saved);
+            message.set("Saved." + loginProblem);
+            onSaved.accept(settings);
         }, failure -> {
             saving.set(false);
             message.set("Not saved: " + failure.getMessage());
         });
         return true;
+    }
+
+    /** Adds or removes the login entry (in the background); a sentence about a failure, or "". */
+    private String applyStartAtLogin(boolean wanted) {
+        try {
+            login.set(wanted);
+            return "";
+        } catch (IOException e) {
+            return " Starting at login could not be " + (wanted ? "set up" : "turned off") + ": " + e.getMessage();
+        }
+    }
+
+    public boolean startAtLoginAvailable() {
+        return login.available();
+    }
+
+    public String startAtLoginLocation() {
+        return login.location();
     }
 
     /** Set when this session runs on a port given with --port, which the saved setting does not change. */

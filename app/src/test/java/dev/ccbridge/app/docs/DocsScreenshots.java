@@ -4,6 +4,8 @@ import dev.ccbridge.app.AppContext;
 import dev.ccbridge.app.AppPaths;
 import dev.ccbridge.app.MainWindow;
 import dev.ccbridge.app.UiExecutor;
+import dev.ccbridge.app.autostart.PlatformLoginStart;
+import dev.ccbridge.app.autostart.XdgAutostart;
 import dev.ccbridge.app.env.EnvOverrideCheck;
 import dev.ccbridge.core.secrets.KeyStorage;
 import dev.ccbridge.app.services.AppServices;
@@ -14,8 +16,13 @@ import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.targets.Pricing;
 import dev.ccbridge.app.testing.DesktopSession;
 import dev.ccbridge.app.testing.FxWait;
+import dev.ccbridge.app.testing.PanelDriver;
 import dev.ccbridge.app.testing.Snapshots;
 import dev.ccbridge.app.theme.ThemeManager;
+import dev.ccbridge.app.tray.DesktopTray;
+import dev.ccbridge.app.tray.RecordingActions;
+import dev.ccbridge.app.tray.TrayController;
+import dev.ccbridge.app.tray.TrayIcons;
 import dev.ccbridge.core.env.Shell;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.secrets.KeyringSecretStore;
@@ -24,6 +31,8 @@ import dev.ccbridge.core.model.ModelTiers;
 import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.target.TargetOptions;
+import java.awt.Point;
+import java.awt.Rectangle;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +49,7 @@ import javafx.stage.Stage;
 /**
  * The screenshots of the docs, taken from the real windows on a private X display with demo
  * content: every view at two window sizes, in the light and the dark theme, and a first run without
- * a key. Not a test: run it
+ * a key, and the tray menu in a real panel. Not a test: run it
  * with {@code scripts/screenshots.sh}, which writes {@code app/target/screenshots/} (and, when
  * asked, {@code docs/screenshots/}).
  *
@@ -93,6 +102,7 @@ public final class DocsScreenshots {
                 }
             }
             shots.noKeyYet();
+            shots.trayMenu();
             shots.written.forEach(file -> System.out.println("wrote " + file));
         } catch (Exception | AssertionError e) {
             e.printStackTrace();
@@ -200,6 +210,30 @@ public final class DocsScreenshots {
         registry.remove(openai.id());
     }
 
+    /** The tray menu as xfce4-panel's status tray draws it, the active target's submenu open. */
+    private void trayMenu() throws Exception {
+        if (!context.server().status().serving()) {
+            System.err.println("warning: not serving, so no tray-menu.png: " + context.server().status());
+            return;
+        }
+        DesktopSession.ensureStatusNotifierHost();
+        var panel = new PanelDriver();
+        var tray = new TrayController(DesktopTray.forThisDesktop(), context.server(), context.registry(),
+                UiExecutor.direct(), new RecordingActions());
+        tray.install();
+        try {
+            Point icon = panel.awaitIcon("the tray icon", TrayIcons.SERVING);
+            int enabledY = panel.openMenu(icon);
+            panel.openSubmenu(icon, enabledY + PanelDriver.MENU_ITEM_HEIGHT);
+            for (Path dir : outputs) {
+                written.add(panel.save(dir.resolve("tray-menu.png"), new Rectangle(0, 0, 480, 220)));
+            }
+        } finally {
+            PanelDriver.xdotool("key", "Escape");
+            tray.remove();
+        }
+    }
+
     private void take(AppSettings.Theme theme, Size size) throws Exception {
         String suffix = size.suffix + (theme == AppSettings.Theme.DARK ? "-dark" : "");
         MainWindow window = show(theme, size);
@@ -269,7 +303,7 @@ public final class DocsScreenshots {
         hide(window);
     }
 
-    /** The app's services, reading no Claude Code settings and naming the usual files in Settings. */
+    /** The app's services, reading no Claude Code settings and naming the usual files (and login entry) in Settings. */
     private AppServices services() {
         AppServices real = context.services().withClaudeSettings(EnvOverrideCheck.NONE);
         SettingsStore settings = real.settings();
@@ -280,7 +314,8 @@ public final class DocsScreenshots {
                     default -> method.invoke(settings, args);
                 });
         return new AppServices(real.targets(), real.secrets(), real.gateway(), real.calls(), real.servedModes(),
-                real.log(), real.history(), usualPaths, real.notices(), real.claudeSettings(), real.exportFiles());
+                real.log(), real.history(), usualPaths, real.notices(), real.claudeSettings(), real.exportFiles(),
+                new PlatformLoginStart(new XdgAutostart(Path.of("/home/you/.config/autostart")), context.paths()));
     }
 
     private static void select(Scene scene, String tabId) throws Exception {

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.app.AppContext;
 import dev.ccbridge.app.ServerControl;
+import dev.ccbridge.app.autostart.XdgAutostart;
+import dev.ccbridge.app.services.AppServices;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.app.testing.TestUi;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,8 +30,8 @@ class SettingsViewModelTest {
     @BeforeEach
     void setUp() {
         context = TestApp.open(dir);
-        SettingsStore store = ui.guard(TestApp.services(context)).settings();
-        vm = ui.call(() -> new SettingsViewModel(store, ui.executor()));
+        AppServices services = ui.guard(TestApp.services(context));
+        vm = ui.call(() -> new SettingsViewModel(services.settings(), services.loginStart(), ui.executor()));
     }
 
     @AfterEach
@@ -78,5 +81,25 @@ class SettingsViewModelTest {
         ui.act(vm::save);
         assertThat(context.history().orElseThrow().retention().maxEntries()).isEqualTo(250);
         assertThat(context.history().orElseThrow().retention().days()).isEqualTo(7);
+    }
+
+    @Test
+    void startAtLoginIsTheDesktopsEntryWrittenAndRemovedInTheBackground() throws Exception {
+        XdgAutostart autostart = (XdgAutostart) TestApp.loginStart(context).platform();
+        ui.settle();
+        assertThat(vm.startAtLogin.get()).as("off by default").isFalse();
+        assertThat(vm.startAtLoginAvailable()).isTrue();
+
+        vm.startAtLogin.set(true);
+        assertThat(vm.dirtyBinding().get()).isTrue();
+        ui.act(vm::save);
+        assertThat(autostart.file()).exists();
+        assertThat(Files.readString(autostart.file())).contains("--config " + context.paths().configFile());
+        assertThat(vm.dirtyBinding().get()).isFalse();
+        assertThat(vm.messageProperty().get()).isEqualTo("Saved.");
+
+        Files.delete(autostart.file());
+        ui.act(vm::reload);
+        assertThat(vm.startAtLogin.get()).as("the entry is the setting: removed there, the box is clear").isFalse();
     }
 }

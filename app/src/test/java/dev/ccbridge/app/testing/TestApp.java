@@ -4,6 +4,8 @@ import dev.ccbridge.app.AppContext;
 import dev.ccbridge.app.AppPaths;
 import dev.ccbridge.app.MainWindow;
 import dev.ccbridge.app.UiExecutor;
+import dev.ccbridge.app.autostart.PlatformLoginStart;
+import dev.ccbridge.app.autostart.XdgAutostart;
 import dev.ccbridge.app.env.EnvOverrideCheck;
 import dev.ccbridge.app.services.AppServices;
 import dev.ccbridge.app.settings.AppSettings;
@@ -32,9 +34,18 @@ import javafx.stage.Stage;
 public final class TestApp {
     private TestApp() {}
 
-    /** The context's services as the window gets them, reading no Claude Code settings of the user's. */
+    /**
+     * The context's services as the window gets them, reading no Claude Code settings of the user's
+     * and keeping the login entry in the context's own directory.
+     */
     public static AppServices services(AppContext context) {
-        return context.services().withClaudeSettings(EnvOverrideCheck.NONE);
+        return context.services().withClaudeSettings(EnvOverrideCheck.NONE).withLoginStart(loginStart(context));
+    }
+
+    /** Start at login as on Linux, its entry under the context's data directory. */
+    public static PlatformLoginStart loginStart(AppContext context) {
+        return new PlatformLoginStart(new XdgAutostart(context.paths().dataDir().resolve("autostart")),
+                context.paths());
     }
 
     public static AppContext open(Path dir) {

@@ -5,6 +5,7 @@ import dev.ccbridge.app.services.Blocking;
 import dev.ccbridge.app.services.GatewayCalls;
 import dev.ccbridge.app.services.GatewaySwitch;
 import dev.ccbridge.app.services.History;
+import dev.ccbridge.app.services.LoginStart;
 import dev.ccbridge.app.services.TargetStore;
 import dev.ccbridge.app.env.EnvOverrideCheck;
 import dev.ccbridge.app.log.ExportFiles;
@@ -49,7 +50,8 @@ public final class UiThreadGuard implements AfterEachCallback {
         return new AppServices(guard(TargetStore.class, s.targets()), guard(s.secrets()),
                 guard(GatewaySwitch.class, s.gateway()), guard(GatewayCalls.class, s.calls()), s.servedModes(),
                 s.log(), guard(History.class, s.history()), guard(SettingsStore.class, s.settings()), s.notices(),
-                guard(EnvOverrideCheck.class, s.claudeSettings()), guard(ExportFiles.class, s.exportFiles()));
+                guard(EnvOverrideCheck.class, s.claudeSettings()), guard(ExportFiles.class, s.exportFiles()),
+                guard(LoginStart.class, s.loginStart()));
     }
 
     /** {@code target} seen through {@code type}, its {@link Blocking} methods guarded. */
