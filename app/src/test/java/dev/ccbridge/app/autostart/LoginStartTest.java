@@ -72,7 +72,7 @@ class LoginStartTest {
         assertThat(autostart.enabled()).isTrue();
         assertThat(Files.readString(autostart.file())).contains("--config " + config);
 
-        DesktopLauncher.launch(autostart.file());
+        DesktopLauncher.launch(autostart.file(), dir);
         awaitServing(port);
 
         var reopened = TestApp.open(dir);

@@ -51,7 +51,7 @@ class XdgAutostartTest {
         var autostart = new XdgAutostart(dir.resolve("autostart"));
         autostart.enable(command);
 
-        DesktopLauncher.launch(autostart.file());
+        DesktopLauncher.launch(autostart.file(), dir);
         await("the entry's command ran").atMost(Duration.ofSeconds(10))
                 .until(() -> Files.exists(out) && Files.readAllLines(out).size() >= tricky.size());
         assertThat(Files.readAllLines(out)).containsExactlyElementsOf(tricky);

@@ -9,6 +9,7 @@ import dev.ccbridge.app.services.LoginStart;
 import dev.ccbridge.app.services.TargetStore;
 import dev.ccbridge.app.env.EnvOverrideCheck;
 import dev.ccbridge.app.log.ExportFiles;
+import dev.ccbridge.app.secrets.ForwardingSecretStore;
 import dev.ccbridge.app.settings.SettingsStore;
 import dev.ccbridge.core.secrets.SecretStore;
 import java.lang.reflect.InvocationTargetException;
@@ -67,38 +68,23 @@ public final class UiThreadGuard implements AfterEachCallback {
 
     /** A key store whose reads and writes (the OS keychain's D-Bus calls, in the app) are guarded. */
     public SecretStore guard(SecretStore store) {
-        return new SecretStore() {
+        return new ForwardingSecretStore(store) {
             @Override
             public Optional<String> get(String account) {
                 check("SecretStore.get");
-                return store.get(account);
+                return super.get(account);
             }
 
             @Override
             public void put(String account, String secret) {
                 check("SecretStore.put");
-                store.put(account, secret);
+                super.put(account, secret);
             }
 
             @Override
             public void delete(String account) {
                 check("SecretStore.delete");
-                store.delete(account);
-            }
-
-            @Override
-            public String name() {
-                return store.name();
-            }
-
-            @Override
-            public String howToStore(String account) {
-                return store.howToStore(account);
-            }
-
-            @Override
-            public boolean persistent() {
-                return store.persistent();
+                super.delete(account);
             }
         };
     }
