@@ -2,9 +2,9 @@ package dev.ccbridge.app;
 
 import dev.ccbridge.app.autostart.PlatformLoginStart;
 import dev.ccbridge.app.log.ExportFiles;
-import dev.ccbridge.app.log.HistoryRecorder;
 import dev.ccbridge.app.secrets.ObservedSecretStore;
 import dev.ccbridge.app.services.AppServices;
+import dev.ccbridge.app.services.GatewaySearchSetup;
 import dev.ccbridge.app.services.History;
 import dev.ccbridge.app.services.LocalGatewayCalls;
 import dev.ccbridge.app.services.RegistryTargetStore;
@@ -12,6 +12,7 @@ import dev.ccbridge.app.settings.AppSettings;
 import dev.ccbridge.app.settings.SettingsStore;
 import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.env.ClaudeSettingsCheck;
+import dev.ccbridge.core.log.HistoryRecorder;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.log.RequestStore;
 import dev.ccbridge.core.secrets.KeyStorage;
@@ -77,7 +78,8 @@ public final class AppContext implements SettingsStore, AutoCloseable {
         services = new AppServices(new RegistryTargetStore(registry), secrets, server,
                 new LocalGatewayCalls(server), servedModes(server), log, History.of(history), this, notices,
                 ClaudeSettingsCheck.of(System.getenv(), null)::warnings, ExportFiles.onDisk(),
-                PlatformLoginStart.forThisPlatform(paths));
+                PlatformLoginStart.forThisPlatform(paths),
+                new GatewaySearchSetup(server.context().webSearch(), registry));
     }
 
     private static Set<ApiMode> servedModes(ServerControl server) {

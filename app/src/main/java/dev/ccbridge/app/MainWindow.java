@@ -14,6 +14,8 @@ import dev.ccbridge.app.targets.TargetsViewModel;
 import dev.ccbridge.app.theme.ThemeManager;
 import dev.ccbridge.app.usage.UsageView;
 import dev.ccbridge.app.usage.UsageViewModel;
+import dev.ccbridge.app.websearch.WebSearchView;
+import dev.ccbridge.app.websearch.WebSearchViewModel;
 import dev.ccbridge.core.env.Shell;
 import java.util.Map;
 import javafx.css.PseudoClass;
@@ -32,8 +34,8 @@ import org.controlsfx.control.ToggleSwitch;
 
 /**
  * The main window: a header with the gateway's state, the Enabled switch and "Copy env vars";
- * notices; tabs for Targets, Request log, Usage and Settings. Closing it hides it to the tray
- * when there is one (asking first about unsaved target changes); without a tray it quits.
+ * notices; tabs for Targets, Request log, Usage, Settings and Web search. Closing it hides it to
+ * the tray when there is one (asking first about unsaved target changes); without a tray it quits.
  */
 public final class MainWindow {
     private static final PseudoClass SERVING = PseudoClass.getPseudoClass("serving");
@@ -89,7 +91,10 @@ public final class MainWindow {
         targetsTab = tab("Targets", targetsView.node());
         logTab = tab("Request log", logView.node());
         usageTab = tab("Usage", new UsageView(usage).node());
-        tabs.getTabs().addAll(targetsTab, logTab, usageTab, tab("Settings", new SettingsView(settings).node()));
+        var webSearch = new WebSearchViewModel(services.search(), ui);
+        services.targets().onChange(() -> ui.post(webSearch::refreshStatus));
+        tabs.getTabs().addAll(targetsTab, logTab, usageTab, tab("Settings", new SettingsView(settings).node()),
+                tab("Web search", new WebSearchView(webSearch).node()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now == usageTab) {

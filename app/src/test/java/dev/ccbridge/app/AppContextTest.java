@@ -3,7 +3,7 @@ package dev.ccbridge.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.app.settings.AppSettings;
-import dev.ccbridge.app.testing.FakeProvider;
+import dev.ccbridge.app.testing.FakeTargets;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
 import dev.ccbridge.core.secrets.KeyStorage;
@@ -49,9 +49,9 @@ class AppContextTest {
 
     @Test
     void requestsThroughTheGatewayAreKeptInTheHistoryAcrossRestarts() {
-        try (var provider = FakeProvider.start()) {
+        try (var provider = FakeTargets.provider()) {
             try (var context = TestApp.open(dir)) {
-                Target target = context.registry().put(provider.target("Fake", "fake-model"));
+                Target target = context.registry().put(FakeTargets.target(provider, "Fake", "fake-model"));
                 context.secrets().put(target.secretAccount(), "sk-fake-0123456789abcdef");
                 context.server().start();
                 assertThat(TestApp.ask(context, "claude-sonnet-4-5", "ping", true).statusCode()).isEqualTo(200);
@@ -75,10 +75,10 @@ class AppContextTest {
     @DisabledOnOs(OS.WINDOWS)
     void theHistoryAndItsFolderAreReadableByTheUserOnly() throws Exception {
         Path data = dir.resolve("data").resolve("ccbridge");
-        try (var provider = FakeProvider.start();
+        try (var provider = FakeTargets.provider();
              var context = AppContext.open(new AppPaths(dir.resolve("config.json"), data), 0,
                      () -> KeyStorage.of(new InMemorySecretStore()))) {
-            Target target = context.registry().put(provider.target("Fake", "fake-model"));
+            Target target = context.registry().put(FakeTargets.target(provider, "Fake", "fake-model"));
             context.registry().activate(target.id());
             context.server().start();
             assertThat(TestApp.ask(context, "claude-sonnet-4-5", "a private prompt", true).statusCode()).isEqualTo(200);

@@ -2,25 +2,18 @@ package dev.ccbridge.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ccbridge.core.target.ConfigPaths;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AppPathsTest {
     @Test
-    void linuxDataGoesToTheXdgDataDir() {
-        assertThat(AppPaths.platformDataDir(Map.of("XDG_DATA_HOME", "/d"), "Linux", "/home/u"))
-                .isEqualTo(Path.of("/d/ccbridge"));
-        assertThat(AppPaths.platformDataDir(Map.of(), "Linux", "/home/u"))
-                .isEqualTo(Path.of("/home/u/.local/share/ccbridge"));
-    }
-
-    @Test
-    void macAndWindowsUseTheirOwnPlaces() {
-        assertThat(AppPaths.platformDataDir(Map.of(), "Mac OS X", "/Users/u"))
-                .isEqualTo(Path.of("/Users/u/Library/Application Support/ccbridge"));
-        assertThat(AppPaths.platformDataDir(Map.of("LOCALAPPDATA", "C:/Users/u/AppData/Local"), "Windows 11", "C:/Users/u"))
-                .isEqualTo(Path.of("C:/Users/u/AppData/Local", "ccbridge"));
+    void theHistoryIsWhereTheCommandLineLooksForIt() {
+        AppPaths platform = AppPaths.resolve(null, Map.of("XDG_DATA_HOME", "/d"), "Linux", "/home/u");
+        assertThat(platform.historyDatabase()).isEqualTo(
+                ConfigPaths.dataDir(null, Map.of("XDG_DATA_HOME", "/d"), "Linux", "/home/u").resolve("history.db"))
+                .isEqualTo(Path.of("/d/ccbridge/history.db"));
     }
 
     @Test

@@ -22,18 +22,25 @@ public final class LogFormat {
         return TIME.format(r.startedAt());
     }
 
+    /** The target's name; "refused" for a request ccbridge refused before choosing one. */
     public static String target(RequestRecord r) {
-        return r.routing().targetName() == null ? String.valueOf(r.targetId()) : r.routing().targetName();
+        if (r.routing().targetName() != null) {
+            return r.routing().targetName();
+        }
+        return r.targetId() != null ? r.targetId() : r.rejection().isPresent() ? "refused" : "?";
     }
 
     public static String models(RequestRecord r) {
+        if (r.routing().requestedModel() == null && r.routing().upstreamModel() == null) {
+            return ""; // refused before its body was read
+        }
         String requested = r.routing().requestedModel() == null ? "?" : r.routing().requestedModel();
         String upstream = r.routing().upstreamModel() == null ? "?" : r.routing().upstreamModel();
         return requested.equals(upstream) ? requested : requested + " \u2192 " + upstream;
     }
 
     public static String status(RequestRecord r) {
-        return r.completion().map(done -> String.valueOf(done.status())).orElse("\u2026");
+        return r.ending().map(ended -> String.valueOf(ended.status())).orElse("\u2026");
     }
 
     public static Outcome outcome(RequestRecord r) {
@@ -41,6 +48,7 @@ public final class LogFormat {
             case RequestRecord.InFlight() -> Outcome.RUNNING;
             case RequestRecord.Completed done when done.abandoned() -> Outcome.CANCELLED;
             case RequestRecord.Completed done -> done.failed() ? Outcome.FAILED : Outcome.OK;
+            case RequestRecord.Rejected _ -> Outcome.FAILED;
         };
     }
 
@@ -50,6 +58,9 @@ public final class LogFormat {
 
     /** The API mode's short name and how the answer came: "Chat · stream". */
     public static String mode(RequestRecord r) {
+        if (r.rejection().isPresent()) {
+            return ""; // refused before any target's mode applied
+        }
         return ModeNames.brief(r.routing().apiMode()) + " \u00b7 " + stream(r);
     }
 
@@ -105,22 +116,33 @@ public final class LogFormat {
         return inputTokens(r) + " / " + outputTokens(r) + (cache.isEmpty() ? "" : " (cache read / write " + cache + ")");
     }
 
-    /** The error in words for the table (the type is in the detail); "cancelled by Claude Code" when abandoned. */
+    /**
+     * The error in words for the table (the type is in the detail); "cancelled by Claude Code" when
+     * abandoned; a refusal that came again says how often.
+     */
     public static String errorMessage(RequestRecord r) {
-        return r.completion().map(done -> {
-            if (done.abandoned()) {
+        return r.ending().map(ended -> {
+            if (ended instanceof RequestRecord.Completed done && done.abandoned()) {
                 return "cancelled by Claude Code";
             }
-            RequestRecord.Failure failure = done.failure();
-            if (failure == null) {
-                return "";
-            }
-            return failure.message() != null ? failure.message() : failure.type() == null ? "" : failure.type();
+            RequestRecord.Failure failure = ended.failure();
+            String message = failure == null ? ""
+                    : failure.message() != null ? failure.message() : failure.type() == null ? "" : failure.type();
+            return ended instanceof RequestRecord.Rejected rejected && rejected.count() > 1
+                    ? "(" + rejected.count() + " times) " + message : message;
         }).orElse("");
     }
 
+    /** Why and how often ccbridge refused a request, what it asked for and who sent it; "" for others. */
+    public static String refusal(RequestRecord r) {
+        return r.rejection().map(rejected -> "refused (" + rejected.reason().wireName() + "), "
+                + rejected.count() + (rejected.count() == 1 ? " time" : " times") + ": "
+                + (rejected.endpoint() == null ? "" : rejected.endpoint())
+                + (rejected.client() == null ? "" : " from " + rejected.client())).orElse("");
+    }
+
     public static String error(RequestRecord r) {
-        RequestRecord.Failure failure = r.completion().map(RequestRecord.Completed::failure).orElse(null);
+        RequestRecord.Failure failure = r.ending().map(RequestRecord.Ended::failure).orElse(null);
         if (failure == null) {
             return "";
         }

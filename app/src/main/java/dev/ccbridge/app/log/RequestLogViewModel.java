@@ -4,11 +4,13 @@ import dev.ccbridge.app.UiExecutor;
 import dev.ccbridge.app.services.GatewayCalls;
 import dev.ccbridge.app.services.History;
 import dev.ccbridge.app.targets.ModeNames;
+import dev.ccbridge.core.log.RequestJsonl;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.log.RequestStore;
 import dev.ccbridge.core.target.Target;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -183,7 +185,9 @@ public final class RequestLogViewModel {
         status.set("Exporting " + records.size() + (records.size() == 1 ? " request" : " requests") + "\u2026");
         ui.background(() -> {
             try (Writer out = files.create(file)) {
-                return new JsonlExport(formatter).write(records, this::bodiesOf, out);
+                // the one schema the command line's `log export` writes and `log import` reads
+                return new RequestJsonl(formatter.redactor()).write(
+                        () -> records.stream().map(this::withBodies).iterator(), out);
             }
         }, written -> status.set("Exported " + written + (written == 1 ? " request" : " requests") + " to " + file),
                 failure -> status.set("Could not write " + file + ": " + failure.getMessage()));
@@ -298,8 +302,8 @@ public final class RequestLogViewModel {
         RequestRecord record = row.record();
         summary.set(describe(record));
         ui.background(() -> {
-            JsonlExport.Bodies bodies = bodiesOf(record);
-            return new JsonlExport.Bodies(
+            RequestStore.Bodies bodies = bodiesOf(record);
+            return new RequestStore.Bodies(
                     bodies.request() == null ? "(the body of this request is no longer kept)"
                             : formatter.format(bodies.request()),
                     bodies.response() == null ? (record.inFlight() ? "(still running)" : "(no answer kept)")
@@ -312,8 +316,16 @@ public final class RequestLogViewModel {
         }, failure -> requestText.set("The body could not be read: " + failure.getMessage()));
     }
 
-    private JsonlExport.Bodies bodiesOf(RequestRecord record) {
-        String request = JsonlExport.text(record.requestBody());
+    /** The record with its bodies: kept in it, or looked up in the history. */
+    private RequestRecord withBodies(RequestRecord record) {
+        RequestStore.Bodies bodies = bodiesOf(record);
+        return record.withBodies(bodies.request() == null ? null : bodies.request().getBytes(StandardCharsets.UTF_8),
+                bodies.response());
+    }
+
+    private RequestStore.Bodies bodiesOf(RequestRecord record) {
+        String request = record.requestBody() == null ? null
+                : new String(record.requestBody(), StandardCharsets.UTF_8);
         String response = record.responseBody();
         if ((request == null || response == null) && history.available() && !record.inFlight()) {
             Optional<RequestStore.Bodies> stored = history.bodies(record.id());
@@ -322,14 +334,14 @@ public final class RequestLogViewModel {
                 response = response != null ? response : stored.get().response();
             }
         }
-        return new JsonlExport.Bodies(request, response);
+        return new RequestStore.Bodies(request, response);
     }
 
     static String describe(RequestRecord r) {
         var out = new StringBuilder();
         out.append(LogFormat.time(r)).append("  ").append(LogFormat.target(r)).append("  ")
                 .append(LogFormat.models(r)).append("  ").append(ModeNames.of(r.routing().apiMode())).append("  ")
-                .append(r.completion().map(done -> "HTTP " + done.status()).orElse("running"));
+                .append(r.ending().map(ended -> "HTTP " + ended.status()).orElse("running"));
         String firstToken = LogFormat.firstToken(r);
         if (!firstToken.isEmpty()) {
             out.append("  first token ").append(firstToken);
@@ -342,6 +354,10 @@ public final class RequestLogViewModel {
             out.append("  tokens in/out ").append(LogFormat.tokens(r));
         }
         LogFormat.routed(r).ifPresent(routed -> out.append("\n").append(routed));
+        String refusal = LogFormat.refusal(r);
+        if (!refusal.isEmpty()) {
+            out.append("\n").append(refusal);
+        }
         String error = LogFormat.error(r);
         if (!error.isEmpty()) {
             out.append("\n").append(error);

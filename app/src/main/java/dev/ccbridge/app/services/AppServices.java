@@ -18,19 +18,20 @@ import java.util.Set;
  * @param notices        things to tell the user at start (no keychain, a config problem)
  * @param claudeSettings Claude Code's settings files, which may override the env snippet
  * @param loginStart     the desktop's entry that starts ccbridge at login
+ * @param search         the web search backend the Web search tab sets up
  */
 public record AppServices(TargetStore targets, SecretStore secrets, GatewaySwitch gateway, GatewayCalls calls,
                           Set<ApiMode> servedModes, RequestLog log, History history, SettingsStore settings,
                           List<String> notices, EnvOverrideCheck claudeSettings, ExportFiles exportFiles,
-                          LoginStart loginStart) {
+                          LoginStart loginStart, SearchSetup search) {
 
     public AppServices withClaudeSettings(EnvOverrideCheck check) {
         return new AppServices(targets, secrets, gateway, calls, servedModes, log, history, settings, notices, check,
-                exportFiles, loginStart);
+                exportFiles, loginStart, search);
     }
 
     public AppServices withLoginStart(LoginStart entry) {
         return new AppServices(targets, secrets, gateway, calls, servedModes, log, history, settings, notices,
-                claudeSettings, exportFiles, entry);
+                claudeSettings, exportFiles, entry, search);
     }
 }

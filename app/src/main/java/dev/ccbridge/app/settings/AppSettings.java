@@ -3,6 +3,8 @@ package dev.ccbridge.app.settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccbridge.core.json.Json;
+import dev.ccbridge.core.log.HistoryLimits;
+import dev.ccbridge.core.log.RequestStore;
 import dev.ccbridge.core.target.GatewayConfig;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -13,14 +15,16 @@ import java.util.Map;
  * it does not know). The port is the core's own {@code port} field.
  *
  * @param startServing  start the gateway when the app starts
- * @param logSize       requests kept in the live log and in the history
+ * @param logSize       requests kept in the live log and in the history ({@link HistoryLimits}, shared
+ *                      with the command line)
  * @param historyDays   days of history and usage kept
  */
 public record AppSettings(boolean startServing, int logSize, int historyDays, Theme theme) {
-    public static final String FIELD = "app";
-    public static final AppSettings DEFAULTS = new AppSettings(true, 1000, 90, Theme.SYSTEM);
-    public static final int MIN_LOG_SIZE = 50;
-    public static final int MAX_LOG_SIZE = 100_000;
+    public static final String FIELD = HistoryLimits.FIELD;
+    public static final AppSettings DEFAULTS = new AppSettings(true, HistoryLimits.DEFAULT.maxEntries(),
+            HistoryLimits.DEFAULT.days(), Theme.SYSTEM);
+    public static final int MIN_LOG_SIZE = HistoryLimits.MIN_ENTRIES;
+    public static final int MAX_LOG_SIZE = HistoryLimits.MAX_ENTRIES;
 
     public enum Theme {
         SYSTEM("Follow the system"), LIGHT("Light"), DARK("Dark");
@@ -42,11 +46,9 @@ public record AppSettings(boolean startServing, int logSize, int historyDays, Th
         if (node == null || !node.isObject()) {
             return DEFAULTS;
         }
-        return new AppSettings(
-                node.path("startServing").asBoolean(DEFAULTS.startServing),
-                clamp(node.path("logSize").asInt(DEFAULTS.logSize), MIN_LOG_SIZE, MAX_LOG_SIZE),
-                clamp(node.path("historyDays").asInt(DEFAULTS.historyDays), 1, 3650),
-                theme(node.path("theme").asText("")));
+        RequestStore.Retention history = HistoryLimits.of(node);
+        return new AppSettings(node.path("startServing").asBoolean(DEFAULTS.startServing), history.maxEntries(),
+                history.days(), theme(node.path("theme").asText("")));
     }
 
     /** The config with these settings in it; everything else unchanged. */
@@ -68,9 +70,5 @@ public record AppSettings(boolean startServing, int logSize, int historyDays, Th
             }
         }
         return DEFAULTS.theme;
-    }
-
-    private static int clamp(int value, int min, int max) {
-        return Math.max(min, Math.min(max, value));
     }
 }

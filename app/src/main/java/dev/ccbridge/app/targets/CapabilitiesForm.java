@@ -78,6 +78,7 @@ public record CapabilitiesForm(Map<Capability, String> values) {
                 choice(Capability.CACHE_CONTROL, Boolean.class),
                 choice(Capability.TOOL_IDS, ToolIdFormat.class),
                 choice(Capability.SCHEMA_DIALECT, SchemaDialect.class),
+                choice(Capability.DOCUMENTS, Boolean.class),
                 choice(Capability.PROMPT_CACHE_KEY, Boolean.class));
     }
 

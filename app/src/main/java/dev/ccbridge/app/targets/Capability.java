@@ -31,6 +31,7 @@ public enum Capability {
     CACHE_CONTROL("cache_control", List.of(true, false)),
     TOOL_IDS("Tool call ids", known(ToolIdFormat.values(), ToolIdFormat.UNKNOWN)),
     SCHEMA_DIALECT("Tool schemas", known(SchemaDialect.values(), SchemaDialect.UNKNOWN)),
+    DOCUMENTS("PDF documents", List.of(true, false)),
     PROMPT_CACHE_KEY("prompt_cache_key", List.of(true, false));
 
     /** The request parameters a model may refuse (the {@code rejects} list), by their names in the file. */
@@ -66,12 +67,16 @@ public enum Capability {
             case null -> text;
             case Boolean yes when this == VISION -> yes ? "Yes" : "No";
             case Boolean yes when this == CACHE_CONTROL -> yes ? "Forwarded" : "Removed";
+            case Boolean yes when this == DOCUMENTS -> yes ? "Sent as files" : "Left out, with a note";
             case Boolean yes -> yes ? "Sent (one per Claude Code session)" : "Not sent";
             case Reasoning reasoning -> switch (reasoning) {
                 case NONE -> "No reasoning";
+                case POSSIBLE -> "Possible (asked for where a refusal can be undone)";
                 case HIDDEN -> "Hidden (not returned)";
                 case REASONING_CONTENT -> "In reasoning_content";
                 case REASONING_CONTENT_REPLAY -> "In reasoning_content, sent back each turn";
+                case NO_REPLAY -> "In reasoning_content, never sent back";
+                case THOUGHT_SIGNATURES -> "Hidden, tool calls signed (Gemini 3)";
                 case ANTHROPIC -> "Anthropic thinking blocks";
                 case UNKNOWN -> text;
             };
@@ -113,6 +118,7 @@ public enum Capability {
             case CACHE_CONTROL -> caps.cacheControl();
             case TOOL_IDS -> known(caps.toolIds(), ToolIdFormat.UNKNOWN);
             case SCHEMA_DIALECT -> known(caps.schemaDialect(), SchemaDialect.UNKNOWN);
+            case DOCUMENTS -> caps.documents();
             case PROMPT_CACHE_KEY -> caps.promptCacheKey();
         };
         return value instanceof String words ? words : value == null ? "" : wire(value);

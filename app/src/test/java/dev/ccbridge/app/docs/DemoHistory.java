@@ -1,5 +1,6 @@
 package dev.ccbridge.app.docs;
 
+import dev.ccbridge.core.log.RejectionReason;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.log.RequestStore;
 import dev.ccbridge.core.protocol.anthropic.Usage;
@@ -72,6 +73,13 @@ final class DemoHistory {
             store.save(record("req_demo_" + i, t0.plusSeconds(17L * i), r.target, r.requested, r.upstream, r.stream,
                     r.status, r.input, r.output, r.cacheRead, r.routedBy, true));
         }
+        // Another terminal's Claude Code with an old token: refused by ccbridge, three times in one row.
+        Instant refused = t0.plusSeconds(17L * 5 + 8);
+        store.save(RequestRecord.rejected("req_demo_refused", refused, new RequestRecord.Routing(deepseek.id(),
+                        deepseek.displayName(), deepseek.apiMode().wireName(), RequestRecord.Addressed.ACTIVE, null, null),
+                new RequestRecord.Rejected(RejectionReason.WRONG_TOKEN, 401, new RequestRecord.Failure(
+                        "authentication_error", "wrong token: set ANTHROPIC_AUTH_TOKEN to the token ccbridge printed"),
+                        "claude-cli/2.1.332 (external, cli)", "POST /v1/messages", 3, refused.plusSeconds(9))));
     }
 
     /** A request that has just started (its row shows "…"). */

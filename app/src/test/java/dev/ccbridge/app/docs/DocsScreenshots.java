@@ -31,6 +31,8 @@ import dev.ccbridge.core.model.ModelTiers;
 import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.target.TargetOptions;
+import dev.ccbridge.core.websearch.SearchBackend;
+import dev.ccbridge.core.websearch.SearchSettings;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.lang.reflect.Proxy;
@@ -146,6 +148,9 @@ public final class DocsScreenshots {
                 .baseUrl("https://api.moonshot.ai/v1").model("kimi-k2-turbo-preview")
                 .apiMode(ApiMode.CHAT_COMPLETIONS).build());
         secrets.put(kimi.secretAccount(), "sk-demo-1111111111111111");
+        var search = new SearchSettings(SearchBackend.BRAVE, null, 5, null);
+        registry.update(search.applyTo(registry.config()));
+        secrets.put(search.secretAccount(), "BSA-demo-2222222222222222");
         registry.put(Target.builder().id("ollama").name("Ollama (local)").provider("ollama")
                 .baseUrl("http://127.0.0.1:11434/v1").model("qwen3-coder")
                 .apiMode(ApiMode.CHAT_COMPLETIONS).build());
@@ -288,6 +293,10 @@ public final class DocsScreenshots {
         select(scene, "tab-settings");
         save(scene, "settings" + suffix);
 
+        select(scene, "tab-web-search");
+        FxWait.until("who searches", () -> !((Labeled) scene.lookup("#whoSearches")).getText().isEmpty());
+        save(scene, "web-search" + suffix);
+
         if (size == Size.LARGE) {
             var dialog = FxWait.onFx(() -> {
                 window.copyEnv().pinned.set(deepseek);
@@ -315,7 +324,8 @@ public final class DocsScreenshots {
                 });
         return new AppServices(real.targets(), real.secrets(), real.gateway(), real.calls(), real.servedModes(),
                 real.log(), real.history(), usualPaths, real.notices(), real.claudeSettings(), real.exportFiles(),
-                new PlatformLoginStart(new XdgAutostart(Path.of("/home/you/.config/autostart")), context.paths()));
+                new PlatformLoginStart(new XdgAutostart(Path.of("/home/you/.config/autostart")), context.paths()),
+                real.search());
     }
 
     private static void select(Scene scene, String tabId) throws Exception {

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.app.AppContext;
 import dev.ccbridge.app.settings.AppSettings;
-import dev.ccbridge.app.testing.FakeProvider;
+import dev.ccbridge.app.targets.PresetCatalog;
+import dev.ccbridge.app.testing.FakeTargets;
 import dev.ccbridge.app.testing.FxWait;
 import dev.ccbridge.app.testing.Records;
 import dev.ccbridge.app.testing.Snapshots;
@@ -12,6 +13,7 @@ import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.app.testing.UiThreadGuard;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.target.Target;
+import dev.ccbridge.fake.FakeProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,7 +35,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** The live log in a real window: requests through the in-process gateway to a WireMock provider. */
+/** The live log in a real window: requests through the in-process gateway to a fake provider. */
 @ExtendWith(ApplicationExtension.class)
 class RequestLogFxTest {
     @RegisterExtension
@@ -48,9 +50,9 @@ class RequestLogFxTest {
     @Start
     void start(Stage stage) throws Exception {
         Path home = Files.createTempDirectory(dir, "app");
-        provider = FakeProvider.start();
+        provider = FakeTargets.provider();
         context = TestApp.open(home);
-        Target target = context.registry().put(provider.target("Fake", "fake-model"));
+        Target target = context.registry().put(FakeTargets.target(provider, "Fake", "fake-model"));
         context.secrets().put(target.secretAccount(), "sk-upstream-0123456789abcdef");
         context.server().start();
         var window = TestApp.showWindow(stage, guard.guard(TestApp.services(context)),

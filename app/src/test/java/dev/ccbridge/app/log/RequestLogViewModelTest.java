@@ -8,15 +8,17 @@ import dev.ccbridge.app.AppContext;
 import dev.ccbridge.app.UiExecutor;
 import dev.ccbridge.app.services.AppServices;
 import dev.ccbridge.app.services.History;
-import dev.ccbridge.app.testing.FakeProvider;
+import dev.ccbridge.app.testing.FakeTargets;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.app.testing.TestUi;
 import dev.ccbridge.core.json.Json;
+import dev.ccbridge.core.log.RequestJsonl;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.protocol.anthropic.Usage;
 import dev.ccbridge.core.target.RoutingRule;
 import dev.ccbridge.core.target.Target;
+import dev.ccbridge.fake.FakeProvider;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +82,30 @@ class RequestLogViewModelTest {
     }
 
     @Test
+    void aRequestCcbridgeRefusedIsARowThatSaysWhyAndCountsItsRepeats() {
+        servingOneFakeTarget();
+        RequestLogViewModel vm = started(ui.guard(TestApp.services(context)));
+
+        assertThat(TestApp.ask(context, "ccb_stale_token", "claude-sonnet-4-5", "hi", false).statusCode())
+                .isEqualTo(401);
+        awaitRows(vm, rows -> rows.size() == 1 && !rows.getFirst().record().inFlight());
+        TestApp.ask(context, "ccb_stale_token", "claude-sonnet-4-5", "hi again", false);
+        awaitRows(vm, rows -> rows.size() == 1 && rows.getFirst().record().rejection()
+                .map(rejected -> rejected.count() == 2).orElse(false));
+
+        RequestRecord r = vm.rows().getFirst().record();
+        assertThat(LogFormat.status(r)).isEqualTo("401");
+        assertThat(LogFormat.outcome(r)).isEqualTo(LogFormat.Outcome.FAILED);
+        assertThat(LogFormat.errorMessage(r)).startsWith("(2 times) wrong token").doesNotContain("ccb_stale_token");
+        assertThat(LogFormat.target(r)).as("the target its URL addressed").isEqualTo("Fake");
+        assertThat(LogFormat.mode(r) + LogFormat.models(r)).as("no mode or model applied").isEmpty();
+        assertThat(provider.received()).as("no provider saw it").isEmpty();
+        ui.act(() -> vm.selected.set(vm.rows().getFirst()));
+        assertThat(vm.summaryProperty().get()).contains("HTTP 401")
+                .contains("refused (wrong_token), 2 times: POST /v1/messages");
+    }
+
+    @Test
     void anOldRequestsBodiesComeFromTheHistory() {
         servingOneFakeTarget();
         TestApp.ask(context, "claude-haiku-4-5", "asked before the window opened", false);
@@ -96,12 +122,12 @@ class RequestLogViewModelTest {
 
     @Test
     void aRequestThatFellBackShowsEachTryInItsDetail() {
-        provider = FakeProvider.start();
-        try (FakeProvider down = FakeProvider.start()) {
-            down.fails(503, "overloaded, try later");
+        provider = FakeTargets.provider();
+        try (FakeProvider down = FakeTargets.provider()) {
+            FakeTargets.failing(down, 503, "overloaded, try later");
             context = TestApp.open(dir);
-            Target backup = context.registry().put(provider.target("Backup", "fake-model"));
-            Target primary = context.registry().put(down.target("Primary", "fake-model")
+            Target backup = context.registry().put(FakeTargets.target(provider, "Backup", "fake-model"));
+            Target primary = context.registry().put(FakeTargets.target(down, "Primary", "fake-model")
                     .withFallbacks(List.of(backup.id())));
             context.registry().activate(primary.id());
             context.secrets().put(backup.secretAccount(), UPSTREAM_KEY);
@@ -122,11 +148,11 @@ class RequestLogViewModelTest {
 
     @Test
     void aRequestARoutingRuleSentElsewhereSaysWhyInItsDetail() {
-        provider = FakeProvider.start();
-        try (FakeProvider other = FakeProvider.start()) {
+        provider = FakeTargets.provider();
+        try (FakeProvider other = FakeTargets.provider()) {
             context = TestApp.open(dir);
-            Target main = context.registry().put(other.target("Main", "main-model"));
-            Target small = context.registry().put(provider.target("Small", "small-model"));
+            Target main = context.registry().put(FakeTargets.target(other, "Main", "main-model"));
+            Target small = context.registry().put(FakeTargets.target(provider, "Small", "small-model"));
             context.registry().activate(main.id());
             context.registry().setRouting(List.of(new RoutingRule(RoutingRule.Condition.HAIKU, small.id(),
                     "small-model", null)));
@@ -247,12 +273,16 @@ class RequestLogViewModelTest {
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(1);
         JsonNode line = Json.WIRE.readTree(lines.getFirst());
-        assertThat(line.path("target").asText()).isEqualTo("DeepSeek");
+        assertThat(line.path("target").asText()).isEqualTo("ds");
+        assertThat(line.path("targetName").asText()).isEqualTo("DeepSeek");
         assertThat(line.path("status").asInt()).isEqualTo(200);
-        assertThat(line.path("usage").path("cacheReadInputTokens").asLong()).isEqualTo(5);
+        assertThat(line.path("usage").path("cache_read_input_tokens").asLong()).isEqualTo(5);
         assertThat(line.path("request").path("model").asText()).isEqualTo("claude-haiku-4-5");
         assertThat(lines.getFirst()).doesNotContain("hunter2-secret").doesNotContain("sk-proj-abcdefghijklmnopqrstuv");
         assertThat(line.path("response").path("content").get(0).path("text").asText()).isEqualTo("hi");
+        RequestRecord back = RequestJsonl.read(lines.getFirst());
+        assertThat(back.completion().orElseThrow().usage()).as("the command line's `log import` reads it back")
+                .isEqualTo(new Usage(10, 2, 0, 5));
         assertThat(vm.statusProperty().get()).isEqualTo("Exported 1 request to " + file);
     }
 
@@ -285,12 +315,12 @@ class RequestLogViewModelTest {
 
     @Test
     void replaySendsTheRequestToAnotherTargetAndShowsBothAnswers() {
-        provider = FakeProvider.start();
-        try (var other = FakeProvider.start()) {
-            other.answers("a different answer", 30, 7);
+        provider = FakeTargets.provider();
+        try (var other = FakeTargets.provider()) {
+            FakeTargets.answering(other, "a different answer", 30, 7);
             context = TestApp.open(dir);
-            Target first = context.registry().put(provider.target("First", "model-a"));
-            Target second = context.registry().put(other.target("Second", "model-b"));
+            Target first = context.registry().put(FakeTargets.target(provider, "First", "model-a"));
+            Target second = context.registry().put(FakeTargets.target(other, "Second", "model-b"));
             context.secrets().put(first.secretAccount(), UPSTREAM_KEY);
             context.secrets().put(second.secretAccount(), UPSTREAM_KEY);
             context.registry().activate(first.id());
@@ -309,16 +339,16 @@ class RequestLogViewModelTest {
             assertThat(result.replayed().status()).isEqualTo(200);
             assertThat(result.replayed().text()).isEqualTo("a different answer");
             assertThat(result.replayed().usage().inputTokens()).isEqualTo(30);
-            assertThat(other.requests()).singleElement().satisfies(r ->
-                    assertThat(r.getBodyAsString()).contains("compare me").contains("model-b"));
+            assertThat(other.received()).singleElement().satisfies(r ->
+                    assertThat(r.text()).contains("compare me").contains("model-b"));
         }
     }
 
     /** The app, serving, with one target at a fake provider that answers "pong". */
     private void servingOneFakeTarget() {
-        provider = FakeProvider.start();
+        provider = FakeTargets.provider();
         context = TestApp.open(dir);
-        Target target = context.registry().put(provider.target("Fake", "fake-model"));
+        Target target = context.registry().put(FakeTargets.target(provider, "Fake", "fake-model"));
         context.secrets().put(target.secretAccount(), UPSTREAM_KEY);
         context.server().start();
     }

@@ -7,13 +7,14 @@ import dev.ccbridge.app.AppContext;
 import dev.ccbridge.app.AppPaths;
 import dev.ccbridge.app.ServerControl;
 import dev.ccbridge.app.testing.DesktopSession;
-import dev.ccbridge.app.testing.FakeProvider;
-import dev.ccbridge.app.testing.Launcher;
+import dev.ccbridge.app.testing.FakeTargets;
 import dev.ccbridge.app.testing.Launcher.Result;
+import dev.ccbridge.app.testing.Launcher;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.core.secrets.KeyStorage;
 import dev.ccbridge.core.target.ConfigStore;
 import dev.ccbridge.core.target.Target;
+import dev.ccbridge.fake.FakeProvider;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,7 +52,7 @@ class SharedKeychainTest {
     void setUp() throws Exception {
         home = Files.createDirectories(dir.resolve("ccbridge-home"));
         ccbridge = new Launcher(home, dir);
-        provider = FakeProvider.start();
+        provider = FakeTargets.provider();
         name = "Fake " + System.nanoTime();
         id = name.toLowerCase().replace(' ', '-');
     }
@@ -69,7 +70,7 @@ class SharedKeychainTest {
     }
 
     private List<String> keysTheProviderSaw() {
-        return provider.requests().stream().map(request -> request.getHeader("Authorization")).toList();
+        return provider.received().stream().map(request -> request.header("Authorization")).toList();
     }
 
     @Test

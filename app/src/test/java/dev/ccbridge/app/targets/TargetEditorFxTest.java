@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ccbridge.app.AppContext;
 import dev.ccbridge.app.MainWindow;
 import dev.ccbridge.app.settings.AppSettings;
-import dev.ccbridge.app.testing.FakeProvider;
+import dev.ccbridge.app.testing.FakeTargets;
 import dev.ccbridge.app.testing.FxWait;
 import dev.ccbridge.app.testing.Snapshots;
 import dev.ccbridge.app.testing.Menus;
@@ -14,6 +14,7 @@ import dev.ccbridge.app.testing.UiThreadGuard;
 import dev.ccbridge.app.theme.FieldMarks;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
 import dev.ccbridge.core.target.Target;
+import dev.ccbridge.fake.FakeProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.Button;
@@ -53,9 +54,9 @@ class TargetEditorFxTest {
     @Start
     void start(Stage stage) throws Exception {
         Path home = Files.createTempDirectory(dir, "app");
-        provider = FakeProvider.start();
+        provider = FakeTargets.provider();
         context = TestApp.open(home, secrets);
-        context.registry().put(provider.target("Existing", "existing-model"));
+        context.registry().put(FakeTargets.target(provider, "Existing", "existing-model"));
         window = TestApp.showWindow(stage, guard.guard(TestApp.services(context)),
                 AppSettings.Theme.LIGHT);
     }

@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.app.AppContext;
 import dev.ccbridge.app.services.AppServices;
-import dev.ccbridge.app.testing.FakeProvider;
+import dev.ccbridge.app.UiExecutor;
+import dev.ccbridge.app.testing.FakeTargets;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.app.testing.TestUi;
 import dev.ccbridge.core.model.ModelCapabilities;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.Target;
+import dev.ccbridge.fake.FakeProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +42,7 @@ class TargetEditorViewModelTest {
 
     @BeforeEach
     void setUp() {
-        provider = FakeProvider.start();
+        provider = FakeTargets.provider();
         context = TestApp.open(dir, secrets);
         AppServices services = ui.guard(TestApp.services(context));
         vm = ui.call(() -> new TargetEditorViewModel(services.targets(), services.secrets(), Map.of(),
@@ -108,8 +110,8 @@ class TargetEditorViewModelTest {
 
     @Test
     void fallbacksTimeLimitsAndCapabilitiesAreSavedAndShownAgain() throws Exception {
-        Target backup = context.registry().put(provider.target("Backup", "backup-model"));
-        Target stored = context.registry().put(provider.target("Main", "main-model"));
+        Target backup = context.registry().put(FakeTargets.target(provider, "Backup", "backup-model"));
+        Target stored = context.registry().put(FakeTargets.target(provider, "Main", "main-model"));
         ui.act(() -> vm.load(stored));
         assertThat(vm.fallbackChoices()).extracting(Target::displayName).containsExactly("Backup");
 
@@ -144,7 +146,7 @@ class TargetEditorViewModelTest {
 
     @Test
     void invalidLimitsAndCapabilitiesKeepTheFormFromBeingSaved() {
-        Target stored = context.registry().put(provider.target("Main", "main-model"));
+        Target stored = context.registry().put(FakeTargets.target(provider, "Main", "main-model"));
         ui.act(() -> vm.load(stored));
         fields.limit(Limit.FIRST_BYTE).set("-5");
         assertThat(vm.problemBinding().get()).startsWith("First byte within (s): use a number of seconds above 0");
@@ -170,7 +172,7 @@ class TargetEditorViewModelTest {
 
     @Test
     void editsAreUnsavedChangesUntilSavedOrReverted() {
-        Target stored = context.registry().put(provider.target("Fake", "fake-model"));
+        Target stored = context.registry().put(FakeTargets.target(provider, "Fake", "fake-model"));
         ui.act(() -> vm.load(stored));
         assertThat(vm.isDirty()).isFalse();
         fields.model.set("other-model");
@@ -189,7 +191,7 @@ class TargetEditorViewModelTest {
 
     @Test
     void aCopyOfAnotherTargetsRouteCannotBeSaved() {
-        Target stored = context.registry().put(provider.target("Fake", "fake-model"));
+        Target stored = context.registry().put(FakeTargets.target(provider, "Fake", "fake-model"));
         ui.act(() -> vm.newDraft(Target.builder().name("Fake (copy)").provider(stored.provider())
                 .baseUrl(stored.baseUrl()).model(stored.model()).apiMode(stored.apiMode()).tiers(stored.tiers()).build()));
         assertThat(vm.problemBinding().get()).startsWith("'Fake' already uses");
@@ -215,7 +217,7 @@ class TargetEditorViewModelTest {
 
     @Test
     void removingTheKeyTakesItOutOfTheStore() {
-        Target stored = context.registry().put(provider.target("Fake", "fake-model"));
+        Target stored = context.registry().put(FakeTargets.target(provider, "Fake", "fake-model"));
         secrets.put(stored.secretAccount(), KEY);
         ui.act(() -> vm.load(stored));
         assertThat(vm.keyStoredProperty().get()).isTrue();
@@ -228,7 +230,7 @@ class TargetEditorViewModelTest {
 
     @Test
     void testConnectionReportsTheAnswerAndLatency() {
-        Target stored = context.registry().put(provider.target("Fake", "fake-model"));
+        Target stored = context.registry().put(FakeTargets.target(provider, "Fake", "fake-model"));
         secrets.put(stored.secretAccount(), KEY);
         ui.act(() -> vm.load(stored));
         assertThat(vm.canTestBinding().get()).isTrue();
@@ -237,13 +239,13 @@ class TargetEditorViewModelTest {
 
         assertThat(vm.testOkProperty().get()).isTrue();
         assertThat(vm.testResultProperty().get()).startsWith("Connected in ").contains("\u201cpong\u201d");
-        assertThat(provider.requests()).singleElement()
-                .satisfies(r -> assertThat(r.getHeader("Authorization")).isEqualTo("Bearer " + KEY));
+        assertThat(provider.received()).singleElement()
+                .satisfies(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + KEY));
     }
 
     @Test
     void theTestResultGoesAwayWhenTheFormChanges() {
-        Target stored = context.registry().put(provider.target("Fake", "fake-model"));
+        Target stored = context.registry().put(FakeTargets.target(provider, "Fake", "fake-model"));
         secrets.put(stored.secretAccount(), KEY);
         ui.act(() -> vm.load(stored));
         ui.act(vm::testConnection);
@@ -256,9 +258,9 @@ class TargetEditorViewModelTest {
 
     @Test
     void testConnectionExplainsAProviderError() {
-        Target stored = context.registry().put(provider.target("Fake", "fake-model"));
+        Target stored = context.registry().put(FakeTargets.target(provider, "Fake", "fake-model"));
         secrets.put(stored.secretAccount(), KEY);
-        provider.fails(403, "This key has no access to fake-model");
+        FakeTargets.failing(provider, 403, "This key has no access to fake-model");
         ui.act(() -> vm.load(stored));
         ui.act(vm::testConnection);
         assertThat(vm.testOkProperty().get()).isFalse();
@@ -278,11 +280,11 @@ class TargetEditorViewModelTest {
 
     @Test
     void testConnectionWaitsForUnsavedChanges() {
-        Target stored = context.registry().put(provider.target("Fake", "fake-model"));
+        Target stored = context.registry().put(FakeTargets.target(provider, "Fake", "fake-model"));
         ui.act(() -> vm.load(stored));
         fields.model.set("changed");
         assertThat(vm.canTestBinding().get()).isFalse();
         ui.act(vm::testConnection);
-        assertThat(provider.requests()).isEmpty();
+        assertThat(provider.received()).isEmpty();
     }
 }

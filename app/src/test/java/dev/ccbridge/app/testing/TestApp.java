@@ -92,13 +92,19 @@ public final class TestApp {
 
     /** Sends a Messages request to the gateway as Claude Code does (root route, install token). */
     public static HttpResponse<String> ask(AppContext context, String model, String prompt, boolean stream) {
+        return ask(context, context.registry().installToken(), model, prompt, stream);
+    }
+
+    /** The same request with {@code token} as its bearer token (a wrong one, a stale one). */
+    public static HttpResponse<String> ask(AppContext context, String token, String model, String prompt,
+                                           boolean stream) {
         String body = "{\"model\":\"" + model + "\",\"max_tokens\":64,\"stream\":" + stream
                 + ",\"messages\":[{\"role\":\"user\",\"content\":" + dev.ccbridge.core.json.Json.write(prompt) + "}]}";
         var request = HttpRequest.newBuilder(URI.create(context.server().status().url() + "/v1/messages"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("anthropic-version", "2023-06-01")
-                .header("Authorization", "Bearer " + context.registry().installToken())
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try (HttpClient client = HttpClient.newHttpClient()) {

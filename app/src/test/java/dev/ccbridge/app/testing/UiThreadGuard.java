@@ -6,6 +6,7 @@ import dev.ccbridge.app.services.GatewayCalls;
 import dev.ccbridge.app.services.GatewaySwitch;
 import dev.ccbridge.app.services.History;
 import dev.ccbridge.app.services.LoginStart;
+import dev.ccbridge.app.services.SearchSetup;
 import dev.ccbridge.app.services.TargetStore;
 import dev.ccbridge.app.env.EnvOverrideCheck;
 import dev.ccbridge.app.log.ExportFiles;
@@ -52,7 +53,7 @@ public final class UiThreadGuard implements AfterEachCallback {
                 guard(GatewaySwitch.class, s.gateway()), guard(GatewayCalls.class, s.calls()), s.servedModes(),
                 s.log(), guard(History.class, s.history()), guard(SettingsStore.class, s.settings()), s.notices(),
                 guard(EnvOverrideCheck.class, s.claudeSettings()), guard(ExportFiles.class, s.exportFiles()),
-                guard(LoginStart.class, s.loginStart()));
+                guard(LoginStart.class, s.loginStart()), guard(SearchSetup.class, s.search()));
     }
 
     /** {@code target} seen through {@code type}, its {@link Blocking} methods guarded. */

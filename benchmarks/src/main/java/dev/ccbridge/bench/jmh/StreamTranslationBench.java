@@ -1,9 +1,12 @@
 package dev.ccbridge.bench.jmh;
 
+import dev.ccbridge.bench.BenchTargets;
 import dev.ccbridge.bench.UpstreamChunks;
+import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.protocol.anthropic.StreamEvent;
 import dev.ccbridge.core.sse.SseParser;
 import dev.ccbridge.core.sse.SseWriter;
+import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.translate.bedrock.ConverseStreamTranslator;
 import dev.ccbridge.core.translate.chat.ChatStreamTranslator;
 import dev.ccbridge.core.stream.MessageAccumulator;
@@ -48,9 +51,11 @@ public class StreamTranslationBench {
 
     private List<byte[]> sseChunks;
     private List<ConverseStreamOutput> converseEvents;
+    private ResolvedModel model;
 
     @Setup
     public void setUp() {
+        model = BenchTargets.model(BenchTargets.target(ApiMode.fromWire(mode), "http://127.0.0.1:9/v1"));
         switch (mode) {
             case "chat_completions" -> sseChunks = UpstreamChunks.chatSse();
             case "codex_responses" -> sseChunks = UpstreamChunks.responsesSse();
@@ -66,8 +71,8 @@ public class StreamTranslationBench {
         var sink = new FramingSink(blackhole);
         var out = new EventSequencer("msg_bench", "claude-sonnet-4-6", 12_000);
         switch (mode) {
-            case "chat_completions" -> pump(new ChatStreamTranslator(out, ToolNames.of(List.of())), out, sink);
-            case "codex_responses" -> pump(new ResponsesStreamTranslator(out, ToolNames.of(List.of()), "gpt-5-codex"),
+            case "chat_completions" -> pump(new ChatStreamTranslator(out, ToolNames.of(List.of()), model), out, sink);
+            case "codex_responses" -> pump(new ResponsesStreamTranslator(out, ToolNames.of(List.of()), model),
                     out, sink);
             case "anthropic_messages" -> relay(blackhole);
             case "bedrock_converse" -> {

@@ -3,9 +3,10 @@ package dev.ccbridge.core.cli;
 import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.env.EnvSnippets;
 import dev.ccbridge.core.env.Shell;
-import dev.ccbridge.core.log.Redactor;
+import dev.ccbridge.core.log.HistoryRecorder;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.log.RequestLogFile;
+import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.secrets.TargetReadiness;
 import dev.ccbridge.core.server.PortInUseException;
 import dev.ccbridge.core.server.GatewayServer;
@@ -14,8 +15,6 @@ import dev.ccbridge.core.target.ConfigWatcher;
 import dev.ccbridge.core.target.Target;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,6 +39,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             description = "Append every request (redacted, one JSON object per line) to this file.")
     Path requestLog;
 
+    @Option(names = "--no-history", description = "Do not keep requests in the history (ccbridge log, usage).")
+    boolean noHistory;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -50,15 +52,16 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         var log = new RequestLog();
         if (!quiet) {
             log.addListener(record -> {
-                if (!record.inFlight()) {
-                    out.println(redactor(cli).redact(RequestLine.of(record)));
+                if (!record.inFlight() && record.rejection().map(RequestRecord.Rejected::reportable).orElse(true)) {
+                    out.println(cli.redactor().redact(RequestLine.of(record)));
                     out.flush();
                 }
             });
         }
         if (requestLog != null) {
-            log.addListener(new RequestLogFile(requestLog, () -> redactor(cli)));
+            log.addListener(new RequestLogFile(requestLog, cli::redactor));
         }
+        HistoryRecorder history = noHistory ? null : keepHistory(cli, log, err);
         var server = new GatewayServer(GatewayContext.standard(cli.registry(), cli.keyStorage().store(), log),
                 ServerSettings.onPort(chosenPort));
         try {
@@ -75,11 +78,17 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            if (history != null) {
+                history.close();
+            }
             stopped.countDown();
         }, "ccbridge-shutdown"));
 
         out.println("ccbridge listening on " + server.baseUrl());
         out.println("Config: " + cli.store().file());
+        if (history != null) {
+            out.println("History: " + cli.historyFile() + "  (ccbridge log, ccbridge usage)");
+        }
         switch (cli.keys().readiness(cli.registry().active())) {
             case TargetReadiness.Ready ready -> out.println("Active target: " + describe(ready.target()) + "  ("
                     + KeyWords.of(ready.target(), cli.keys()) + ")");
@@ -101,15 +110,15 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         return 0;
     }
 
-    /** Scrubs every target's key (as they are now) and the install and target tokens. */
-    private static Redactor redactor(CliContext cli) {
-        List<String> secrets = new ArrayList<>();
-        secrets.add(cli.registry().installToken());
-        for (Target target : cli.registry().targets()) {
-            cli.keys().keyFor(target).ifPresent(secrets::add);
-            secrets.add(target.token());
+    /** Records finished requests into the history the app shares; without one, says why and serves on. */
+    private static HistoryRecorder keepHistory(CliContext cli, RequestLog log, PrintWriter err) {
+        cli.keys(); // the keys first, so the history redacts them too
+        try {
+            return new HistoryRecorder(log, cli.history());
+        } catch (RuntimeException e) {
+            err.println("warning: requests are not kept in the history: " + e.getMessage());
+            return null;
         }
-        return new Redactor(secrets);
     }
 
     static String describe(Target target) {

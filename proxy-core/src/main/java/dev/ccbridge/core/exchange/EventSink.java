@@ -132,6 +132,7 @@ abstract sealed class EventSink permits SseSink, JsonSink {
             case Delta.Thinking t -> t.thinking().length();
             case Delta.Signature s -> s.signature().length();
             case Delta.InputJson j -> j.partialJson().length();
+            case Delta.Citations c -> c.citation().citedText() == null ? 0 : c.citation().citedText().length();
         };
     }
 }

@@ -35,7 +35,8 @@ public final class Exchange implements Keepalive.Pingable {
             ApiError.of(RequestRecord.Completed.CLIENT_CLOSED, "api_error", "the client closed the connection");
 
     private final GatewayContext context;
-    private final ClientRequest request;
+    /** What Claude Code asked for; its thinking blocks are taken out if an upstream refused their signatures. */
+    private ClientRequest request;
     private final ClientResponse response;
     private final Cancellation cancellation;
     private final long startNanos;
@@ -46,6 +47,8 @@ public final class Exchange implements Keepalive.Pingable {
     private String fallbackModel;
     private String routedBy;
     private Candidate last;
+    /** The last attempt's web search, for what the log says about it. */
+    private WebSearchTurns search;
     private volatile RelaySink relay;
 
     /**
@@ -135,7 +138,7 @@ public final class Exchange implements Keepalive.Pingable {
     private UpstreamFailure tryTarget(Candidate candidate) {
         RetryPolicy policy = RetryPolicy.of(candidate.target());
         for (int failures = 1; ; failures++) {
-            UpstreamFailure failure = attempt(candidate);
+            UpstreamFailure failure = attemptKeepingSignaturesApart(candidate);
             if (failure == null || cancellation.isCancelled()) {
                 return null;
             }
@@ -151,30 +154,37 @@ public final class Exchange implements Keepalive.Pingable {
         }
     }
 
-    /** One try: open the upstream's answer and pump it; a failure before anything reached the client is returned. */
+    /**
+     * One try, and if the upstream refused a thinking signature it cannot verify (see
+     * {@link SignatureRefusal}), one more without the thinking blocks.
+     */
+    private UpstreamFailure attemptKeepingSignaturesApart(Candidate candidate) {
+        UpstreamFailure failure = attempt(candidate);
+        if (failure != null && !cancellation.isCancelled() && SignatureRefusal.is(failure.error())
+                && request.hasThinking()) {
+            LOG.debug("{}: {} refused a thinking signature; sending the request again without thinking blocks",
+                    request.id(), candidate.target().id());
+            request = request.withoutThinking();
+            failure = attempt(candidate);
+        }
+        return failure;
+    }
+
+    /**
+     * One try: the upstream's answer pumped to the client, in as many upstream calls as its web
+     * searches take; a failure before anything reached the client is returned.
+     */
     private UpstreamFailure attempt(Candidate candidate) {
         long start = System.nanoTime();
         last = candidate;
         var out = new EventSequencer(request.messageId(), request.messages().model(), request.estimatedInputTokens());
-        var call = new Call(request, candidate.target(), candidate.model(), candidate.key(), cancellation);
-        UpstreamFailure failure;
-        try (AnswerSource source = candidate.upstream().open(call, out)) {
-            failure = switch (source) {
-                case AnswerSource.Events answer -> pump(answer, out);
-                case AnswerSource.Bytes answer -> relay(answer);
-            };
-        } catch (UpstreamFailure beforeAnswer) {
-            failure = beforeAnswer;
-        } catch (AnswerTooLargeException e) {
-            failure = null; // the folding sink holds the error
-        } catch (ClientGoneException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // A bug of ours: the client gets a clean error (or error event), the log gets the trace.
-            LOG.error("{}: internal error while answering through {}", request.id(), candidate.target().id(),
-                    Redactor.scrubbed(e));
-            failure = failAnswer(new UpstreamFailure(ApiError.api(500, "internal error in ccbridge ("
-                    + e.getClass().getSimpleName() + "); see its log")));
+        search = WebSearchTurns.start(context, request, candidate.target(), out);
+        UpstreamFailure failure = null;
+        ClientRequest next = search.firstRequest();
+        while (next != null && failure == null) {
+            failure = call(candidate, next, out);
+            next = failure == null && !cancellation.isCancelled() ? search.afterCall(cancellation) : null;
+            events.send(out.drain());
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         attempts.add(failure != null
@@ -183,6 +193,29 @@ public final class Exchange implements Keepalive.Pingable {
                 : new RequestRecord.Attempt(candidate.target().id(), relay != null ? relayStatus() : 200,
                 events.error() == null ? null : events.error().message(), millis));
         return failure;
+    }
+
+    /** One upstream call: open its answer and pump it; a failure before anything reached the client is returned. */
+    private UpstreamFailure call(Candidate candidate, ClientRequest sent, EventSequencer out) {
+        var call = new Call(sent, candidate.target(), candidate.model(), candidate.key(), cancellation);
+        try (AnswerSource source = candidate.upstream().open(call, out)) {
+            return switch (source) {
+                case AnswerSource.Events answer -> pump(answer, out);
+                case AnswerSource.Bytes answer -> relay(answer);
+            };
+        } catch (UpstreamFailure beforeAnswer) {
+            return failAnswer(beforeAnswer);
+        } catch (AnswerTooLargeException e) {
+            return null; // the folding sink holds the error
+        } catch (ClientGoneException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A bug of ours: the client gets a clean error (or error event), the log gets the trace.
+            LOG.error("{}: internal error while answering through {}", request.id(), candidate.target().id(),
+                    Redactor.scrubbed(e));
+            return failAnswer(new UpstreamFailure(ApiError.api(500, "internal error in ccbridge ("
+                    + e.getClass().getSimpleName() + "); see its log")));
+        }
     }
 
     /** Translated events, one upstream read at a time, each read's events in one write. */
@@ -302,7 +335,7 @@ public final class Exchange implements Keepalive.Pingable {
             done = relay.completed(millis);
             summary = relay.summary();
         } else {
-            done = events.completed(millis);
+            done = searchProblemNoted(events.completed(millis));
             summary = events.summary();
             if (cancellation.isCancelled()) {
                 ApiError error = events.error() == null ? CLIENT_GONE : events.error();
@@ -317,6 +350,15 @@ public final class Exchange implements Keepalive.Pingable {
                     done.status(), done.failure().message());
         }
         context.log().publish(tried.completed(done, summary));
+    }
+
+    /** An answer complete but without the web search it asked for (none possible, or all failed) says why in the log. */
+    private RequestRecord.Completed searchProblemNoted(RequestRecord.Completed done) {
+        if (search == null || done.failure() != null) {
+            return done;
+        }
+        return search.problem().map(problem -> new RequestRecord.Completed(done.status(), problem,
+                done.firstTokenMillis(), done.durationMillis(), done.usage())).orElse(done);
     }
 
     private int relayStatus() {

@@ -1,6 +1,7 @@
 package dev.ccbridge.core.log;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * 0600 files in 0700 folders where the file system has POSIX permissions (elsewhere, the
  * platform's per-user folders already are private).
  */
-final class OwnerOnly {
+public final class OwnerOnly {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private OwnerOnly() {}
@@ -29,9 +30,11 @@ final class OwnerOnly {
     }
 
     /** Creates the file if missing, and makes it (new or old) 0600. */
-    static void file(Path file) throws IOException {
-        if (Files.notExists(file)) {
+    public static void file(Path file) throws IOException {
+        try {
             Files.createFile(file);
+        } catch (FileAlreadyExistsException exists) {
+            // made earlier, or just now by another process opening the same history
         }
         if (POSIX) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

@@ -21,14 +21,34 @@ import java.util.regex.Pattern;
 public final class Redactor {
     public static final String MASK = "[redacted]";
 
-    private static final List<Pattern> KEY_SHAPES = List.of(
-            Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]{8,}"),
-            Pattern.compile("(?<![A-Za-z0-9_-])sk-[A-Za-z0-9_*.-]{12,}"),
-            Pattern.compile("(?<![A-Za-z0-9_-])ccb_[A-Za-z0-9_-]{8,}"),
-            Pattern.compile("(?<![A-Za-z0-9])(AKIA|ASIA)[0-9A-Z]{16}"),
-            Pattern.compile("(?<![A-Za-z0-9])AIza[0-9A-Za-z_-]{20,}"),
-            Pattern.compile("(?<![A-Za-z0-9])(gsk|xai|pplx|csk|nvapi)[-_][A-Za-z0-9_-]{16,}"),
-            Pattern.compile("(?<![A-Za-z0-9])ABSK[A-Za-z0-9+/=]{20,}"));
+    /**
+     * A key shape, and the text any match of it starts with: a text without that is not scanned
+     * (a search for a few letters costs far less than a regex over a body of tens of kilobytes).
+     */
+    private record Shape(Pattern pattern, List<String> starts, boolean anyCase) {
+        static Shape of(String regex, String... starts) {
+            return new Shape(Pattern.compile(regex), List.of(starts), false);
+        }
+
+        boolean mayMatch(String text) {
+            for (String start : starts) {
+                if (anyCase ? containsIgnoringCase(text, start) : text.contains(start)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static final List<Shape> KEY_SHAPES = List.of(
+            new Shape(Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]{8,}"), List.of("bearer"), true),
+            Shape.of("(?<![A-Za-z0-9_-])sk-[A-Za-z0-9_*.-]{12,}", "sk-"),
+            Shape.of("(?<![A-Za-z0-9_-])ccb_[A-Za-z0-9_-]{8,}", "ccb_"),
+            Shape.of("(?<![A-Za-z0-9])(AKIA|ASIA)[0-9A-Z]{16}", "AKIA", "ASIA"),
+            Shape.of("(?<![A-Za-z0-9])AIza[0-9A-Za-z_-]{20,}", "AIza"),
+            Shape.of("(?<![A-Za-z0-9])(gsk|xai|pplx|csk|nvapi)[-_][A-Za-z0-9_-]{16,}", "gsk", "xai", "pplx", "csk",
+                    "nvapi"),
+            Shape.of("(?<![A-Za-z0-9])ABSK[A-Za-z0-9+/=]{20,}", "ABSK"));
 
     private static final Set<String> SECRET_FIELDS = Set.of(
             "api_key", "apikey", "api-key", "x-api-key", "authorization", "access_token", "secret",
@@ -57,12 +77,27 @@ public final class Redactor {
         for (String secret : knownSecrets) {
             out = out.replace(secret, MASK);
         }
-        for (Pattern shape : KEY_SHAPES) {
-            out = shape.matcher(out).replaceAll(match ->
+        for (Shape shape : KEY_SHAPES) {
+            if (!shape.mayMatch(out)) {
+                continue;
+            }
+            out = shape.pattern().matcher(out).replaceAll(match ->
                     match.groupCount() >= 1 && match.group(1) != null && match.group(1).toLowerCase(Locale.ROOT)
                             .startsWith("bearer") ? match.group(1) + MASK : MASK);
         }
         return out;
+    }
+
+    private static boolean containsIgnoringCase(String text, String lowerCase) {
+        char first = lowerCase.charAt(0);
+        char firstUpper = Character.toUpperCase(first);
+        for (int i = 0; i <= text.length() - lowerCase.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == first || c == firstUpper) && text.regionMatches(true, i, lowerCase, 0, lowerCase.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 /**
  * The recent requests in arrival order, bounded in count; bodies are kept only for the newest
  * {@code bodiesKept} entries. Listeners hear every start and every end (on the request's thread:
- * they must hand off quickly, e.g. to the UI thread in batches).
+ * they must hand off quickly, e.g. to the UI thread in batches). A refusal repeated by the same
+ * client within a minute updates the earlier entry's count instead of adding one.
  */
 public final class RequestLog {
     public static final int DEFAULT_CAPACITY = 1000;
@@ -22,6 +23,7 @@ public final class RequestLog {
     private final Map<String, RequestRecord> records = new LinkedHashMap<>();
     private final ArrayDeque<String> withBodies = new ArrayDeque<>();
     private final List<Consumer<RequestRecord>> listeners = new CopyOnWriteArrayList<>();
+    private final RepeatedRejections repeats = new RepeatedRejections();
 
     public RequestLog() {
         this(DEFAULT_CAPACITY, DEFAULT_BODIES_KEPT);
@@ -32,9 +34,14 @@ public final class RequestLog {
         this.bodiesKept = Math.max(0, bodiesKept);
     }
 
-    /** Adds a record, or updates the one with the same id in place (a request ending). */
-    public void publish(RequestRecord record) {
+    /**
+     * Adds a record, or updates the one with the same id in place (a request ending, a refusal
+     * repeated). Listeners get the record as the log keeps it.
+     */
+    public void publish(RequestRecord published) {
+        RequestRecord record;
         synchronized (records) {
+            record = repeats.fold(published);
             boolean known = records.containsKey(record.id());
             records.put(record.id(), known && !withBodies.contains(record.id()) ? record.withoutBodies() : record);
             if (!known) {
@@ -64,6 +71,7 @@ public final class RequestLog {
         synchronized (records) {
             records.clear();
             withBodies.clear();
+            repeats.clear();
         }
     }
 

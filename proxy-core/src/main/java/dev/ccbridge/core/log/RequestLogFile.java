@@ -13,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Appends every finished request to a JSONL file ({@link RequestLogExport}), readable by its owner
- * only (it holds conversations). A {@link RequestLog} listener; the redactor is asked for at each
- * line, so keys added while running are scrubbed too.
+ * Appends every finished request to a JSONL file ({@link RequestJsonl}), readable by its owner
+ * only (it holds conversations). A refusal repeated in a flood appends again only at its 2nd,
+ * 4th, 8th, ... time (the same id, a higher count). A {@link RequestLog} listener; the redactor
+ * is asked for at each line, so keys added while running are scrubbed too.
  */
 public final class RequestLogFile implements Consumer<RequestRecord>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RequestLogFile.class);
@@ -35,11 +36,11 @@ public final class RequestLogFile implements Consumer<RequestRecord>, AutoClosea
 
     @Override
     public synchronized void accept(RequestRecord record) {
-        if (record.inFlight()) {
+        if (record.inFlight() || record.rejection().filter(r -> !r.reportable()).isPresent()) {
             return;
         }
         try {
-            out.write(RequestLogExport.line(record, redactor.get(), RequestLogExport.DEFAULT_MAX_BODY_CHARS));
+            out.write(new RequestJsonl(redactor.get()).line(record));
             out.write('\n');
             out.flush();
         } catch (IOException e) {

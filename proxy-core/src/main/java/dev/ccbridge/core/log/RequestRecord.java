@@ -7,9 +7,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One request as the request log shows it. Published twice: when it starts ({@link InFlight}) and
- * when it ends ({@link Completed}). Bodies are kept as Claude Code and the upstream sent them and
- * redacted when shown or exported; the log drops them from older entries to bound memory.
+ * One request as the request log shows it. A request ccbridge answers is published twice: when it
+ * starts ({@link InFlight}) and when it ends ({@link Completed}); one it refuses itself is published
+ * once, {@link Rejected}. Bodies are kept as Claude Code and the upstream sent them and redacted
+ * when shown or exported; the log drops them from older entries to bound memory.
  *
  * @param routing      where the request went (after a fallback, the target that answered)
  * @param requestBody  the request as sent by Claude Code (null once trimmed)
@@ -33,7 +34,8 @@ public record RequestRecord(String id, Instant startedAt, Routing routing, boole
     }
 
     /**
-     * Where a request went.
+     * Where a request went. A request refused before a target was found has none: its target
+     * fields are null ({@link #unrouted}).
      *
      * @param apiMode        the target's API mode, by its wire name
      * @param requestedModel what Claude Code asked for
@@ -47,16 +49,38 @@ public record RequestRecord(String id, Instant startedAt, Routing routing, boole
                        String requestedModel, String upstreamModel) {
             this(targetId, targetName, apiMode, addressed, requestedModel, upstreamModel, null);
         }
+
+        /** A request refused before it reached a target (foreign Host, unknown route key, ...). */
+        public static Routing unrouted(Addressed addressed) {
+            return new Routing(null, null, null, addressed, null, null, null);
+        }
+
+        public boolean hasTarget() {
+            return targetId != null;
+        }
     }
 
     /** How far a request got. */
-    public sealed interface Outcome permits InFlight, Completed {}
+    public sealed interface Outcome permits InFlight, Ended {}
 
     /** Still being answered. */
     public record InFlight() implements Outcome {}
 
+    /** Over: answered (or failed upstream), or refused by ccbridge. */
+    public sealed interface Ended extends Outcome permits Completed, Rejected {
+        /** The HTTP status Claude Code got. */
+        int status();
+
+        /** Why it failed, or null. */
+        Failure failure();
+
+        default boolean failed() {
+            return status() >= 400 || failure() != null;
+        }
+    }
+
     /**
-     * Done, one way or the other.
+     * Answered by a target, one way or the other.
      *
      * @param status           the HTTP status Claude Code got (200 for a stream that failed after it
      *                         started; 499 when Claude Code went away)
@@ -65,13 +89,9 @@ public record RequestRecord(String id, Instant startedAt, Routing routing, boole
      * @param usage            the tokens of a complete answer, or null
      */
     public record Completed(int status, Failure failure, Long firstTokenMillis, long durationMillis, Usage usage)
-            implements Outcome {
+            implements Ended {
         /** The status of a request Claude Code abandoned (Esc, a closed connection) before the answer ended. */
         public static final int CLIENT_CLOSED = 499;
-
-        public boolean failed() {
-            return status >= 400 || failure != null;
-        }
 
         public boolean abandoned() {
             return status == CLIENT_CLOSED;
@@ -80,6 +100,33 @@ public record RequestRecord(String id, Instant startedAt, Routing routing, boole
         /** A failure of ccbridge or the provider; a request Claude Code itself abandoned is none. */
         public boolean countsAsError() {
             return failed() && !abandoned();
+        }
+    }
+
+    /**
+     * Refused by ccbridge itself, before any provider saw it: a wrong token, a foreign Host, ... The
+     * same refusal repeated by the same client counts on one record ({@link RequestLog} folds them),
+     * so a flood of them cannot push real requests out of the log.
+     *
+     * @param failure  the error the client got: its message says what was wrong and what to do (never a token)
+     * @param client   the client's {@code User-Agent}, or null
+     * @param endpoint the method and path asked for ({@code POST /v1/messages})
+     * @param count    how many times this refusal happened (1 for one)
+     * @param lastAt   when it last happened
+     */
+    public record Rejected(RejectionReason reason, int status, Failure failure, String client, String endpoint,
+                           int count, Instant lastAt) implements Ended {
+        /**
+         * Whether a report that only appends ({@code serve}'s lines, the request log file) shows
+         * this count: the first, then the 2nd, 4th, 8th, ..., so a flood adds a few lines, not thousands.
+         */
+        public boolean reportable() {
+            return Integer.bitCount(count) == 1;
+        }
+
+        /** This refusal, happened once more as {@code newer}. */
+        public Rejected again(Rejected newer) {
+            return new Rejected(reason, newer.status, newer.failure, client, newer.endpoint, count + 1, newer.lastAt);
         }
     }
 
@@ -111,13 +158,28 @@ public record RequestRecord(String id, Instant startedAt, Routing routing, boole
         return outcome instanceof InFlight;
     }
 
-    /** The outcome of a finished request. */
+    /** A request that ccbridge refused itself. */
+    public static RequestRecord rejected(String id, Instant at, Routing routing, Rejected rejected) {
+        return new RequestRecord(id, at, routing, false, rejected, null, null, List.of());
+    }
+
+    /** The outcome of a request a target answered (timing, tokens). */
     public Optional<Completed> completion() {
         return outcome instanceof Completed done ? Optional.of(done) : Optional.empty();
     }
 
+    /** The refusal, when ccbridge refused the request itself. */
+    public Optional<Rejected> rejection() {
+        return outcome instanceof Rejected rejected ? Optional.of(rejected) : Optional.empty();
+    }
+
+    /** How a finished request ended (status, failure), answered or refused. */
+    public Optional<Ended> ending() {
+        return outcome instanceof Ended ended ? Optional.of(ended) : Optional.empty();
+    }
+
     public boolean failed() {
-        return outcome instanceof Completed done && done.failed();
+        return outcome instanceof Ended ended && ended.failed();
     }
 
     public String targetId() {
@@ -131,6 +193,11 @@ public record RequestRecord(String id, Instant startedAt, Routing routing, boole
     /** The same request, answered (or last tried) by another target after retries or fallbacks. */
     public RequestRecord answeredBy(Routing answered, List<Attempt> allAttempts) {
         return new RequestRecord(id, startedAt, answered, stream, outcome, requestBody, responseBody, allAttempts);
+    }
+
+    /** The same request with these bodies (e.g. read back from the history). */
+    public RequestRecord withBodies(byte[] request, String response) {
+        return new RequestRecord(id, startedAt, routing, stream, outcome, request, response, attempts);
     }
 
     public RequestRecord withoutBodies() {

@@ -21,6 +21,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What outlives a restart: the recent finished requests (bodies redacted and capped) and the
@@ -30,7 +31,12 @@ import java.util.Optional;
  */
 public final class RequestStore implements AutoCloseable {
     public static final int DEFAULT_BODY_CAP = 256 * 1024;
-    private static final int SCHEMA_VERSION = 1;
+    private static final int SCHEMA_VERSION = 2;
+    private static final String COLUMNS = """
+            seq, id, started_at, target_id, target_name, api_mode, route, requested_model, upstream_model, stream,
+              status, error_type, error_message, first_token_ms, duration_ms, input_tokens, output_tokens,
+              cache_creation_tokens, cache_read_tokens, routed_by, outcome, reason, repeats, last_at, client,
+              endpoint""";
     private static final int PRUNE_EVERY = 200;
 
     /** @param maxEntries finished requests kept; {@code days}: entries and usage older than this go */
@@ -91,18 +97,31 @@ public final class RequestStore implements AutoCloseable {
         try {
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             var store = new RequestStore(connection, retention, redactor, bodyCap, clock, zone);
-            store.createSchema();
-            store.prune();
+            try {
+                store.createSchema();
+                store.prune();
+            } catch (SQLException | RuntimeException e) {
+                store.close();
+                throw e;
+            }
             return store;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the request history " + file + ": " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Creates or upgrades the tables. The app, {@code serve} and the {@code log} commands may open
+     * the history at the same moment: each waits for the others' locks, and checks and changes
+     * the tables in one transaction.
+     */
     private void createSchema() throws SQLException {
         try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA busy_timeout=5000");
+            s.execute("PRAGMA journal_mode=WAL");
+            // A log, not a ledger: after a power cut it may lack the last requests, never be corrupt.
+            s.execute("PRAGMA synchronous=NORMAL");
+            s.execute("BEGIN IMMEDIATE");
             s.execute("""
                     CREATE TABLE IF NOT EXISTS requests (
                       seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -116,6 +135,13 @@ public final class RequestStore implements AutoCloseable {
                       input_tokens INTEGER, output_tokens INTEGER, cache_creation_tokens INTEGER, cache_read_tokens INTEGER,
                       request_body TEXT, response_body TEXT)""");
             addColumnIfMissing(s, "requests", "routed_by", "TEXT");
+            // Version 2: requests ccbridge refused itself (outcome 'rejected'), with their reason and count.
+            addColumnIfMissing(s, "requests", "outcome", "TEXT");
+            addColumnIfMissing(s, "requests", "reason", "TEXT");
+            addColumnIfMissing(s, "requests", "repeats", "INTEGER");
+            addColumnIfMissing(s, "requests", "last_at", "INTEGER");
+            addColumnIfMissing(s, "requests", "client", "TEXT");
+            addColumnIfMissing(s, "requests", "endpoint", "TEXT");
             s.execute("CREATE INDEX IF NOT EXISTS requests_started ON requests(started_at)");
             s.execute("""
                     CREATE TABLE IF NOT EXISTS usage_daily (
@@ -125,6 +151,7 @@ public final class RequestStore implements AutoCloseable {
                       cache_creation_tokens INTEGER NOT NULL, cache_read_tokens INTEGER NOT NULL,
                       PRIMARY KEY (day, target_id))""");
             s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
+            s.execute("COMMIT");
         }
     }
 
@@ -150,106 +177,245 @@ public final class RequestStore implements AutoCloseable {
     }
 
     /**
-     * Keeps a finished request and adds it to its target's usage for the day. A record still in
-     * flight is ignored; saving the same request twice counts it once.
+     * Keeps a finished request. An answered one is added to its target's usage for the day (saving
+     * the same request twice counts it once); a refused one is not usage, and saving it again (a
+     * repeat folded into it) updates its count. A record still in flight is ignored.
      */
     public synchronized void save(RequestRecord record) {
-        if (!(record.outcome() instanceof RequestRecord.Completed done)) {
-            return;
-        }
-        RequestRecord.Routing routing = record.routing();
-        RequestRecord.Failure failure = done.failure();
-        String day = LocalDate.ofInstant(record.startedAt(), zone).toString();
-        Usage usage = done.usage() == null ? Usage.ZERO : done.usage();
+        saveAll(List.of(record));
+    }
+
+    /** Keeps several finished requests in one transaction (one commit, however many): all or none. */
+    public synchronized void saveAll(List<RequestRecord> records) {
         try {
             connection.setAutoCommit(false);
-            int inserted;
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT OR IGNORE INTO requests (id, started_at, day, target_id, target_name, api_mode, route,
-                      requested_model, upstream_model, stream, status, error_type, error_message, first_token_ms,
-                      duration_ms, input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens,
-                      request_body, response_body, routed_by)
-                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
-                int i = 1;
-                insert.setString(i++, record.id());
-                insert.setLong(i++, record.startedAt().toEpochMilli());
-                insert.setString(i++, day);
-                insert.setString(i++, routing.targetId());
-                insert.setString(i++, routing.targetName());
-                insert.setString(i++, routing.apiMode());
-                insert.setString(i++, routing.addressed().wireName());
-                insert.setString(i++, routing.requestedModel());
-                insert.setString(i++, routing.upstreamModel());
-                insert.setInt(i++, record.stream() ? 1 : 0);
-                insert.setInt(i++, done.status());
-                insert.setString(i++, failure == null ? null : failure.type());
-                insert.setString(i++, failure == null ? null : redactor.redact(failure.message()));
-                setLong(insert, i++, done.firstTokenMillis());
-                setLong(insert, i++, done.durationMillis());
-                setLong(insert, i++, done.usage() == null ? null : usage.inputTokens());
-                setLong(insert, i++, done.usage() == null ? null : usage.outputTokens());
-                setLong(insert, i++, done.usage() == null ? null : usage.cacheCreationInputTokens());
-                setLong(insert, i++, done.usage() == null ? null : usage.cacheReadInputTokens());
-                insert.setString(i++, storedBody(record.requestBody() == null ? null
-                        : new String(record.requestBody(), StandardCharsets.UTF_8)));
-                insert.setString(i++, storedBody(record.responseBody()));
-                insert.setString(i, routing.routedBy());
-                inserted = insert.executeUpdate();
-            }
-            if (inserted == 1) {
-                try (PreparedStatement upsert = connection.prepareStatement("""
-                        INSERT INTO usage_daily (day, target_id, target_name, requests, errors, input_tokens,
-                          output_tokens, cache_creation_tokens, cache_read_tokens)
-                        VALUES (?,?,?,1,?,?,?,?,?)
-                        ON CONFLICT(day, target_id) DO UPDATE SET
-                          target_name = excluded.target_name,
-                          requests = requests + 1,
-                          errors = errors + excluded.errors,
-                          input_tokens = input_tokens + excluded.input_tokens,
-                          output_tokens = output_tokens + excluded.output_tokens,
-                          cache_creation_tokens = cache_creation_tokens + excluded.cache_creation_tokens,
-                          cache_read_tokens = cache_read_tokens + excluded.cache_read_tokens""")) {
-                    upsert.setString(1, day);
-                    upsert.setString(2, routing.targetId() == null ? "" : routing.targetId());
-                    upsert.setString(3, routing.targetName());
-                    upsert.setInt(4, done.countsAsError() ? 1 : 0);
-                    upsert.setLong(5, usage.inputTokens());
-                    upsert.setLong(6, usage.outputTokens());
-                    upsert.setLong(7, usage.cacheCreationInputTokens());
-                    upsert.setLong(8, usage.cacheReadInputTokens());
-                    upsert.executeUpdate();
+            for (RequestRecord record : records) {
+                switch (record.outcome()) {
+                    case RequestRecord.InFlight _ -> { }
+                    case RequestRecord.Completed done -> saveAnswered(record, done);
+                    case RequestRecord.Rejected rejected -> saveRejected(record, rejected);
                 }
             }
             connection.commit();
         } catch (SQLException e) {
             rollbackQuietly();
-            throw new IllegalStateException("cannot save request " + record.id() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot save " + (records.size() == 1 ? "request " + records.getFirst().id()
+                    : records.size() + " requests") + ": " + e.getMessage(), e);
         } finally {
             autoCommit();
         }
-        if (++savesSincePrune >= PRUNE_EVERY) {
+        savesSincePrune += records.size();
+        if (savesSincePrune >= PRUNE_EVERY) {
             prune();
         }
     }
 
+    private void saveAnswered(RequestRecord record, RequestRecord.Completed done) throws SQLException {
+        RequestRecord.Routing routing = record.routing();
+        RequestRecord.Failure failure = done.failure();
+        String day = dayOf(record);
+        Usage usage = done.usage() == null ? Usage.ZERO : done.usage();
+        int inserted;
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT OR IGNORE INTO requests (id, started_at, day, target_id, target_name, api_mode, route,
+                  requested_model, upstream_model, stream, status, error_type, error_message, first_token_ms,
+                  duration_ms, input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens,
+                  request_body, response_body, routed_by)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
+            int i = 1;
+            insert.setString(i++, record.id());
+            insert.setLong(i++, record.startedAt().toEpochMilli());
+            insert.setString(i++, day);
+            insert.setString(i++, routing.targetId());
+            insert.setString(i++, routing.targetName());
+            insert.setString(i++, routing.apiMode());
+            insert.setString(i++, routing.addressed().wireName());
+            insert.setString(i++, routing.requestedModel());
+            insert.setString(i++, routing.upstreamModel());
+            insert.setInt(i++, record.stream() ? 1 : 0);
+            insert.setInt(i++, done.status());
+            insert.setString(i++, failure == null ? null : failure.type());
+            insert.setString(i++, failure == null ? null : redactor.redact(failure.message()));
+            setLong(insert, i++, done.firstTokenMillis());
+            setLong(insert, i++, done.durationMillis());
+            setLong(insert, i++, done.usage() == null ? null : usage.inputTokens());
+            setLong(insert, i++, done.usage() == null ? null : usage.outputTokens());
+            setLong(insert, i++, done.usage() == null ? null : usage.cacheCreationInputTokens());
+            setLong(insert, i++, done.usage() == null ? null : usage.cacheReadInputTokens());
+            insert.setString(i++, storedBody(record.requestBody() == null ? null
+                    : new String(record.requestBody(), StandardCharsets.UTF_8)));
+            insert.setString(i++, storedBody(record.responseBody()));
+            insert.setString(i, routing.routedBy());
+            inserted = insert.executeUpdate();
+        }
+        if (inserted == 1) {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO usage_daily (day, target_id, target_name, requests, errors, input_tokens,
+                      output_tokens, cache_creation_tokens, cache_read_tokens)
+                    VALUES (?,?,?,1,?,?,?,?,?)
+                    ON CONFLICT(day, target_id) DO UPDATE SET
+                      target_name = excluded.target_name,
+                      requests = requests + 1,
+                      errors = errors + excluded.errors,
+                      input_tokens = input_tokens + excluded.input_tokens,
+                      output_tokens = output_tokens + excluded.output_tokens,
+                      cache_creation_tokens = cache_creation_tokens + excluded.cache_creation_tokens,
+                      cache_read_tokens = cache_read_tokens + excluded.cache_read_tokens""")) {
+                upsert.setString(1, day);
+                upsert.setString(2, routing.targetId() == null ? "" : routing.targetId());
+                upsert.setString(3, routing.targetName());
+                upsert.setInt(4, done.countsAsError() ? 1 : 0);
+                upsert.setLong(5, usage.inputTokens());
+                upsert.setLong(6, usage.outputTokens());
+                upsert.setLong(7, usage.cacheCreationInputTokens());
+                upsert.setLong(8, usage.cacheReadInputTokens());
+                upsert.executeUpdate();
+            }
+        }
+    }
+
+    /** A refusal, or a later count of it: the count and the latest time only grow, whatever order saves come in. */
+    private void saveRejected(RequestRecord record, RequestRecord.Rejected rejected) throws SQLException {
+        RequestRecord.Routing routing = record.routing();
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO requests (id, started_at, day, target_id, target_name, api_mode, route, stream, status,
+                  error_type, error_message, outcome, reason, repeats, last_at, client, endpoint)
+                VALUES (?,?,?,?,?,?,?,0,?,?,?,'rejected',?,?,?,?,?)
+                ON CONFLICT(id) DO UPDATE SET
+                  status = excluded.status,
+                  error_message = excluded.error_message,
+                  endpoint = excluded.endpoint,
+                  repeats = MAX(repeats, excluded.repeats),
+                  last_at = MAX(last_at, excluded.last_at)""")) {
+            int i = 1;
+            upsert.setString(i++, record.id());
+            upsert.setLong(i++, record.startedAt().toEpochMilli());
+            upsert.setString(i++, dayOf(record));
+            upsert.setString(i++, routing.targetId());
+            upsert.setString(i++, routing.targetName());
+            upsert.setString(i++, routing.apiMode());
+            upsert.setString(i++, routing.addressed().wireName());
+            upsert.setInt(i++, rejected.status());
+            upsert.setString(i++, rejected.failure().type());
+            upsert.setString(i++, redactor.redact(rejected.failure().message()));
+            upsert.setString(i++, rejected.reason().wireName());
+            upsert.setInt(i++, rejected.count());
+            upsert.setLong(i++, rejected.lastAt().toEpochMilli());
+            upsert.setString(i++, redactor.redact(rejected.client()));
+            upsert.setString(i, redactor.redact(rejected.endpoint()));
+            upsert.executeUpdate();
+        }
+    }
+
+    private String dayOf(RequestRecord record) {
+        return LocalDate.ofInstant(record.startedAt(), zone).toString();
+    }
+
     /** The newest {@code limit} finished requests, oldest first, without bodies (see {@link #bodies}). */
     public synchronized List<RequestRecord> recent(int limit) {
+        return tail(limit).records();
+    }
+
+    /**
+     * Requests in the order they were stored, and where they end: pass {@link #position()} to
+     * {@link #after} to get the ones stored since (by this process or another).
+     */
+    public record Tail(List<RequestRecord> records, long position) {}
+
+    /** The newest {@code limit} requests, oldest first, without bodies, and the position after them. */
+    public synchronized Tail tail(int limit) {
+        long end;
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM requests")) {
+            end = rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the request history: " + e.getMessage(), e);
+        }
+        // Up to the end read first: one stored meanwhile comes with the next after(), not twice.
+        return select("SELECT * FROM (SELECT " + COLUMNS + " FROM requests WHERE seq <= ? ORDER BY seq DESC LIMIT ?)"
+                + " ORDER BY seq ASC", end, end, Math.max(0, limit));
+    }
+
+    /** Up to {@code limit} requests stored after {@code position}, oldest first, without bodies. */
+    public synchronized Tail after(long position, int limit) {
+        return select("SELECT " + COLUMNS + " FROM requests WHERE seq > ? ORDER BY seq ASC LIMIT ?", position,
+                position, Math.max(0, limit));
+    }
+
+    private Tail select(String sql, long positionIfNone, long... parameters) {
         List<RequestRecord> out = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("""
-                SELECT * FROM (SELECT id, started_at, target_id, target_name, api_mode, route, requested_model,
-                  upstream_model, stream, status, error_type, error_message, first_token_ms, duration_ms,
-                  input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens, routed_by, seq
-                FROM requests ORDER BY seq DESC LIMIT ?) ORDER BY seq ASC""")) {
-            query.setInt(1, Math.max(0, limit));
+        long position = positionIfNone;
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setLong(i + 1, parameters[i]);
+            }
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    out.add(readRecord(rs));
+                    out.add(readRecord(rs, false));
+                    position = Math.max(position, rs.getLong("seq"));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the request history: " + e.getMessage(), e);
+        }
+        return new Tail(out, position);
+    }
+
+    /**
+     * The requests whose id is {@code idOrPrefix} or starts with it (at most {@code limit}), with
+     * their bodies; an exact match comes alone.
+     */
+    public synchronized List<RequestRecord> find(String idOrPrefix, int limit) {
+        List<RequestRecord> out = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+                + ", request_body, response_body FROM requests WHERE id = ? OR substr(id, 1, ?) = ?"
+                + " ORDER BY id = ? DESC, seq DESC LIMIT ?")) {
+            query.setString(1, idOrPrefix);
+            query.setInt(2, idOrPrefix.length());
+            query.setString(3, idOrPrefix);
+            query.setString(4, idOrPrefix);
+            query.setInt(5, Math.max(1, limit));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    RequestRecord record = readRecord(rs, true);
+                    if (record.id().equals(idOrPrefix)) {
+                        return List.of(record);
+                    }
+                    out.add(record);
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the request history: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /**
+     * Hands the newest {@code limit} requests to {@code action}, oldest first, with their bodies,
+     * one at a time (an export of thousands of large bodies never sits in memory at once).
+     */
+    public synchronized int forEachWithBodies(int limit, Consumer<RequestRecord> action) {
+        int count = 0;
+        try (PreparedStatement first = connection.prepareStatement(
+                     "SELECT seq FROM requests ORDER BY seq DESC LIMIT 1 OFFSET ?");
+             PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+                     + ", request_body, response_body FROM requests WHERE seq >= ? ORDER BY seq ASC")) {
+            first.setInt(1, Math.max(1, limit) - 1);
+            long from;
+            try (ResultSet rs = first.executeQuery()) {
+                from = rs.next() ? rs.getLong(1) : 0;
+            }
+            query.setLong(1, from);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    action.accept(readRecord(rs, true));
+                    count++;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the request history: " + e.getMessage(), e);
+        }
+        return count;
     }
 
     public synchronized Optional<Bodies> bodies(String id) {
@@ -339,20 +505,32 @@ public final class RequestStore implements AutoCloseable {
         return redacted.length() > bodyCap ? redacted.substring(0, bodyCap) : redacted;
     }
 
-    private static RequestRecord readRecord(ResultSet rs) throws SQLException {
-        Long input = nullableLong(rs, "input_tokens");
-        Usage usage = input == null ? null : new Usage(input, rs.getLong("output_tokens"),
-                rs.getLong("cache_creation_tokens"), rs.getLong("cache_read_tokens"));
+    private static RequestRecord readRecord(ResultSet rs, boolean withBodies) throws SQLException {
         var routing = new RequestRecord.Routing(rs.getString("target_id"), rs.getString("target_name"),
                 rs.getString("api_mode"), RequestRecord.Addressed.of(rs.getString("route")),
                 rs.getString("requested_model"), rs.getString("upstream_model"), rs.getString("routed_by"));
         String errorType = rs.getString("error_type");
         var failure = errorType == null ? null : new RequestRecord.Failure(errorType, rs.getString("error_message"));
-        Long duration = nullableLong(rs, "duration_ms");
-        var done = new RequestRecord.Completed(rs.getInt("status"), failure, nullableLong(rs, "first_token_ms"),
-                duration == null ? 0 : duration, usage);
-        return new RequestRecord(rs.getString("id"), Instant.ofEpochMilli(rs.getLong("started_at")), routing,
-                rs.getInt("stream") == 1, done, null, null, List.of());
+        Instant startedAt = Instant.ofEpochMilli(rs.getLong("started_at"));
+        RequestRecord.Ended ended;
+        if ("rejected".equals(rs.getString("outcome"))) {
+            Long lastAt = nullableLong(rs, "last_at");
+            Long repeats = nullableLong(rs, "repeats");
+            ended = new RequestRecord.Rejected(RejectionReason.of(rs.getString("reason")), rs.getInt("status"),
+                    failure, rs.getString("client"), rs.getString("endpoint"), repeats == null ? 1 : repeats.intValue(),
+                    lastAt == null ? startedAt : Instant.ofEpochMilli(lastAt));
+        } else {
+            Long input = nullableLong(rs, "input_tokens");
+            Usage usage = input == null ? null : new Usage(input, rs.getLong("output_tokens"),
+                    rs.getLong("cache_creation_tokens"), rs.getLong("cache_read_tokens"));
+            Long duration = nullableLong(rs, "duration_ms");
+            ended = new RequestRecord.Completed(rs.getInt("status"), failure, nullableLong(rs, "first_token_ms"),
+                    duration == null ? 0 : duration, usage);
+        }
+        String requestBody = withBodies ? rs.getString("request_body") : null;
+        return new RequestRecord(rs.getString("id"), startedAt, routing, rs.getInt("stream") == 1, ended,
+                requestBody == null ? null : requestBody.getBytes(StandardCharsets.UTF_8),
+                withBodies ? rs.getString("response_body") : null, List.of());
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -12,27 +12,45 @@ import java.util.Set;
  * ({@code "reasoning": "reasoning_content_replay"}); a name this version does not know reads as
  * {@code UNKNOWN}, which {@link #over} treats as "not said", so a newer file never breaks an older ccbridge.
  *
+ * <p>Reasoning an upstream returned goes back to that upstream on the next turns whatever the
+ * model is called; {@link #reasoning} only adds what is known of a model: that it must have its
+ * reasoning back even when it was lost ({@code reasoning_content_replay}), or that it refuses it
+ * ({@code no_replay}).
+ *
  * @param rejects        request parameters the model refuses
  * @param cacheControl   whether {@code cache_control} marks may be forwarded (Anthropic, Bedrock, and
  *                       gateways that honour them in Chat requests, such as OpenRouter)
+ * @param documents      whether PDF documents may be sent as files (Chat {@code file}, Responses {@code input_file})
  * @param promptCacheKey whether the upstream takes OpenAI's {@code prompt_cache_key} (one per Claude Code session)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelCapabilities(Integer maxOutputTokens, Integer contextWindow, Boolean vision, Reasoning reasoning,
                                 ReasoningControl reasoningControl, TokenParam tokenParam, Set<RequestParam> rejects,
                                 Boolean cacheControl, ToolIdFormat toolIds, SchemaDialect schemaDialect,
-                                Boolean promptCacheKey) {
+                                Boolean documents, Boolean promptCacheKey) {
 
     /** How the model returns reasoning. */
     public enum Reasoning {
-        /** None at all. */
+        /** None at all: reasoning parameters are never sent. */
         @JsonProperty("none") NONE,
-        /** Reasons, but never returns it. */
+        /** Not known (the default): the model may reason, so reasoning is asked for where a refusal can be undone. */
+        @JsonProperty("possible") POSSIBLE,
+        /** Reasons, but never returns it in readable form. */
         @JsonProperty("hidden") HIDDEN,
-        /** The Chat field {@code reasoning_content}, which need not be sent back. */
+        /** Returns reasoning text (Chat {@code reasoning_content} or {@code reasoning}). */
         @JsonProperty("reasoning_content") REASONING_CONTENT,
-        /** {@code reasoning_content} that must be sent back on assistant turns (DeepSeek, Kimi thinking, GLM). */
+        /**
+         * Returns reasoning text and must see it again on every assistant turn, even one another
+         * provider wrote (DeepSeek, Kimi thinking, GLM): a placeholder stands in for lost reasoning.
+         */
         @JsonProperty("reasoning_content_replay") REASONING_CONTENT_REPLAY,
+        /** Returns reasoning text but refuses it in requests (answers 400): it is never sent back. */
+        @JsonProperty("no_replay") NO_REPLAY,
+        /**
+         * Reasons hidden and signs its tool calls (Gemini 3): a call without its thought signature
+         * is refused, so one another provider wrote gets Google's documented placeholder.
+         */
+        @JsonProperty("thought_signatures") THOUGHT_SIGNATURES,
         /** Native Anthropic thinking blocks. */
         @JsonProperty("anthropic") ANTHROPIC,
         @JsonEnumDefaultValue UNKNOWN
@@ -87,14 +105,14 @@ public record ModelCapabilities(Integer maxOutputTokens, Integer contextWindow, 
     }
 
     public static final ModelCapabilities UNSPECIFIED =
-            new ModelCapabilities(null, null, null, null, null, null, null, null, null, null, null);
+            new ModelCapabilities(null, null, null, null, null, null, null, null, null, null, null, null);
 
-    /** Capabilities that say nothing about the prompt cache key. */
+    /** Capabilities that say nothing about documents or the prompt cache key. */
     public ModelCapabilities(Integer maxOutputTokens, Integer contextWindow, Boolean vision, Reasoning reasoning,
                              ReasoningControl reasoningControl, TokenParam tokenParam, Set<RequestParam> rejects,
                              Boolean cacheControl, ToolIdFormat toolIds, SchemaDialect schemaDialect) {
         this(maxOutputTokens, contextWindow, vision, reasoning, reasoningControl, tokenParam, rejects, cacheControl,
-                toolIds, schemaDialect, null);
+                toolIds, schemaDialect, null, null);
     }
 
     public ModelCapabilities {
@@ -117,6 +135,7 @@ public record ModelCapabilities(Integer maxOutputTokens, Integer contextWindow, 
                 either(cacheControl, lower.cacheControl),
                 known(toolIds, ToolIdFormat.UNKNOWN, lower.toolIds),
                 known(schemaDialect, SchemaDialect.UNKNOWN, lower.schemaDialect),
+                either(documents, lower.documents),
                 either(promptCacheKey, lower.promptCacheKey));
     }
 
@@ -128,8 +147,28 @@ public record ModelCapabilities(Integer maxOutputTokens, Integer contextWindow, 
         return rejects != null && rejects.contains(param);
     }
 
-    public boolean replaysReasoning() {
+    /** Whether every assistant turn must carry reasoning, a placeholder where it was lost. */
+    public boolean demandsReasoningBack() {
         return reasoning == Reasoning.REASONING_CONTENT_REPLAY;
+    }
+
+    /** Whether reasoning the model returned may go back to it (all but those known to refuse it). */
+    public boolean acceptsReasoningBack() {
+        return reasoning != Reasoning.NO_REPLAY;
+    }
+
+    /** Whether the model may reason: reasoning parameters are sent unless it is known not to. */
+    public boolean mayReason() {
+        return reasoning != Reasoning.NONE;
+    }
+
+    /** Whether its tool calls must carry thought signatures (Gemini 3). */
+    public boolean signsToolCalls() {
+        return reasoning == Reasoning.THOUGHT_SIGNATURES;
+    }
+
+    public boolean takesDocuments() {
+        return Boolean.TRUE.equals(documents);
     }
 
     public boolean usesMaxCompletionTokens() {

@@ -15,7 +15,9 @@ import dev.ccbridge.core.protocol.anthropic.ThinkingBlock;
 import dev.ccbridge.core.protocol.anthropic.Tool;
 import dev.ccbridge.core.protocol.anthropic.ToolResultBlock;
 import dev.ccbridge.core.protocol.anthropic.ToolUseBlock;
+import dev.ccbridge.core.protocol.anthropic.ServerToolUseBlock;
 import dev.ccbridge.core.protocol.anthropic.UnknownBlock;
+import dev.ccbridge.core.protocol.anthropic.WebSearchToolResultBlock;
 import java.util.List;
 
 /**
@@ -59,6 +61,8 @@ public final class TokenCounter {
                 case ToolResultBlock r -> PER_MESSAGE + blocks(r.contentOrEmpty());
                 case ImageBlock i -> PER_IMAGE;
                 case DocumentBlock d -> document(d);
+                case ServerToolUseBlock s -> text(s.name()) + (s.input() == null ? 0 : text(Json.write(s.input())));
+                case WebSearchToolResultBlock r -> r.content() == null ? 0 : text(Json.write(r.content()));
                 case UnknownBlock u -> text(Json.write(u.fields()));
             };
         }

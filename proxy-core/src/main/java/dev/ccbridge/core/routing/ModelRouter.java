@@ -36,7 +36,7 @@ public final class ModelRouter {
         if (override != null) {
             capabilities = override.over(capabilities);
         }
-        return new ResolvedModel(requested, upstream, capabilities);
+        return new ResolvedModel(target.id(), requested, upstream, capabilities);
     }
 
     static String upstreamModel(Target target, String requested) {

@@ -5,10 +5,13 @@ import dev.ccbridge.core.exchange.ClientGoneException;
 import dev.ccbridge.core.exchange.Keepalive;
 import dev.ccbridge.core.exchange.Replies;
 import dev.ccbridge.core.log.Redactor;
+import dev.ccbridge.core.log.RejectionReason;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.target.AccessTokens;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The front door: Host check (DNS-rebinding guard), routing, target lookup and token check,
- * then the endpoint. Runs on a virtual thread and may block; always completes the callback.
+ * then the endpoint. A request it refuses is answered in Anthropic's error envelope and logged
+ * ({@link RejectedRequests}). Runs on a virtual thread and may block; always completes the callback.
  */
 final class GatewayHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHandler.class);
@@ -33,6 +37,7 @@ final class GatewayHandler extends Handler.Abstract {
     private final MessagesEndpoint messages;
     private final CountTokensEndpoint countTokens;
     private final ModelsEndpoint models;
+    private final RejectedRequests rejections;
     private final AtomicInteger active = new AtomicInteger();
 
     GatewayHandler(GatewayContext context, ServerSettings settings, Keepalive keepalive) {
@@ -41,6 +46,7 @@ final class GatewayHandler extends Handler.Abstract {
         this.messages = new MessagesEndpoint(context, settings, keepalive);
         this.countTokens = new CountTokensEndpoint(context, settings);
         this.models = new ModelsEndpoint(context);
+        this.rejections = new RejectedRequests(context.log());
     }
 
     @Override
@@ -52,6 +58,8 @@ final class GatewayHandler extends Handler.Abstract {
             route(request, response, requestId);
             callback.succeeded();
         } catch (Rejection rejected) {
+            // Logged before the reply goes out: when the client has the error, the log has it too.
+            rejections.record(request, requestId, rejected);
             replyError(request, response, callback, rejected.error, requestId);
         } catch (ClientGoneException e) {
             callback.failed(e);
@@ -72,21 +80,32 @@ final class GatewayHandler extends Handler.Abstract {
 
     private void route(Request request, Response response, String requestId) throws Rejection {
         if (!loopbackHost(request)) {
-            throw new Rejection(ApiError.permission(
+            throw new Rejection(RejectionReason.FOREIGN_HOST, ApiError.permission(
                     "ccbridge answers only requests addressed to localhost or 127.0.0.1"));
         }
         if (request.getHeaders().contains(HttpHeader.ORIGIN)) {
             // Browsers send Origin; Claude Code never does. No CORS: a web page gets no answer to read,
             // and a preflight (OPTIONS) fails, so a page cannot even try.
-            throw new Rejection(ApiError.permission("ccbridge does not answer requests from web pages"));
+            throw new Rejection(RejectionReason.WEB_PAGE,
+                    ApiError.permission("ccbridge does not answer requests from web pages"));
         }
         Route route = Route.parse(Request.getPathInContext(request));
         String method = request.getMethod();
         if (route.endpoint() == Route.Endpoint.UNKNOWN) {
-            throw new Rejection(ApiError.notFound("no such endpoint: " + method + " "
+            throw new Rejection(RejectionReason.UNKNOWN_ENDPOINT, ApiError.notFound("no such endpoint: " + method + " "
                     + Request.getPathInContext(request)));
         }
         Target target = target(route);
+        try {
+            serve(request, response, requestId, route, target);
+        } catch (Rejection rejected) {
+            throw rejected.about(target);
+        }
+    }
+
+    private void serve(Request request, Response response, String requestId, Route route, Target target)
+            throws Rejection {
+        String method = request.getMethod();
         if (route.endpoint() == Route.Endpoint.PROBE) {
             requireMethod(method, "GET", "HEAD");
             Replies.empty(new JettyResponse(response), 200);
@@ -123,10 +142,10 @@ final class GatewayHandler extends Handler.Abstract {
             return target.orElse(null);
         }
         if (route.pinned()) {
-            throw new Rejection(ApiError.notFound("no target with route key '" + route.routeKey()
-                    + "'; the target may have been edited or removed: copy its URL again from ccbridge"));
+            throw new Rejection(RejectionReason.UNKNOWN_ROUTE_KEY, ApiError.notFound("no target with route key '"
+                    + route.routeKey() + "'; the target may have been edited or removed: copy its URL again from ccbridge"));
         }
-        throw new Rejection(ApiError.notFound(
+        throw new Rejection(RejectionReason.NO_ACTIVE_TARGET, ApiError.notFound(
                 "no active target: add one (ccbridge targets add ...) or activate one").notRetryable());
     }
 
@@ -139,15 +158,23 @@ final class GatewayHandler extends Handler.Abstract {
         String apiKey = request.getHeaders().get("x-api-key");
         String bearer = bearer(request);
         if (isBlank(apiKey) && bearer == null) {
-            throw new Rejection(ApiError.authentication(
+            throw new Rejection(RejectionReason.MISSING_TOKEN, ApiError.authentication(
                     "missing token: set ANTHROPIC_AUTH_TOKEN to the token ccbridge printed"));
         }
-        boolean matches = AccessTokens.matches(expected, apiKey == null ? null : apiKey.strip())
-                | AccessTokens.matches(expected, bearer);
+        String key = isBlank(apiKey) ? null : apiKey.strip();
+        boolean matches = AccessTokens.matches(expected, key) | AccessTokens.matches(expected, bearer);
         if (!matches) {
-            throw new Rejection(ApiError.authentication(route.pinned()
+            Map<String, String> sent = new LinkedHashMap<>();
+            if (bearer != null) {
+                sent.put("Authorization", bearer);
+            }
+            if (key != null) {
+                sent.put("x-api-key", key);
+            }
+            throw new Rejection(RejectionReason.WRONG_TOKEN, ApiError.authentication(route.pinned()
                     ? "wrong token for this target's URL: copy the URL and token again from ccbridge"
-                    : "wrong token: set ANTHROPIC_AUTH_TOKEN to the token ccbridge printed"));
+                    : "wrong token: set ANTHROPIC_AUTH_TOKEN to the token ccbridge printed"),
+                    SentTokens.describe(sent, context.targets(), route.pinned()));
         }
     }
 
@@ -186,7 +213,7 @@ final class GatewayHandler extends Handler.Abstract {
                 return;
             }
         }
-        throw new Rejection(ApiError.of(405, "invalid_request_error",
+        throw new Rejection(RejectionReason.WRONG_METHOD, ApiError.of(405, "invalid_request_error",
                 "method " + method + " is not allowed here; use " + String.join(" or ", allowed))
                 .withHeader("Allow", String.join(", ", allowed)));
     }

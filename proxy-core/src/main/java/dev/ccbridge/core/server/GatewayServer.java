@@ -59,7 +59,8 @@ public final class GatewayServer implements AutoCloseable {
         gateway = new GatewayHandler(context, settings, keepalive);
         sizeLimit.setHandler(gateway);
         server.setHandler(sizeLimit);
-        server.setErrorHandler(new AnthropicErrorHandler(settings.maxRequestBytes()));
+        server.setErrorHandler(new AnthropicErrorHandler(settings.maxRequestBytes(),
+                new RejectedRequests(context.log())));
         server.setStopTimeout(2000);
         try {
             server.start();

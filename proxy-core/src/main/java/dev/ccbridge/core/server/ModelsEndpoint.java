@@ -5,11 +5,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.exchange.Replies;
 import dev.ccbridge.core.model.ClaudeModels;
+import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.target.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -17,10 +19,10 @@ import org.eclipse.jetty.util.Fields;
 
 /**
  * {@code GET /v1/models}: the Claude ids Claude Code asks for (each says which upstream model
- * answers it) and the target's own models, in Anthropic's list format with its paging.
+ * answers it) and the target's own models, in Anthropic's list format with its paging, each
+ * described as the Models API does ({@link ModelInfo}) with the limits of the model that answers.
  */
 final class ModelsEndpoint {
-    private static final String CREATED_AT = "2026-01-01T00:00:00Z";
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 1000;
 
@@ -29,9 +31,6 @@ final class ModelsEndpoint {
     ModelsEndpoint(GatewayContext context) {
         this.context = context;
     }
-
-    @JsonPropertyOrder({"type", "id", "display_name", "created_at"})
-    record ModelInfo(String type, String id, String displayName, String createdAt) {}
 
     @JsonPropertyOrder({"data", "has_more", "first_id", "last_id"})
     record ModelList(List<ModelInfo> data, boolean hasMore,
@@ -76,9 +75,9 @@ final class ModelsEndpoint {
     List<ModelInfo> models(Target target) {
         Map<String, ModelInfo> byId = new LinkedHashMap<>();
         for (ClaudeModels.ClaudeModel claude : ClaudeModels.OFFERED) {
-            String upstream = context.router().resolve(target, claude.id()).upstream();
-            byId.put(claude.id(), new ModelInfo("model", claude.id(), claude.displayName() + " (via " + upstream + ")",
-                    claude.createdAt()));
+            ResolvedModel model = context.router().resolve(target, claude.id());
+            byId.put(claude.id(), ModelInfo.of(claude.id(), claude.displayName() + " (via " + model.upstream() + ")",
+                    claude.tier().name().toLowerCase(Locale.ROOT), model.capabilities(), target.apiMode()));
         }
         List<String> own = new ArrayList<>();
         own.add(target.model());
@@ -87,9 +86,9 @@ final class ModelsEndpoint {
         own.add(target.tiers().haiku());
         own.addAll(target.models());
         for (String id : own) {
-            if (id != null && !id.isBlank()) {
-                byId.putIfAbsent(id, new ModelInfo("model", id, id + " (" + target.displayName() + ")",
-                        CREATED_AT));
+            if (id != null && !id.isBlank() && !byId.containsKey(id)) {
+                byId.put(id, ModelInfo.of(id, id + " (" + target.displayName() + ")", null,
+                        context.router().resolve(target, id).capabilities(), target.apiMode()));
             }
         }
         return new ArrayList<>(byId.values());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.ccbridge.core.json.Json;
+import dev.ccbridge.core.log.RejectionReason;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
 import java.io.IOException;
@@ -26,17 +27,18 @@ final class RequestBodies {
             byte[] bytes = new byte[buffer.remaining()];
             buffer.get(bytes);
             if (bytes.length > limit) {
-                throw new Rejection(tooLarge(limit));
+                throw new Rejection(RejectionReason.BODY_TOO_LARGE, tooLarge(limit));
             }
             return bytes;
         } catch (IOException | RuntimeException e) {
             // Jetty reports a body over the size limit (declared or counted while reading) as HTTP 413.
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof HttpException http && http.getCode() == 413) {
-                    throw new Rejection(tooLarge(limit));
+                    throw new Rejection(RejectionReason.BODY_TOO_LARGE, tooLarge(limit));
                 }
             }
-            throw new Rejection(ApiError.invalidRequest("could not read the request body"));
+            throw new Rejection(RejectionReason.UNREADABLE_BODY,
+                    ApiError.invalidRequest("could not read the request body"));
         }
     }
 
@@ -47,38 +49,38 @@ final class RequestBodies {
     /** Parses a messages (or count_tokens) body and checks the fields every request needs. */
     static MessagesRequest parseMessages(byte[] body, boolean requireMaxTokens) throws Rejection {
         if (body.length == 0) {
-            throw new Rejection(ApiError.invalidRequest("request body is empty; expected a JSON object"));
+            throw Rejection.invalidBody("request body is empty; expected a JSON object");
         }
         MessagesRequest request;
         try {
             request = MESSAGES.readValue(body);
         } catch (MismatchedInputException e) {
-            throw new Rejection(ApiError.invalidRequest(describe(e)));
+            throw Rejection.invalidBody(describe(e));
         } catch (JsonProcessingException e) {
-            throw new Rejection(ApiError.invalidRequest("request body is not valid JSON: " + syntaxProblem(e)));
+            throw Rejection.invalidBody("request body is not valid JSON: " + syntaxProblem(e));
         } catch (IOException e) {
-            throw new Rejection(ApiError.invalidRequest("could not read the request body"));
+            throw Rejection.invalidBody("could not read the request body");
         }
         if (request == null) {
-            throw new Rejection(ApiError.invalidRequest("request body is not a JSON object"));
+            throw Rejection.invalidBody("request body is not a JSON object");
         }
         if (request.model() == null || request.model().isBlank()) {
-            throw new Rejection(ApiError.invalidRequest("model: Field required"));
+            throw Rejection.invalidBody("model: Field required");
         }
         if (request.messages() == null) {
-            throw new Rejection(ApiError.invalidRequest("messages: Field required"));
+            throw Rejection.invalidBody("messages: Field required");
         }
         if (request.messages().isEmpty()) {
-            throw new Rejection(ApiError.invalidRequest("messages: at least one message is required"));
+            throw Rejection.invalidBody("messages: at least one message is required");
         }
         if (request.messages().stream().anyMatch(m -> m == null || m.role() == null)) {
-            throw new Rejection(ApiError.invalidRequest("messages: every message needs a role"));
+            throw Rejection.invalidBody("messages: every message needs a role");
         }
         if (requireMaxTokens && request.maxTokens() == null) {
-            throw new Rejection(ApiError.invalidRequest("max_tokens: Field required"));
+            throw Rejection.invalidBody("max_tokens: Field required");
         }
         if (requireMaxTokens && request.maxTokens() < 1) {
-            throw new Rejection(ApiError.invalidRequest("max_tokens: must be at least 1"));
+            throw Rejection.invalidBody("max_tokens: must be at least 1");
         }
         RequestShape.check(request);
         return request;

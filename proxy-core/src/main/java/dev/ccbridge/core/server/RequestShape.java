@@ -1,6 +1,5 @@
 package dev.ccbridge.core.server;
 
-import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.protocol.anthropic.ContentBlock;
 import dev.ccbridge.core.protocol.anthropic.DocumentBlock;
 import dev.ccbridge.core.protocol.anthropic.ImageBlock;
@@ -82,7 +81,7 @@ final class RequestShape {
 
     private static void require(boolean holds, String at, String problem) throws Rejection {
         if (!holds) {
-            throw new Rejection(ApiError.invalidRequest(at + ": " + problem));
+            throw Rejection.invalidBody(at + ": " + problem);
         }
     }
 }

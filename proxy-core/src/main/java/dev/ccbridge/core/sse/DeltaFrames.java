@@ -42,6 +42,9 @@ final class DeltaFrames {
                 field = SIGNATURE;
                 value = s.signature();
             }
+            case Delta.Citations c -> {
+                return null;
+            }
             case null -> {
                 return null;
             }

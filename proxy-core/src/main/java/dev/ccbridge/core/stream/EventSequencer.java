@@ -1,21 +1,26 @@
 package dev.ccbridge.core.stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccbridge.core.json.Json;
-import dev.ccbridge.core.protocol.anthropic.ApiError;
+import dev.ccbridge.core.protocol.anthropic.Citation;
 import dev.ccbridge.core.protocol.anthropic.ContentBlock;
 import dev.ccbridge.core.protocol.anthropic.Delta;
 import dev.ccbridge.core.protocol.anthropic.MessagesResponse;
 import dev.ccbridge.core.protocol.anthropic.RedactedThinkingBlock;
+import dev.ccbridge.core.protocol.anthropic.ServerToolUseBlock;
 import dev.ccbridge.core.protocol.anthropic.StreamEvent;
 import dev.ccbridge.core.protocol.anthropic.TextBlock;
 import dev.ccbridge.core.protocol.anthropic.ThinkingBlock;
 import dev.ccbridge.core.protocol.anthropic.ToolUseBlock;
 import dev.ccbridge.core.protocol.anthropic.Usage;
+import dev.ccbridge.core.protocol.anthropic.WebSearchToolResultBlock;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * that early failures can still be HTTP errors; indices from our own counter; one block open at a
  * time, closed before the next opens; tool arguments as {@code input_json_delta}; a signature only
  * inside a thinking block; {@code message_delta} with full usage, then {@code message_stop}.
+ *
+ * <p>Web search runs inside one answer: calls to the tool ccbridge {@link #answerCallsTo answers
+ * itself} become {@code server_tool_use} blocks, and the upstream's end then only
+ * {@link #isPaused pauses} the answer until their {@link #webSearchResult results} are in; the
+ * next upstream call ({@link #nextRound}) goes on in the same message, its usage added.
  *
  * <p>No I/O: the events wait here until the exchange {@link #drain drains} them after each upstream
  * read, so what one read produced reaches Claude Code in one write. One per answer, on one thread.
@@ -38,20 +48,32 @@ public final class EventSequencer {
 
     private static final class ToolCall {
         final int index;
+        final String name;
+        /** The id of its {@code server_tool_use} block, for a call ccbridge answers itself; else null. */
+        final String serverId;
         final StringBuilder arguments = new StringBuilder();
         /** Arguments arrived after the block closed and could not be sent. */
         boolean lost;
 
-        ToolCall(int index) {
+        ToolCall(int index, String name, String serverId) {
             this.index = index;
+            this.name = name;
+            this.serverId = serverId;
         }
     }
+
+    /** A call ccbridge answers itself, as the model made it: its block's id, the tool, the arguments as sent. */
+    public record ServerCall(String id, String name, String arguments) {}
 
     private final String messageId;
     private final String model;
     private final long estimatedInputTokens;
     private final List<StreamEvent> pending = new ArrayList<>();
-    private final Map<String, ToolCall> tools = new HashMap<>();
+    private final Map<String, ToolCall> tools = new LinkedHashMap<>();
+    private final Set<String> answered = new HashSet<>();
+    /** Every server tool id of this answer: upstreams that number calls per response reuse theirs. */
+    private final Set<String> serverIds = new HashSet<>();
+    private final RoundTranscript round = new RoundTranscript();
 
     private boolean started;
     private boolean done;
@@ -60,7 +82,13 @@ public final class EventSequencer {
     private String stopReason;
     private String stopSequence;
     private Usage usage;
+    /** The usage of the upstream calls before this one (search rounds), or null. */
+    private Usage carried;
     private long outputChars;
+    private String answeredHere;
+    private boolean paused;
+    private long webSearches;
+    private long reportedWebSearches;
 
     /**
      * @param model                the model id Claude Code asked for (answers report it, not the upstream's)
@@ -140,9 +168,96 @@ public final class EventSequencer {
             if (tools.containsKey(key)) {
                 return;
             }
-            int index = startBlock(ToolUseBlock.opening(id, name), Kind.TOOL, key);
-            tools.put(key, new ToolCall(index));
+            String serverId = name != null && name.equals(answeredHere) ? uniqueServerId(id) : null;
+            ContentBlock block = serverId != null ? ServerToolUseBlock.opening(serverId, name)
+                    : ToolUseBlock.opening(id, name);
+            tools.put(key, new ToolCall(startBlock(block, Kind.TOOL, key), name, serverId));
         });
+    }
+
+    /**
+     * Calls to {@code toolName} are ccbridge's to answer (the search function it offered in place of
+     * a server tool): they go out as {@code server_tool_use} blocks, not as calls for Claude Code.
+     */
+    public void answerCallsTo(String toolName) {
+        answeredHere = toolName;
+    }
+
+    /** A server tool call the upstream ran itself (native web search), whole: its result follows. */
+    public void serverToolCall(String id, String name, JsonNode input) {
+        unlessDone(() -> {
+            int index = startBlock(ServerToolUseBlock.opening(id, name), null, null);
+            if (input != null && !input.isEmpty()) {
+                emit(new StreamEvent.ContentBlockDelta(index, new Delta.InputJson(Json.write(input))));
+            }
+            closeOpen();
+        });
+    }
+
+    /** A web search's result (or error), answering the server tool call it names. */
+    public void webSearchResult(WebSearchToolResultBlock result) {
+        unlessDone(() -> {
+            startBlock(result, null, null);
+            closeOpen();
+            answered.add(result.toolUseId());
+            if (result.errorCode().isEmpty()) {
+                webSearches++;
+            }
+        });
+    }
+
+    /** The number of searches the provider says it made (it may have made more than it reported results for). */
+    public void webSearchesReported(long searches) {
+        reportedWebSearches = Math.max(reportedWebSearches, searches);
+    }
+
+    /** A source for the text being written; dropped when no text block is open (a citation needs one). */
+    public void citation(Citation citation) {
+        unlessDone(() -> {
+            if (open != null && open.kind == Kind.TEXT) {
+                emit(new StreamEvent.ContentBlockDelta(open.index, new Delta.Citations(citation)));
+            }
+        });
+    }
+
+    /** Whether the upstream call ended with calls ccbridge answers itself: the answer goes on after them. */
+    public boolean isPaused() {
+        return paused && !done;
+    }
+
+    /** The calls of this upstream call that ccbridge answers itself and has not answered yet, in order. */
+    public List<ServerCall> unansweredCalls() {
+        List<ServerCall> calls = new ArrayList<>();
+        for (ToolCall call : tools.values()) {
+            if (call.serverId != null && !answered.contains(call.serverId)) {
+                calls.add(new ServerCall(call.serverId, call.name, call.arguments.toString()));
+            }
+        }
+        return calls;
+    }
+
+    /** Whether this upstream call also called tools that are Claude Code's to run. */
+    public boolean calledClientTools() {
+        return tools.values().stream().anyMatch(call -> call.serverId == null);
+    }
+
+    /** The blocks this upstream call made (for sending back to it with the answers to its calls). */
+    public List<ContentBlock> roundBlocks() {
+        return round.blocks();
+    }
+
+    /** The next upstream call continues this answer: its blocks follow, its usage adds to the usage so far. */
+    public void nextRound() {
+        if (usage != null) {
+            carried = carried == null ? usage : carried.plus(usage);
+        }
+        usage = null;
+        tools.clear();
+        answered.clear();
+        round.clear();
+        stopReason = null;
+        stopSequence = null;
+        paused = false;
     }
 
     public boolean hasTool(String key) {
@@ -222,7 +337,8 @@ public final class EventSequencer {
     }
 
     /**
-     * A complete answer: close the open block, report stop reason and usage, stop.
+     * A complete answer: close the open block, report stop reason and usage, stop. With calls
+     * ccbridge answers itself still unanswered, the answer {@link #isPaused pauses} instead.
      *
      * @throws StreamFailure (malformed) if a tool call's arguments as sent are not a JSON object:
      *                       Claude Code must never run a call whose input was cut or garbled
@@ -239,6 +355,10 @@ public final class EventSequencer {
             }
             ensureStarted();
             closeOpen();
+            if (!unansweredCalls().isEmpty()) {
+                paused = true;
+                return;
+            }
             emit(new StreamEvent.MessageDelta(new StreamEvent.StopInfo(resolvedStopReason(), stopSequence),
                     finalUsage()));
             emit(new StreamEvent.MessageStop());
@@ -247,19 +367,20 @@ public final class EventSequencer {
     }
 
     private String resolvedStopReason() {
-        boolean sawTool = !tools.isEmpty();
-        if (stopReason == null || (sawTool && StopReason.END_TURN.equals(stopReason))) {
+        boolean sawTool = calledClientTools();
+        // "tool_use" with no call for Claude Code (only ccbridge's own, answered) is an answer that ended.
+        if (stopReason == null || (sawTool && StopReason.END_TURN.equals(stopReason))
+                || (!sawTool && StopReason.TOOL_USE.equals(stopReason))) {
             return sawTool ? StopReason.TOOL_USE : StopReason.END_TURN;
         }
         return stopReason;
     }
 
     private Usage finalUsage() {
-        if (usage != null) {
-            return usage;
-        }
+        Usage reported = carried == null ? usage : usage == null ? carried : carried.plus(usage);
         // No usage from upstream: estimate rather than report zero, so Claude Code's context math holds.
-        return new Usage(estimatedInputTokens, Math.max(1, outputChars / 4), 0, 0);
+        Usage total = reported != null ? reported : new Usage(estimatedInputTokens, Math.max(1, outputChars / 4), 0, 0);
+        return total.withWebSearches(Math.max(webSearches, reportedWebSearches));
     }
 
     private void appendArguments(String key, String fragment) {
@@ -318,6 +439,19 @@ public final class EventSequencer {
 
     private void emit(StreamEvent event) {
         pending.add(event);
+        if (answeredHere != null) {
+            round.accept(event); // only an answer that may go on after ccbridge's own calls needs its rounds
+        }
+    }
+
+    /** Server tool ids read like Anthropic's ({@code srvtoolu_...}), never twice in one answer. */
+    private String uniqueServerId(String toolId) {
+        String base = "srvtoolu_" + (toolId.startsWith("toolu_") ? toolId.substring("toolu_".length()) : toolId);
+        String id = base;
+        for (int n = 2; !serverIds.add(id); n++) {
+            id = base + "_" + n;
+        }
+        return id;
     }
 
     /** Runs {@code action} unless the answer has ended: nothing follows {@code message_stop}. */

@@ -1,15 +1,8 @@
 package dev.ccbridge.core.stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.protocol.anthropic.ContentBlock;
-import dev.ccbridge.core.protocol.anthropic.Delta;
 import dev.ccbridge.core.protocol.anthropic.MessagesResponse;
-import dev.ccbridge.core.protocol.anthropic.RedactedThinkingBlock;
 import dev.ccbridge.core.protocol.anthropic.StreamEvent;
-import dev.ccbridge.core.protocol.anthropic.TextBlock;
-import dev.ccbridge.core.protocol.anthropic.ThinkingBlock;
-import dev.ccbridge.core.protocol.anthropic.ToolUseBlock;
 import dev.ccbridge.core.protocol.anthropic.Usage;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,23 +15,12 @@ import java.util.List;
  */
 public final class MessageAccumulator {
     private MessagesResponse start;
-    private final List<Object> blocks = new ArrayList<>();
+    private final List<BlockBuilder> blocks = new ArrayList<>();
     private int openIndex = -1;
     private String stopReason;
     private String stopSequence;
     private Usage usage;
     private boolean stopped;
-
-    /** Mutable state of one block while its deltas arrive. */
-    private static final class Building {
-        final ContentBlock opening;
-        final StringBuilder text = new StringBuilder();
-        String signature;
-
-        Building(ContentBlock opening) {
-            this.opening = opening;
-        }
-    }
 
     public void accept(StreamEvent event) {
         if (stopped) {
@@ -62,7 +44,7 @@ public final class MessageAccumulator {
                 if (s.index() != blocks.size()) {
                     throw new IllegalStateException("block index " + s.index() + ", expected " + blocks.size());
                 }
-                blocks.add(new Building(s.contentBlock()));
+                blocks.add(new BlockBuilder(s.contentBlock()));
                 openIndex = s.index();
             }
             case StreamEvent.ContentBlockDelta d -> applyDelta(d);
@@ -102,8 +84,8 @@ public final class MessageAccumulator {
             throw new IllegalStateException("the stream has not ended");
         }
         List<ContentBlock> content = new ArrayList<>(blocks.size());
-        for (Object block : blocks) {
-            content.add(finish((Building) block));
+        for (BlockBuilder block : blocks) {
+            content.add(block.build());
         }
         return MessagesResponse.of(start.id(), start.model(), content, stopReason, stopSequence, usage);
     }
@@ -112,52 +94,6 @@ public final class MessageAccumulator {
         if (d.index() != openIndex) {
             throw new IllegalStateException("delta for block " + d.index() + " but open is " + openIndex);
         }
-        Building block = (Building) blocks.get(d.index());
-        switch (d.delta()) {
-            case Delta.Text t -> {
-                require(block, TextBlock.class, "text_delta");
-                block.text.append(t.text());
-            }
-            case Delta.Thinking t -> {
-                require(block, ThinkingBlock.class, "thinking_delta");
-                block.text.append(t.thinking());
-            }
-            case Delta.Signature s -> {
-                require(block, ThinkingBlock.class, "signature_delta");
-                block.signature = block.signature == null ? s.signature() : block.signature + s.signature();
-            }
-            case Delta.InputJson j -> {
-                require(block, ToolUseBlock.class, "input_json_delta");
-                block.text.append(j.partialJson());
-            }
-        }
-    }
-
-    private static void require(Building block, Class<?> kind, String delta) {
-        if (!kind.isInstance(block.opening)) {
-            throw new IllegalStateException(delta + " inside a " + block.opening.getClass().getSimpleName());
-        }
-    }
-
-    private static ContentBlock finish(Building block) {
-        return switch (block.opening) {
-            case TextBlock t -> new TextBlock(t.text() + block.text);
-            case ThinkingBlock t -> new ThinkingBlock(t.thinking() + block.text,
-                    block.signature != null ? block.signature : t.signature());
-            case ToolUseBlock t -> new ToolUseBlock(t.id(), t.name(), toolInput(block.text.toString()));
-            case RedactedThinkingBlock r -> r;
-            default -> block.opening;
-        };
-    }
-
-    private static JsonNode toolInput(String arguments) {
-        if (arguments.isBlank()) {
-            return Json.object();
-        }
-        JsonNode parsed = Json.parseOrNull(arguments);
-        if (parsed == null || !parsed.isObject()) {
-            throw new IllegalStateException("tool arguments are not a JSON object: " + arguments);
-        }
-        return parsed;
+        blocks.get(d.index()).apply(d.delta());
     }
 }

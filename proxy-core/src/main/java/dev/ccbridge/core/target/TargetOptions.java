@@ -26,11 +26,13 @@ import java.util.Optional;
  * @param profile          Bedrock: the AWS profile
  * @param endpoint         Bedrock: an endpoint in place of the region's
  * @param streaming        Bedrock: {@code false} asks with Converse instead of ConverseStream
+ * @param webSearch        how Claude Code's web search is answered ({@code webSearch}: auto, native,
+ *                         backend, off; unset means auto)
  */
 public record TargetOptions(Duration firstByteTimeout, Duration idleTimeout, Duration totalTimeout,
                             Integer connectRetries, Integer retries, Duration retryMaxWait, String auth,
                             String region, String profile, String endpoint, Boolean streaming,
-                            Map<String, String> other) {
+                            WebSearchMode webSearch, Map<String, String> other) {
 
     public static final TargetOptions NONE = of(Map.of());
 
@@ -50,6 +52,7 @@ public record TargetOptions(Duration firstByteTimeout, Duration idleTimeout, Dur
     private static final String PROFILE = "profile";
     private static final String ENDPOINT = "endpoint";
     private static final String STREAMING = "streaming";
+    private static final String WEB_SEARCH = "webSearch";
 
     public TargetOptions {
         other = other == null ? Map.of() : Map.copyOf(other);
@@ -78,6 +81,7 @@ public record TargetOptions(Duration firstByteTimeout, Duration idleTimeout, Dur
                 take(other, PROFILE, TargetOptions::text),
                 take(other, ENDPOINT, TargetOptions::text),
                 take(other, STREAMING, TargetOptions::bool),
+                take(other, WEB_SEARCH, WebSearchMode::read),
                 other);
         return options;
     }
@@ -97,6 +101,7 @@ public record TargetOptions(Duration firstByteTimeout, Duration idleTimeout, Dur
         put(out, PROFILE, profile);
         put(out, ENDPOINT, endpoint);
         put(out, STREAMING, streaming);
+        put(out, WEB_SEARCH, webSearch == null ? null : webSearch.wireName());
         other.forEach(out::putIfAbsent);
         return out;
     }
@@ -114,6 +119,11 @@ public record TargetOptions(Duration firstByteTimeout, Duration idleTimeout, Dur
             map.put(key, value);
         }
         return of(map);
+    }
+
+    /** How web search is answered: as set, else {@link WebSearchMode#AUTO}. */
+    public WebSearchMode webSearchMode() {
+        return webSearch != null ? webSearch : WebSearchMode.AUTO;
     }
 
     /** The time limits: these options over the defaults. */

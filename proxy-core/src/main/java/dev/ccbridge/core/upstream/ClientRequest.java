@@ -1,6 +1,7 @@
 package dev.ccbridge.core.upstream;
 
 import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
+import dev.ccbridge.core.translate.common.WithoutThinking;
 import java.util.Map;
 
 /**
@@ -15,4 +16,15 @@ import java.util.Map;
  */
 public record ClientRequest(String id, MessagesRequest messages, byte[] rawBody, Map<String, String> clientHeaders,
                             long estimatedInputTokens, String messageId) {
+
+    /** Whether the history holds thinking blocks (whose signatures an upstream may refuse). */
+    public boolean hasThinking() {
+        return WithoutThinking.hasThinking(messages);
+    }
+
+    /** The same request with every thinking block taken out of its history. */
+    public ClientRequest withoutThinking() {
+        return new ClientRequest(id, WithoutThinking.of(messages), WithoutThinking.of(rawBody), clientHeaders,
+                estimatedInputTokens, messageId);
+    }
 }

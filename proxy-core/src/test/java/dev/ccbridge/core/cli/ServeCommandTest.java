@@ -7,16 +7,14 @@ import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.target.ConfigStore;
 import dev.ccbridge.core.testing.CcbridgeProcess;
 import dev.ccbridge.core.testing.CcbridgeProcess.Result;
-import dev.ccbridge.core.testing.FakeAgent;
-import dev.ccbridge.core.testing.FakeProvider;
+import dev.ccbridge.core.testing.LocalClient;
+import dev.ccbridge.fake.Dialect;
+import dev.ccbridge.fake.FakeProvider;
+import dev.ccbridge.fake.Profile;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,12 +31,6 @@ class ServeCommandTest {
         ccbridge = new CcbridgeProcess(dir);
     }
 
-    private static int freePort() throws Exception {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void aTakenPortIsAClearMessageAndAFailingExitCode() throws Exception {
         try (var taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
@@ -52,7 +44,7 @@ class ServeCommandTest {
 
     @Test
     void theBannerSaysWhereItListensAndHowToPointClaudeCodeAtIt() throws Exception {
-        int port = freePort();
+        int port = LocalClient.freePort();
         try (var serve = ccbridge.start("serve", "--port", String.valueOf(port))) {
             String banner = serve.awaitOut("Other shells:");
 
@@ -69,14 +61,14 @@ class ServeCommandTest {
 
     @Test
     void withoutAKeyTheBannerWarnsAndRequestsAreRefusedNamingTheFix() throws Exception {
-        int port = freePort();
+        int port = LocalClient.freePort();
         try (var serve = ccbridge.start("serve", "--port", String.valueOf(port))) {
             String banner = serve.awaitOut("Other shells:");
             assertThat(banner).contains("Active target: OpenAI [openai]")
                     .contains("Warning: Add an API key for OpenAI: run `ccbridge keys set openai`, or set "
                             + "OPENAI_API_KEY. Until it has one, every request fails (401).");
 
-            HttpResponse<String> answer = ask(port, installToken());
+            HttpResponse<String> answer = LocalClient.ask(port, installToken());
 
             assertThat(answer.statusCode()).isEqualTo(401);
             assertThat(answer.headers().firstValue("x-should-retry")).contains("false");
@@ -92,7 +84,7 @@ class ServeCommandTest {
     @Test
     void withAKeyTheBannerSaysWhereItComesFrom() throws Exception {
         ccbridge.env("OPENAI_API_KEY", "sk-live-0123456789abcdef");
-        try (var serve = ccbridge.start("serve", "--port", String.valueOf(freePort()))) {
+        try (var serve = ccbridge.start("serve", "--port", String.valueOf(LocalClient.freePort()))) {
             String banner = serve.awaitOut("Other shells:");
 
             assertThat(banner).contains("(key from $OPENAI_API_KEY)").doesNotContain("Warning")
@@ -103,16 +95,16 @@ class ServeCommandTest {
     @Test
     void eachRequestIsOneLineInOneFormatAndNothingElse() throws Exception {
         String key = "sk-fake-0123456789abcdef";
-        try (var provider = new FakeProvider(FakeAgent::chat).requiringKey(key)) {
+        try (var provider = FakeProvider.start(Profile.of(Dialect.CHAT).requiringKey(key))) {
             ccbridge.run("targets", "add", "--name", "Fake", "--base-url", provider.baseUrl(), "--model", "fake-model",
                     "--api-key-env", "FAKE_API_KEY", "--activate");
-            int port = freePort();
+            int port = LocalClient.freePort();
             try (var serve = ccbridge.env("FAKE_API_KEY", key).start("serve", "--port", String.valueOf(port))) {
                 serve.awaitOut("Other shells:");
-                assertThat(ask(port, installToken()).statusCode()).isEqualTo(200);
+                assertThat(LocalClient.ask(port, installToken()).statusCode()).isEqualTo(200);
                 serve.awaitOut(" 200  fake ");
-                provider.requiringKey("sk-another-key-000000");
-                assertThat(ask(port, installToken()).statusCode()).isEqualTo(401);
+                provider.use(provider.profile().requiringKey("sk-another-key-000000"));
+                assertThat(LocalClient.ask(port, installToken()).statusCode()).isEqualTo(401);
                 serve.awaitOut(" 401  fake ");
 
                 Result stopped = serve.stop();
@@ -132,20 +124,5 @@ class ServeCommandTest {
 
     private String installToken() {
         return new ConfigStore(ccbridge.configFile()).load().config().installToken();
-    }
-
-    /** One small non-streaming request, as Claude Code sends it to the root URL. */
-    private static HttpResponse<String> ask(int port, String token) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/messages"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("anthropic-version", "2023-06-01")
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"claude-sonnet-4-6\",\"max_tokens\":64,"
-                        + "\"messages\":[{\"role\":\"user\",\"content\":\"Reply with: pong\"}]}"))
-                .build();
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        }
     }
 }

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.core.testing.CcbridgeProcess;
 import dev.ccbridge.core.testing.CcbridgeProcess.Result;
-import dev.ccbridge.core.testing.FakeAgent;
-import dev.ccbridge.core.testing.FakeProvider;
+import dev.ccbridge.fake.Dialect;
+import dev.ccbridge.fake.FakeProvider;
+import dev.ccbridge.fake.Profile;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +26,7 @@ class TestCommandTest {
     @BeforeEach
     void setUp() {
         ccbridge = new CcbridgeProcess(dir);
-        provider = new FakeProvider(FakeAgent::chat).requiringKey(KEY);
+        provider = FakeProvider.start(Profile.of(Dialect.CHAT).requiringKey(KEY));
         Result add = ccbridge.run("targets", "add", "--name", "Fake", "--base-url", provider.baseUrl(),
                 "--model", "fake-model", "--api-key-env", "FAKE_API_KEY");
         assertThat(add.exit()).as(add.toString()).isZero();

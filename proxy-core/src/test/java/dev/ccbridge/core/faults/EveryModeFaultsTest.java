@@ -24,7 +24,7 @@ class EveryModeFaultsTest {
     /** The chunks of a valid answer before its end: content, but no finish. */
     private static List<String> partial(FaultBench bench, Exchange x) {
         List<String> chunks = bench.validAnswer(x.json());
-        return chunks.subList(0, bench.mode == ApiMode.CHAT_COMPLETIONS ? 1 : 3);
+        return chunks.subList(0, bench.mode == ApiMode.CHAT_COMPLETIONS ? 2 : 3);
     }
 
     @ParameterizedTest

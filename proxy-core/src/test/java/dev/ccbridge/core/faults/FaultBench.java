@@ -1,14 +1,18 @@
 package dev.ccbridge.core.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.server.ServerSettings;
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.model.ModelTiers;
 import dev.ccbridge.core.target.Target;
-import dev.ccbridge.core.testing.FakeAgent;
+import dev.ccbridge.core.json.Json;
+import dev.ccbridge.core.testing.Fakes;
+import dev.ccbridge.fake.Profile;
+import dev.ccbridge.fake.Reply;
 import dev.ccbridge.core.testing.FaultyUpstream;
 import dev.ccbridge.core.testing.GatewayHarness;
 import dev.ccbridge.core.upstream.http.HttpTransport;
@@ -17,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,18 +63,21 @@ final class FaultBench implements AutoCloseable {
 
     /** The valid answer of this mode's protocol to the request the fake received, as SSE chunks. */
     List<String> validAnswer(JsonNode request) {
-        return switch (mode) {
-            case CHAT_COMPLETIONS -> FakeAgent.chat(request);
-            case CODEX_RESPONSES -> FakeAgent.responses(request);
-            case ANTHROPIC_MESSAGES -> FakeAgent.anthropic(request);
-            default -> throw new IllegalArgumentException(mode.toString());
-        };
+        return answer(mode, request).texts();
     }
 
     /** A valid ConverseStream answer to the request the fake received, as event-stream frames. */
     static List<byte[]> validFrames(JsonNode request) {
-        return FakeAgent.converse(request).stream()
-                .map(e -> dev.ccbridge.core.upstream.bedrock.BedrockFake.Frame.event(e.type(), e.json()).encode()).toList();
+        return answer(ApiMode.BEDROCK_CONVERSE, request).pieces().stream().map(Reply.Piece::bytes).toList();
+    }
+
+    /** The one fake provider's streamed answer to this request (the raw-socket fake sends it its own way). */
+    private static Reply answer(ApiMode mode, JsonNode received) {
+        ObjectNode request = received.deepCopy();
+        request.put("stream", true);
+        byte[] body = Json.write(request).getBytes(StandardCharsets.UTF_8);
+        var asked = new dev.ccbridge.fake.Received("POST", "/model/m/converse-stream", Map.of(), body, request);
+        return Profile.of(Fakes.dialect(mode)).answer(asked);
     }
 
     Received send(boolean stream) {
@@ -95,20 +103,14 @@ final class FaultBench implements AutoCloseable {
     }
 
     /** The last request as the request log has it, once it has ended. */
-    RequestRecord lastRecord() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<RequestRecord> records = gateway.log.snapshot();
-            if (!records.isEmpty() && !records.getLast().inFlight()) {
-                return records.getLast();
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("the request never ended in the log");
+    RequestRecord lastRecord() {
+        return await("the request's end in the log").atMost(Duration.ofSeconds(5)).until(
+                () -> gateway.log.snapshot().isEmpty() ? null : gateway.log.snapshot().getLast(),
+                record -> record != null && !record.inFlight());
     }
 
     /** Nothing lingers: requests, provider calls and connections all finished and closed. */
-    void assertNothingLeft() throws InterruptedException {
+    void assertNothingLeft() {
         assertNothingLeft(0);
     }
 
@@ -116,21 +118,17 @@ final class FaultBench implements AutoCloseable {
      * The same, allowing {@code idleAllowed} idle pooled connections (to a well-behaved provider
      * that keeps connections alive, like a fallback target's).
      */
-    void assertNothingLeft(int idleAllowed) throws InterruptedException {
+    void assertNothingLeft(int idleAllowed) {
         HttpTransport transport = gateway.server.context().upstreams().transport().orElseThrow();
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < deadline && (gateway.server.activeRequests() > 0
-                || transport.callsInFlight() > 0 || transport.connections().open() > idleAllowed)) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(5)).ignoreExceptions().until(() -> gateway.server.activeRequests() == 0
+                && transport.callsInFlight() == 0 && transport.connections().open() <= idleAllowed);
         assertThat(gateway.server.activeRequests()).as("requests still being handled").isZero();
         assertThat(transport.callsInFlight()).as("provider calls still running").isZero();
         // The fake closes every connection after its answer, so none of those may stay in the pool either.
         assertThat(transport.connections().active()).as("provider connections still busy").isZero();
         assertThat(transport.connections().open()).as("provider connections left in the pool")
                 .isLessThanOrEqualTo(idleAllowed);
-        assertThat(upstream.allClosedWithin(Duration.ofSeconds(5)))
-                .as("provider connections left open: %d", upstream.openConnections()).isTrue();
+        await("provider connections closed").atMost(Duration.ofSeconds(5)).until(() -> upstream.openConnections() == 0);
         assertThat(gateway.log.snapshot()).noneMatch(RequestRecord::inFlight);
     }
 

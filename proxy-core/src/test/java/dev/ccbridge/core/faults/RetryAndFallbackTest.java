@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.Target;
-import dev.ccbridge.core.testing.FakeAgent;
-import dev.ccbridge.core.testing.FakeProvider;
+import dev.ccbridge.core.testing.Fakes;
+import dev.ccbridge.fake.FakeProvider;
 import dev.ccbridge.core.testing.FaultyUpstream.Exchange;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +36,7 @@ class RetryAndFallbackTest {
 
     /** A second, healthy target named "backup", and the faulty one falling back to it. */
     private void withBackup(String... fallbacks) {
-        backup = new FakeProvider(FakeAgent::chat);
+        backup = Fakes.start(ApiMode.CHAT_COMPLETIONS);
         bench.gateway.registry.put(FaultBench.target(ApiMode.CHAT_COMPLETIONS, backup.baseUrl(), Map.of())
                 .withId("backup"));
         Target faulty = bench.gateway.registry.byId("faulty").orElseThrow();
@@ -46,7 +45,7 @@ class RetryAndFallbackTest {
     }
 
     private List<String> validChat(Exchange x) {
-        return FakeAgent.chat(x.json());
+        return bench.validAnswer(x.json());
     }
 
     @AfterEach
@@ -194,7 +193,7 @@ class RetryAndFallbackTest {
     void onceTheAnswerStartedNothingIsRetriedOrFallenBackTo() throws Exception {
         bench(ApiMode.CHAT_COMPLETIONS, Map.of("retries", "3"));
         withBackup("backup");
-        bench.upstream.script(x -> x.head(200, SSE).chunk(validChat(x).getFirst()).reset());
+        bench.upstream.script(x -> x.head(200, SSE).chunks(validChat(x).subList(0, 2)).reset());
         bench.send(true).isStreamCutWithError("api_error", "the connection to Faulty broke");
         assertThat(bench.upstream.connections()).isEqualTo(1);
         assertThat(backup.requests()).isEmpty();

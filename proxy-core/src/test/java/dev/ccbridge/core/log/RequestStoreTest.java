@@ -189,6 +189,126 @@ class RequestStoreTest {
         }
     }
 
+    @Test
+    void aRefusedRequestIsKeptWithItsReasonAndItsLatestCountButIsNoUsage() {
+        RequestRecord first = rejected("q1", NOW, 1, NOW);
+        try (var store = open(RequestStore.Retention.DEFAULT)) {
+            store.save(done("r1", NOW.minusSeconds(5), "deepseek", 200, new Usage(10, 1, 0, 0)));
+            store.save(first);
+            store.save(rejected("q1", NOW, 7, NOW.plusSeconds(30)));
+            // A later count that arrives first (listeners run on the requests' threads) is not undone.
+            store.save(rejected("q1", NOW, 5, NOW.plusSeconds(20)));
+        }
+        try (var store = open(RequestStore.Retention.DEFAULT)) {
+            assertThat(store.recent(10)).extracting(RequestRecord::id).containsExactly("r1", "q1");
+            RequestRecord stored = store.recent(10).getLast();
+            assertThat(stored.rejection()).hasValueSatisfying(r -> {
+                assertThat(r.reason()).isEqualTo(RejectionReason.WRONG_TOKEN);
+                assertThat(r.status()).isEqualTo(401);
+                assertThat(r.count()).isEqualTo(7);
+                assertThat(r.lastAt()).isEqualTo(NOW.plusSeconds(30));
+                assertThat(r.client()).isEqualTo("curl/8.5.0");
+                assertThat(r.endpoint()).isEqualTo("POST /v1/messages");
+                assertThat(r.failure().message()).startsWith("wrong token: set ANTHROPIC_AUTH_TOKEN");
+            });
+            assertThat(stored.completion()).as("not an answer").isEmpty();
+            assertThat(stored.routing().hasTarget()).isFalse();
+            assertThat(store.usage(1)).as("only the answered request is usage").singleElement()
+                    .satisfies(u -> assertThat(u.requests()).isEqualTo(1))
+                    .satisfies(u -> assertThat(u.errors()).isZero());
+        }
+    }
+
+    @Test
+    void aTailThenWhatWasStoredAfterIt() {
+        try (var store = open(RequestStore.Retention.DEFAULT)) {
+            assertThat(store.tail(5).records()).isEmpty();
+            store.save(done("r1", NOW, "deepseek", 200, null));
+            store.save(done("r2", NOW, "deepseek", 200, null));
+            RequestStore.Tail tail = store.tail(1);
+            assertThat(tail.records()).extracting(RequestRecord::id).containsExactly("r2");
+            assertThat(store.after(tail.position(), 10).records()).isEmpty();
+            assertThat(store.after(store.tail(0).position(), 10).records()).as("no lines, and still the end")
+                    .isEmpty();
+
+            store.save(done("r3", NOW, "deepseek", 200, null));
+            store.save(rejected("q1", NOW, 1, NOW));
+            RequestStore.Tail next = store.after(tail.position(), 10);
+            assertThat(next.records()).extracting(RequestRecord::id).containsExactly("r3", "q1");
+            assertThat(store.after(next.position(), 10).records()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRequestIsFoundByItsIdOrTheStartOfIt() {
+        try (var store = open(RequestStore.Retention.DEFAULT)) {
+            store.save(started("req_abc1", NOW, "{\"model\":\"m\"}")
+                    .completed(new RequestRecord.Completed(200, null, 1L, 2L, null), "{\"content\":[]}"));
+            store.save(done("req_abc2", NOW, "deepseek", 200, null));
+            store.save(done("req_abc", NOW, "deepseek", 200, null));
+
+            assertThat(store.find("req_abc1", 2)).singleElement().satisfies(r -> {
+                assertThat(new String(r.requestBody(), StandardCharsets.UTF_8)).isEqualTo("{\"model\":\"m\"}");
+                assertThat(r.responseBody()).isEqualTo("{\"content\":[]}");
+            });
+            assertThat(store.find("req_abc", 2)).as("an exact id wins over longer ones")
+                    .extracting(RequestRecord::id).containsExactly("req_abc");
+            assertThat(store.find("req_ab", 2)).hasSize(2);
+            assertThat(store.find("req_x", 2)).isEmpty();
+            assertThat(store.find("%", 2)).as("not a pattern").isEmpty();
+        }
+    }
+
+    @Test
+    void theNewestRequestsWithTheirBodiesOneAtATime() {
+        try (var store = open(RequestStore.Retention.DEFAULT)) {
+            for (int i = 1; i <= 4; i++) {
+                store.save(started("r" + i, NOW, "{\"n\":" + i + "}")
+                        .completed(new RequestRecord.Completed(200, null, 1L, 2L, null), "answer " + i));
+            }
+            List<String> seen = new java.util.ArrayList<>();
+            int count = store.forEachWithBodies(3, r -> seen.add(r.id() + " " + r.responseBody()));
+            assertThat(count).isEqualTo(3);
+            assertThat(seen).containsExactly("r2 answer 2", "r3 answer 3", "r4 answer 4");
+            assertThat(store.forEachWithBodies(Integer.MAX_VALUE, r -> { })).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void theAppServeAndALogCommandMayOpenANewHistoryAtTheSameMoment() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            Path file = dir.resolve("together-" + round + ".db");
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> opened = new java.util.ArrayList<>();
+            try (var threads = java.util.concurrent.Executors.newFixedThreadPool(3)) {
+                for (int i = 0; i < 3; i++) {
+                    int n = i;
+                    opened.add(threads.submit(() -> {
+                        start.await();
+                        try (var store = RequestStore.open(file, RequestStore.Retention.DEFAULT)) {
+                            store.save(done("r" + n, Instant.now(), "deepseek", 200, null));
+                        }
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (var future : opened) {
+                    future.get();
+                }
+            }
+            try (var store = RequestStore.open(file, RequestStore.Retention.DEFAULT)) {
+                assertThat(store.recent(10)).hasSize(3);
+            }
+        }
+    }
+
+    private static RequestRecord rejected(String id, Instant at, int count, Instant lastAt) {
+        return RequestRecord.rejected(id, at, RequestRecord.Routing.unrouted(RequestRecord.Addressed.ACTIVE),
+                new RequestRecord.Rejected(RejectionReason.WRONG_TOKEN, 401, new RequestRecord.Failure(
+                        "authentication_error", "wrong token: set ANTHROPIC_AUTH_TOKEN to the token ccbridge printed"),
+                        "curl/8.5.0", "POST /v1/messages", count, lastAt));
+    }
+
     private static RequestRecord started(String id, Instant at) {
         return started(id, at, "{}");
     }

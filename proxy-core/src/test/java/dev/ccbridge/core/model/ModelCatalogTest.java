@@ -24,7 +24,7 @@ class ModelCatalogTest {
         assertThat(CATALOG.lookup("global.anthropic.claude-opus-4-7")).isEqualTo(CATALOG.lookup("claude-opus-4-7"));
         assertThat(CATALOG.lookup("us.anthropic.claude-haiku-4-5-20251001-v1:0").maxOutputTokens()).isEqualTo(64_000);
         assertThat(CATALOG.lookup("openai/gpt-5.5")).isEqualTo(CATALOG.lookup("gpt-5.5"));
-        assertThat(CATALOG.lookup("deepseek/deepseek-v4-pro").replaysReasoning()).isTrue();
+        assertThat(CATALOG.lookup("deepseek/deepseek-v4-pro").demandsReasoningBack()).isTrue();
     }
 
     @Test
@@ -36,10 +36,10 @@ class ModelCatalogTest {
 
     @Test
     void reasoningModelsThatMustSeeTheirReasoningAgainAreMarked() {
-        assertThat(CATALOG.lookup("deepseek-v4-flash").replaysReasoning()).isTrue();
-        assertThat(CATALOG.lookup("kimi-k2.6").replaysReasoning()).isTrue();
-        assertThat(CATALOG.lookup("glm-5.1").replaysReasoning()).isTrue();
-        assertThat(CATALOG.lookup("gpt-5.5").replaysReasoning()).isFalse();
+        assertThat(CATALOG.lookup("deepseek-v4-flash").demandsReasoningBack()).isTrue();
+        assertThat(CATALOG.lookup("kimi-k2.6").demandsReasoningBack()).isTrue();
+        assertThat(CATALOG.lookup("glm-5.1").demandsReasoningBack()).isTrue();
+        assertThat(CATALOG.lookup("gpt-5.5").demandsReasoningBack()).isFalse();
         assertThat(CATALOG.lookup("gpt-5.5").usesMaxCompletionTokens()).isTrue();
     }
 
@@ -60,7 +60,7 @@ class ModelCatalogTest {
 
         ModelCapabilities effective = fromNewerFile.over(CATALOG.lookup("deepseek-v4-flash"));
 
-        assertThat(effective.replaysReasoning()).isTrue();
+        assertThat(effective.demandsReasoningBack()).isTrue();
         assertThat(effective.wantsNineCharToolIds()).isTrue();
     }
 }

@@ -115,7 +115,7 @@ class ModelRouterTest {
         assertThat(model.capabilities().takesImages()).isFalse();
         // Unset fields still come from the catalog entry for deepseek-v4.
         assertThat(model.capabilities().contextWindow()).isEqualTo(1_000_000);
-        assertThat(model.capabilities().replaysReasoning()).isTrue();
+        assertThat(model.capabilities().demandsReasoningBack()).isTrue();
         assertThat(model.clampMaxTokens(32000)).isEqualTo(4096);
         assertThat(model.clampMaxTokens(1000)).isEqualTo(1000);
         assertThat(model.clampMaxTokens(null)).isEqualTo(4096);

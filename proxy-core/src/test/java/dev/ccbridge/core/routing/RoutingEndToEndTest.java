@@ -10,8 +10,11 @@ import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.RoutingRule;
 import dev.ccbridge.core.target.RoutingRule.Condition;
 import dev.ccbridge.core.target.Target;
-import dev.ccbridge.core.testing.FakeProvider;
 import dev.ccbridge.core.testing.GatewayHarness;
+import dev.ccbridge.fake.Dialect;
+import dev.ccbridge.fake.FakeProvider;
+import dev.ccbridge.fake.Profile;
+import dev.ccbridge.fake.agent.Agent;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,8 +31,8 @@ class RoutingEndToEndTest {
 
     @BeforeEach
     void start() {
-        textOnly = new FakeProvider(body -> answer("text-only"));
-        vision = new FakeProvider(body -> answer("vision"));
+        textOnly = FakeProvider.start(Profile.of(Dialect.CHAT).answering(Agent.saying("answered by text-only")));
+        vision = FakeProvider.start(Profile.of(Dialect.CHAT).answering(Agent.saying("answered by vision")));
         gateway = GatewayHarness.start(Target.builder().id("deepseek").name("DeepSeek").provider("deepseek")
                 .baseUrl(textOnly.baseUrl()).model("deepseek-v4-flash").apiMode(ApiMode.CHAT_COMPLETIONS)
                 .capabilities(new ModelCapabilities(null, null, false, null, null, null, null, null, null, null))
@@ -41,17 +44,10 @@ class RoutingEndToEndTest {
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stop() {
         gateway.close();
         textOnly.close();
         vision.close();
-    }
-
-    private static List<String> answer(String who) {
-        return List.of(
-                "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"answered by " + who + "\"}}]}\n\n",
-                "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n",
-                "data: [DONE]\n\n");
     }
 
     private static String body(String model, String content) {

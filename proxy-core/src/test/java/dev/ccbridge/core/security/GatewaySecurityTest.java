@@ -10,8 +10,8 @@ import dev.ccbridge.core.server.GatewayServer;
 import dev.ccbridge.core.server.ServerSettings;
 import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.TargetRegistry;
-import dev.ccbridge.core.testing.FakeAgent;
-import dev.ccbridge.core.testing.FakeProvider;
+import dev.ccbridge.core.target.ApiMode;
+import dev.ccbridge.core.testing.Fakes;
 import dev.ccbridge.core.testing.GatewayHarness;
 import dev.ccbridge.core.testing.RawHttp;
 import java.util.List;
@@ -43,7 +43,7 @@ class GatewaySecurityTest {
 
     @Test
     void aBrowsersPreflightFailsAndNoCorsHeaderIsEverSent() throws Exception {
-        try (var provider = new FakeProvider(FakeAgent::chat);
+        try (var provider = Fakes.start(ApiMode.CHAT_COMPLETIONS);
              var gateway = GatewayHarness.start(GatewayHarness.chatTarget(provider.baseUrl(), "m"))) {
             int port = gateway.server.port();
             String preflight = RawHttp.exchange(port, "OPTIONS /v1/messages HTTP/1.1\r\nHost: 127.0.0.1:" + port
@@ -69,7 +69,7 @@ class GatewaySecurityTest {
 
     @Test
     void aForeignHostNameIsRefusedBeforeAnythingElse() throws Exception {
-        try (var provider = new FakeProvider(FakeAgent::chat);
+        try (var provider = Fakes.start(ApiMode.CHAT_COMPLETIONS);
              var gateway = GatewayHarness.start(GatewayHarness.chatTarget(provider.baseUrl(), "m"))) {
             int port = gateway.server.port();
             String reply = RawHttp.exchange(port, "POST /v1/messages HTTP/1.1\r\nHost: rebind.attacker.example:" + port
@@ -82,7 +82,7 @@ class GatewaySecurityTest {
 
     @Test
     void aRotatedTokenStopsTheOldOneAtOnce() throws Exception {
-        try (var provider = new FakeProvider(FakeAgent::chat);
+        try (var provider = Fakes.start(ApiMode.CHAT_COMPLETIONS);
              var gateway = GatewayHarness.start(GatewayHarness.chatTarget(provider.baseUrl(), "m"))) {
             String old = gateway.registry.installToken();
             String oldTarget = gateway.active().token();

@@ -1,17 +1,21 @@
 package dev.ccbridge.core.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.ConfigStore;
-import dev.ccbridge.core.model.ModelTiers;
 import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.Target;
-import dev.ccbridge.core.testing.FaultyUpstream;
-import dev.ccbridge.core.testing.FaultyUpstream.Exchange;
 import dev.ccbridge.core.testing.Fixtures;
-import dev.ccbridge.core.upstream.bedrock.BedrockFake;
+import dev.ccbridge.fake.Dialect;
+import dev.ccbridge.fake.FakeProvider;
+import dev.ccbridge.fake.Profile;
+import dev.ccbridge.fake.Received;
+import dev.ccbridge.fake.Reply;
+import dev.ccbridge.fake.rules.Errors;
+import dev.ccbridge.fake.wire.EventStreamFrame;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,9 +38,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A session with real keys, through every mode, against providers that echo the key back in
  * every way they can (JSON error bodies, HTML pages, errors inside a stream, Anthropic-shaped
- * errors that are relayed, AWS exceptions) — then the config file, the request log file,
- * {@code serve}'s stdout and stderr, the {@code test} command's output and every reply Claude
- * Code got are scanned for the key material. None may hold any of it.
+ * errors that are relayed, AWS exceptions) — then the config file, the request log file, the
+ * history (its files, and {@code log export}), {@code serve}'s stdout and stderr, the {@code test}
+ * command's output and every reply Claude Code got are scanned for the key material. None may
+ * hold any of it.
  */
 class KeyLeakScanTest {
     /** One key per target, some shaped like known keys, some not (only the exact key can catch those). */
@@ -45,8 +50,6 @@ class KeyLeakScanTest {
             "RESPONSES_KEY", "rk-live-9f8e7d6c5b4a3928170615",
             "ANTHROPIC_KEY", "ant-custom-7a7b7c7d7e7f70717273",
             "BEDROCK_KEY", "ABSKQmVkcm9ja0tleUxlYWtDaGVjazAxMjM0NTY3ODk=");
-    private static final Pattern BEARER = Pattern.compile("(?im)^(?:authorization: Bearer |x-api-key: )(\\S+)");
-    private static final String SSE = "text/event-stream";
 
     @TempDir
     Path dir;
@@ -55,10 +58,9 @@ class KeyLeakScanTest {
     private final List<String> replies = new ArrayList<>();
 
     /** The key the gateway presented to the fake provider, which a careless provider echoes. */
-    private static String presented(Exchange x) {
-        Matcher m = BEARER.matcher(x.head());
-        assertThat(m.find()).as("the request carried a key: %s", x.head()).isTrue();
-        return m.group(1);
+    private static String presented(Received request) {
+        String bearer = request.header("authorization");
+        return bearer != null ? bearer.substring("Bearer ".length()) : request.header("x-api-key");
     }
 
     private static List<String> chatStream(String key) {
@@ -81,28 +83,25 @@ class KeyLeakScanTest {
 
     @Test
     void noKeyMaterialAnywhereAfterASessionWithEchoingProviders() throws Exception {
-        try (var chat = new FaultyUpstream(); var responses = new FaultyUpstream(); var anthropic = new FaultyUpstream();
-             var bedrock = new BedrockFake()) {
-            chat.script(
-                    x -> x.whole(401, "application/json", "{\"error\":{\"message\":\"Incorrect API key provided: "
-                            + presented(x) + "\"}}"),
-                    x -> x.whole(401, "application/json", "{\"error\":{\"message\":\"Incorrect API key provided: "
-                            + presented(x) + "\"}}"),
-                    x -> x.head(200, SSE).chunks(chatStream(presented(x))).end(),
-                    x -> x.head(200, SSE).chunks(chatStream(presented(x))).end(),
-                    x -> x.whole(500, "text/html", "<html><body>upstream rejected key " + presented(x)
-                            + "</body></html>"));
-            responses.script(
-                    x -> x.whole(400, "application/json", "{\"error\":{\"message\":\"Invalid key " + presented(x)
-                            + "\",\"api_key\":\"" + presented(x) + "\"}}"),
-                    x -> x.whole(400, "application/json", "{\"error\":{\"message\":\"Invalid key " + presented(x) + "\"}}"),
-                    x -> x.head(200, SSE).chunk(responsesFailed(presented(x))).end());
-            anthropic.script(
-                    x -> x.whole(401, "application/json", "{\"type\":\"error\",\"error\":{\"type\":"
-                            + "\"authentication_error\",\"message\":\"invalid x-api-key " + presented(x) + "\"}}"),
-                    x -> x.whole(401, "application/json", "{\"type\":\"error\",\"error\":{\"type\":"
-                            + "\"authentication_error\",\"message\":\"invalid x-api-key " + presented(x) + "\"}}"),
-                    x -> x.head(200, SSE).chunk(anthropicStreamWithError(presented(x))).end());
+        try (var chat = FakeProvider.start(Profile.of(Dialect.CHAT).replyingInTurn(List.of(
+                     x -> Reply.json(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + presented(x) + "\"}}"),
+                     x -> Reply.json(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + presented(x) + "\"}}"),
+                     x -> Reply.sse(chatStream(presented(x))),
+                     x -> Reply.sse(chatStream(presented(x))),
+                     x -> Reply.whole(500, "text/html", "<html><body>upstream rejected key " + presented(x)
+                             + "</body></html>", Map.of()))));
+             var responses = FakeProvider.start(Profile.of(Dialect.RESPONSES).replyingInTurn(List.of(
+                     x -> Reply.json(400, "{\"error\":{\"message\":\"Invalid key " + presented(x)
+                             + "\",\"api_key\":\"" + presented(x) + "\"}}"),
+                     x -> Reply.json(400, "{\"error\":{\"message\":\"Invalid key " + presented(x) + "\"}}"),
+                     x -> Reply.sse(List.of(responsesFailed(presented(x)))))));
+             var anthropic = FakeProvider.start(Profile.of(Dialect.ANTHROPIC).replyingInTurn(List.of(
+                     x -> Reply.json(401, "{\"type\":\"error\",\"error\":{\"type\":"
+                             + "\"authentication_error\",\"message\":\"invalid x-api-key " + presented(x) + "\"}}"),
+                     x -> Reply.json(401, "{\"type\":\"error\",\"error\":{\"type\":"
+                             + "\"authentication_error\",\"message\":\"invalid x-api-key " + presented(x) + "\"}}"),
+                     x -> Reply.sse(List.of(anthropicStreamWithError(presented(x)))))));
+             var bedrock = FakeProvider.start(Profile.of(Dialect.BEDROCK))) {
 
             Path config = dir.resolve("config.json");
             List<Target> targets = List.of(
@@ -110,7 +109,7 @@ class KeyLeakScanTest {
                     target("responses", responses.baseUrl(), ApiMode.CODEX_RESPONSES, "RESPONSES_KEY", Map.of()),
                     target("anthropic", anthropic.rootUrl(), ApiMode.ANTHROPIC_MESSAGES, "ANTHROPIC_KEY", Map.of()),
                     target("bedrock", null, ApiMode.BEDROCK_CONVERSE, "BEDROCK_KEY",
-                            Map.of("region", "us-east-1", "endpoint", bedrock.endpoint())));
+                            Map.of("region", "us-east-1", "endpoint", bedrock.rootUrl())));
             new ConfigStore(config).save(new GatewayConfig(1, 8787, "ccb_installTokenForTheLeakScan0001", "chat",
                     targets, null));
 
@@ -134,13 +133,13 @@ class KeyLeakScanTest {
                 send(base, loaded, "anthropic", true);  // Anthropic's envelope, relayed
                 send(base, loaded, "anthropic", false);
                 send(base, loaded, "anthropic", true);  // an error event inside a relayed stream
-                bedrock.replyJson(403, "AccessDeniedException", "{\"message\":\"Bearer " + KEYS.get("BEDROCK_KEY")
-                        + " is not authorized\"}");
+                bedrock.replying(Errors.bedrock(403, "AccessDeniedException", "Bearer " + KEYS.get("BEDROCK_KEY")
+                        + " is not authorized"));
                 send(base, loaded, "bedrock", true);
                 send(base, loaded, "bedrock", false);
-                bedrock.replyStream(BedrockFake.frames(Fixtures.text(
+                bedrock.replying(EventStreamFrame.reply(EventStreamFrame.fromFixture(Fixtures.text(
                         "golden/bedrock_converse/throttled_mid_stream/upstream.events").replace(
-                        "Too many tokens", "Too many tokens for " + KEYS.get("BEDROCK_KEY"))));
+                        "Too many tokens", "Too many tokens for " + KEYS.get("BEDROCK_KEY")))));
                 send(base, loaded, "bedrock", true);
             } finally {
                 serve.destroy(); // SIGTERM: the shutdown hook stops the gateway
@@ -151,6 +150,10 @@ class KeyLeakScanTest {
             Path testOut = dir.resolve("test.out");
             Process check = ccbridge(testOut, testOut, "--config", config.toString(), "test", "anthropic");
             assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            Path exported = dir.resolve("export.out");
+            Process export = ccbridge(exported, dir.resolve("export.err"), "--config", config.toString(), "log", "export",
+                    "-");
+            assertThat(export.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
             // The echoes reached ccbridge (the fakes put them there) and were scrubbed on the way.
             assertThat(String.join("\n", replies)).contains("[redacted]");
@@ -161,8 +164,12 @@ class KeyLeakScanTest {
             places.put("serve stdout", Files.readString(out));
             places.put("serve stderr", Files.readString(err));
             places.put("test command output", Files.readString(testOut));
+            places.put("history export", Files.readString(exported));
+            places.put("history export's stderr", Files.readString(dir.resolve("export.err")));
+            places.put("history files", historyFiles());
             places.put("replies to Claude Code", String.join("\n", replies));
             assertThat(places.get("request log").lines()).hasSize(14);
+            assertThat(places.get("history export").lines()).hasSize(14);
             for (var place : places.entrySet()) {
                 for (var key : KEYS.entrySet()) {
                     assertThat(place.getValue().contains(key.getValue()))
@@ -202,6 +209,18 @@ class KeyLeakScanTest {
         replies.add(response.headers().map() + "\n" + response.body());
     }
 
+    /** The history's database and journal, as bytes read as text (the keys are ASCII). */
+    private String historyFiles() throws IOException {
+        var all = new StringBuilder();
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("history.db")).toList()) {
+                all.append(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        assertThat(all).as("serve kept a history beside its config").isNotEmpty();
+        return all.toString();
+    }
+
     private Process ccbridge(Path out, Path err, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.ccbridge.core.cli.CcbridgeCli"));
@@ -218,18 +237,13 @@ class KeyLeakScanTest {
         return builder.start();
     }
 
-    private static String awaitListening(Path out, Process serve) throws Exception {
+    private static String awaitListening(Path out, Process serve) {
         Pattern listening = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            Matcher m = listening.matcher(Files.readString(out));
-            if (m.find()) {
-                return m.group(1);
-            }
+        Matcher found = await("serve listening").atMost(Duration.ofSeconds(30)).until(() -> {
             assertThat(serve.isAlive()).as("serve exited: %s", Files.readString(out)).isTrue();
-            Thread.sleep(50);
-        }
-        throw new AssertionError("serve did not start: " + Files.readString(out));
+            return listening.matcher(Files.readString(out));
+        }, Matcher::find);
+        return found.group(1);
     }
 
     static {

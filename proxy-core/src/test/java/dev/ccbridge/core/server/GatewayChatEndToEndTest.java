@@ -90,7 +90,9 @@ class GatewayChatEndToEndTest {
         assertThat(sent.getBodyAsString()).doesNotContain(gateway.registry.installToken());
         JsonNode body = Json.parseOrNull(sent.getBodyAsString());
         assertThat(body.path("model").asText()).isEqualTo("gpt-5.1");
-        assertThat(body.path("tools")).hasSize(13);
+        // Claude Code's thirteen tools, and its web search as a function ccbridge answers.
+        assertThat(body.path("tools")).hasSize(14);
+        assertThat(body.path("tools").get(13).path("function").path("name").asText()).isEqualTo("web_search");
     }
 
     @Test

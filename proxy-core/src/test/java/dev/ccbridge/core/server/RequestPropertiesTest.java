@@ -8,11 +8,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.model.ModelTiers;
 import dev.ccbridge.core.target.Target;
-import dev.ccbridge.core.testing.FakeAgent;
-import dev.ccbridge.core.testing.FakeProvider;
 import dev.ccbridge.core.testing.GatewayHarness;
+import dev.ccbridge.fake.Dialect;
+import dev.ccbridge.fake.FakeProvider;
+import dev.ccbridge.fake.Profile;
+import dev.ccbridge.fake.agent.Agent;
 import dev.ccbridge.core.testing.SseText;
 import java.io.IOException;
 import java.net.URI;
@@ -24,7 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
@@ -72,12 +72,9 @@ class RequestPropertiesTest {
 
     @BeforeContainer
     static void start() {
-        chat = new FakeProvider(body -> FakeAgent.chat(Json.parseOrNull(
-                "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")));
-        responses = new FakeProvider(body -> FakeAgent.responses(Json.parseOrNull(
-                "{\"input\":[{\"role\":\"user\",\"content\":\"x\"}]}")));
-        anthropic = new FakeProvider(body -> FakeAgent.anthropic(Json.parseOrNull(
-                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")));
+        chat = FakeProvider.start(Profile.of(Dialect.CHAT).answering(Agent.saying("OK")));
+        responses = FakeProvider.start(Profile.of(Dialect.RESPONSES).answering(Agent.saying("OK")));
+        anthropic = FakeProvider.start(Profile.of(Dialect.ANTHROPIC).answering(Agent.saying("OK")));
         gateway = GatewayHarness.start(target("chat", chat.baseUrl(), ApiMode.CHAT_COMPLETIONS));
         Target viaResponses = gateway.registry.put(target("responses", responses.baseUrl(), ApiMode.CODEX_RESPONSES));
         Target viaAnthropic = gateway.registry.put(target("anthropic", anthropic.rootUrl(), ApiMode.ANTHROPIC_MESSAGES));

@@ -1,16 +1,19 @@
 package dev.ccbridge.core.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.model.ModelTiers;
 import dev.ccbridge.core.target.Target;
-import dev.ccbridge.core.testing.FakeAgent;
-import dev.ccbridge.core.testing.FakeProvider;
 import dev.ccbridge.core.testing.GatewayHarness;
-import dev.ccbridge.core.testing.ScriptedUpstream;
-import dev.ccbridge.core.testing.ScriptedUpstream.Step;
 import dev.ccbridge.core.testing.SseText;
+import dev.ccbridge.fake.Dialect;
+import dev.ccbridge.fake.FakeProvider;
+import dev.ccbridge.fake.Fault;
+import dev.ccbridge.fake.Profile;
+import dev.ccbridge.fake.Reply;
+import dev.ccbridge.fake.Reply.Piece;
+import dev.ccbridge.fake.agent.Agent;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -19,13 +22,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What Claude Code sees over time: bytes as they arrive, pings in silences, cancellation when it leaves. */
 class StreamTimingTest {
     private static final String REQUEST = "{\"model\":\"claude-sonnet-4-6\",\"max_tokens\":100,\"stream\":true,"
             + "\"messages\":[{\"role\":\"user\",\"content\":\"think hard\"}]}";
+
+    /** A Chat provider that answers every request with these pieces, each after its pause. */
+    private static FakeProvider scripted(List<Piece> pieces) {
+        return FakeProvider.start(Profile.of(Dialect.CHAT).replying(Reply.sseTimed(pieces)));
+    }
 
     private static String chunk(String text) {
         return "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + text + "\"}}]}\n\n";
@@ -42,10 +49,10 @@ class StreamTimingTest {
 
     @Test
     void silentStretchesGetPingsSoTheConnectionStaysAlive() throws Exception {
-        try (var upstream = new ScriptedUpstream().script(List.of(
-                Step.after(0, chunk("Let me think.")),
-                Step.after(1500, chunk(" Done.")),
-                Step.after(0, FINISH)));
+        try (var upstream = scripted(List.of(
+                Piece.after(0, chunk("Let me think.")),
+                Piece.after(1500, chunk(" Done.")),
+                Piece.after(0, FINISH)));
              var gateway = GatewayHarness.start(GatewayHarness.chatTarget(upstream.baseUrl(), "m"),
                      ServerSettings.onPort(0).withPingInterval(Duration.ofMillis(300)))) {
 
@@ -60,7 +67,8 @@ class StreamTimingTest {
 
     @Test
     void aSilentRelayedStreamGetsPingsBetweenItsEvents() throws Exception {
-        try (var provider = new FakeProvider(FakeAgent::anthropic).silenceAfterFirstChunk(Duration.ofMillis(1500));
+        try (var provider = FakeProvider.start(Profile.of(Dialect.ANTHROPIC).answering(Agent.saying("OK"))
+                .failing(Fault.silenceAfter(1, Duration.ofMillis(1500))));
              var gateway = GatewayHarness.start(Target.builder().id("anthropic").name("Anthropic").provider("fake").baseUrl(provider.rootUrl())
                      .model("m").apiMode(ApiMode.ANTHROPIC_MESSAGES).build(), ServerSettings.onPort(0).withPingInterval(Duration.ofMillis(300)))) {
 
@@ -70,17 +78,17 @@ class StreamTimingTest {
             assertThat(events.getFirst()).isEqualTo("message_start");
             assertThat(events.subList(1, events.indexOf("content_block_start"))).isNotEmpty().containsOnly("ping");
             assertThat(events.stream().filter(e -> !e.equals("ping")).toList()).containsExactly("message_start",
-                    "content_block_start", "content_block_delta", "content_block_stop", "message_delta",
-                    "message_stop");
+                    "content_block_start", "content_block_delta", "content_block_delta", "content_block_stop",
+                    "message_delta", "message_stop");
         }
     }
 
     @Test
     void eventsReachTheClientAsTheyArriveNotAllAtTheEnd() throws Exception {
-        try (var upstream = new ScriptedUpstream().script(List.of(
-                Step.after(0, chunk("first")),
-                Step.after(2000, chunk("second")),
-                Step.after(0, FINISH)));
+        try (var upstream = scripted(List.of(
+                Piece.after(0, chunk("first")),
+                Piece.after(2000, chunk("second")),
+                Piece.after(0, FINISH)));
              var gateway = GatewayHarness.start(GatewayHarness.chatTarget(upstream.baseUrl(), "m"))) {
 
             long start = System.nanoTime();
@@ -107,10 +115,10 @@ class StreamTimingTest {
 
     @Test
     void theEventsOfOneUpstreamChunkLeaveInOneWrite() throws Exception {
-        try (var upstream = new ScriptedUpstream().script(List.of(
-                Step.after(0, chunk("first")),
-                Step.after(500, chunk("second")),
-                Step.after(0, FINISH)));
+        try (var upstream = scripted(List.of(
+                Piece.after(0, chunk("first")),
+                Piece.after(500, chunk("second")),
+                Piece.after(0, FINISH)));
              var gateway = GatewayHarness.start(GatewayHarness.chatTarget(upstream.baseUrl(), "m"));
              var socket = new java.net.Socket("127.0.0.1", URI.create(gateway.baseUrl()).getPort())) {
             byte[] body = REQUEST.getBytes(StandardCharsets.UTF_8);
@@ -154,13 +162,13 @@ class StreamTimingTest {
 
     @Test
     void aClientThatLeavesWhileTheUpstreamIsSilentIsNoticedAtTheNextPing() throws Exception {
-        List<Step> script = new ArrayList<>();
-        script.add(Step.after(0, chunk("start")));
-        script.add(Step.after(3000, chunk("late")));
+        List<Piece> script = new ArrayList<>();
+        script.add(Piece.after(0, chunk("start")));
+        script.add(Piece.after(3000, chunk("late")));
         for (int i = 0; i < 50; i++) {
-            script.add(Step.after(100, chunk("more")));
+            script.add(Piece.after(100, chunk("more")));
         }
-        try (var upstream = new ScriptedUpstream().script(script);
+        try (var upstream = scripted(script);
              var gateway = GatewayHarness.start(GatewayHarness.chatTarget(upstream.baseUrl(), "m"),
                      ServerSettings.onPort(0).withPingInterval(Duration.ofMillis(300)))) {
 
@@ -172,18 +180,18 @@ class StreamTimingTest {
 
             // The pings written into the silence fail, which cancels the upstream call: its next
             // write ("late", 3 s on) finds the connection gone instead of streaming on for 8 s.
-            assertThat(upstream.callerLeftWithin(Duration.ofMillis(4500))).isTrue();
+            await().atMost(Duration.ofMillis(4500)).until(() -> upstream.callersGone() > 0);
         }
     }
 
     @Test
     void aClientThatLeavesCancelsTheUpstreamCall() throws Exception {
-        List<Step> endless = new ArrayList<>();
-        endless.add(Step.after(0, chunk("start")));
+        List<Piece> endless = new ArrayList<>();
+        endless.add(Piece.after(0, chunk("start")));
         for (int i = 0; i < 600; i++) {
-            endless.add(Step.after(100, chunk("more")));
+            endless.add(Piece.after(100, chunk("more")));
         }
-        try (var upstream = new ScriptedUpstream().script(endless);
+        try (var upstream = scripted(endless);
              var gateway = GatewayHarness.start(GatewayHarness.chatTarget(upstream.baseUrl(), "m"))) {
 
             HttpResponse<InputStream> response = gateway.client().send(messages(gateway).build(),
@@ -192,11 +200,8 @@ class StreamTimingTest {
             body.readNBytes(200);
             body.close(); // Claude Code: Esc
 
-            assertThat(upstream.callerLeftWithin(Duration.ofSeconds(10))).as("upstream call cancelled").isTrue();
-            long deadline = System.currentTimeMillis() + 5000;
-            while (gateway.log.snapshot().getLast().inFlight() && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
+            await("upstream call cancelled").atMost(Duration.ofSeconds(10)).until(() -> upstream.callersGone() > 0);
+            await().atMost(Duration.ofSeconds(5)).until(() -> !gateway.log.snapshot().getLast().inFlight());
             assertThat(gateway.log.snapshot().getLast().completion().orElseThrow().status()).isEqualTo(499);
         }
     }

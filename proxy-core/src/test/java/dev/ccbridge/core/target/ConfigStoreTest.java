@@ -1,12 +1,13 @@
 package dev.ccbridge.core.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,12 +125,8 @@ class ConfigStoreTest {
             // another process (the CLI) activates a different target
             var cli = new TargetRegistry(store.load().config(), store);
             cli.activate(other);
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (!registry.active().map(Target::id).orElse("").equals(other)
-                    && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(registry.active().map(Target::id)).contains(other));
         }
-        assertThat(registry.active().map(Target::id)).contains(other);
     }
 }

@@ -83,6 +83,8 @@ class ProviderPresetsTest {
 
         assertThat(ROUTER.resolve(openRouter, "claude-sonnet-4-6").capabilities().reasoningControl())
                 .isEqualTo(dev.ccbridge.core.model.ModelCapabilities.ReasoningControl.OPENROUTER);
+        // OpenRouter reads PDFs for every model (natively or with its parser), so they go as files.
+        assertThat(ROUTER.resolve(openRouter, "qwen/qwen3-coder").capabilities().takesDocuments()).isTrue();
     }
 
     @Test

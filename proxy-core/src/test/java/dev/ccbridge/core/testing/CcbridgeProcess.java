@@ -1,18 +1,20 @@
 package dev.ccbridge.core.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The real {@code ./ccbridge} launcher of the checkout, run as a child process the way a user
@@ -151,18 +153,17 @@ public final class CcbridgeProcess {
 
         /** Waits until stdout contains {@code text}; fails (with the output so far) if it never does. */
         public String awaitOut(String text) {
-            Instant deadline = Instant.now().plus(TIMEOUT);
-            while (Instant.now().isBefore(deadline)) {
-                String now = out();
-                if (now.contains(text)) {
+            try {
+                return await().atMost(TIMEOUT).until(() -> {
+                    String now = out();
+                    if (!now.contains(text) && !process.isAlive()) {
+                        throw new AssertionError("ccbridge ended before printing '" + text + "'");
+                    }
                     return now;
-                }
-                if (!process.isAlive()) {
-                    break;
-                }
-                sleep();
+                }, now -> now.contains(text));
+            } catch (ConditionTimeoutException | AssertionError e) {
+                throw new AssertionError("ccbridge never printed '" + text + "'\n" + output(), e);
             }
-            throw new AssertionError("ccbridge never printed '" + text + "'\n" + output());
         }
 
         /** Stops it as Ctrl-C would (SIGTERM) and waits for it to end. */
@@ -192,14 +193,6 @@ public final class CcbridgeProcess {
 
         private String output() {
             return "--- stdout\n" + out() + "--- stderr\n" + err();
-        }
-
-        private static void sleep() {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.ccbridge.core.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ccbridge.fake.FakeProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,25 @@ public final class ClaudeCode {
     private ClaudeCode() {}
 
     public record Result(int exit, String output) {}
+
+    /** For a failure message: Claude Code's exit and output, the gateway's log, each provider's refusals. */
+    public static String story(Result result, GatewayHarness gateway, FakeProvider... providers) {
+        var out = new StringBuilder("claude exit ").append(result.exit()).append(": ").append(result.output());
+        gateway.log.snapshot().forEach(record -> out.append("\n  gateway ")
+                .append(record.ending()
+                        .map(c -> c.status() + " " + (c.failure() == null ? "" : c.failure().message()))
+                        .orElse("in flight"))
+                .append(' ').append(record.routing().requestedModel()).append(" -> ")
+                .append(record.routing().upstreamModel()));
+        for (FakeProvider provider : providers) {
+            out.append("\n  ").append(provider.profile().name()).append(" got ").append(provider.received().size())
+                    .append(" requests");
+            provider.refusals().forEach(refusal -> out.append("\n  ").append(provider.profile().name())
+                    .append(" refused request ").append(refusal.request()).append(" with ").append(refusal.status())
+                    .append(": ").append(refusal.body()));
+        }
+        return out.toString();
+    }
 
     public static Path binary() {
         String configured = System.getProperty("ccbridge.claude", "");

@@ -22,6 +22,8 @@ import dev.ccbridge.core.upstream.Cancellation;
 import dev.ccbridge.core.upstream.ClientRequest;
 import dev.ccbridge.core.upstream.Upstream;
 import dev.ccbridge.core.upstream.Upstreams;
+import dev.ccbridge.core.websearch.WebSearch;
+import dev.ccbridge.core.upstream.http.HttpTransport;
 import dev.ccbridge.core.upstream.http.TranslatedHttpUpstream;
 import dev.ccbridge.core.upstream.http.UpstreamResponse;
 import java.io.ByteArrayInputStream;
@@ -50,6 +52,15 @@ public final class ExchangeRun {
              "messages": [{"role": "user", "content": "hi"}]}""";
 
     private ExchangeRun() {}
+
+    /** One HTTP client for the searches of in-memory runs (their upstreams bring none), made when first needed. */
+    private static final class SearchClient {
+        private static final HttpTransport TRANSPORT = new HttpTransport();
+
+        static HttpTransport transport() {
+            return TRANSPORT;
+        }
+    }
 
     /** A recorded upstream answer read through the real HTTP answer reader, in the given reads. */
     public static MemoryResponse translated(List<byte[]> reads, String contentType,
@@ -83,7 +94,8 @@ public final class ExchangeRun {
         var secrets = new InMemorySecretStore();
         key.ifPresent(k -> secrets.put(stored.secretAccount(), k));
         var context = new GatewayContext(registry, new ModelRouter(ModelCatalog.builtIn()), upstreams,
-                new KeyResolver(secrets, Map.of()), new RequestLog(), new TokenCounter());
+                new KeyResolver(secrets, Map.of()), new RequestLog(), new TokenCounter(),
+                new WebSearch(upstreams.transport().orElseGet(SearchClient::transport), secrets, Map.of()));
         byte[] body = requestJson.getBytes(StandardCharsets.UTF_8);
         MessagesRequest messages;
         try {

@@ -90,15 +90,6 @@ public final class FaultyUpstream implements AutoCloseable {
         return callerClosed.get();
     }
 
-    /** Waits until every connection is closed, by either side; false if some are still open. */
-    public boolean allClosedWithin(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!open.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        return open.isEmpty();
-    }
-
     public int openConnections() {
         return open.size();
     }

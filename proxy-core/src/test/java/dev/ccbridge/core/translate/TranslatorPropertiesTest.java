@@ -1,5 +1,6 @@
 package dev.ccbridge.core.translate;
 
+import dev.ccbridge.core.testing.Models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -149,7 +150,7 @@ class TranslatorPropertiesTest {
     void chatStreamsAlwaysGiveALegalSequence(@ForAll("chatChunks") List<String> chunks,
                                              @ForAll @Size(max = 8) List<@IntRange(min = 1, max = 64) Integer> cuts) {
         byte[] bytes = String.join("", chunks).getBytes(StandardCharsets.UTF_8);
-        assertEndedProperly(run(bytes, cuts, out -> new ChatStreamTranslator(out, NAMES)));
+        assertEndedProperly(run(bytes, cuts, out -> new ChatStreamTranslator(out, NAMES, Models.of("chat", "deepseek-v4-pro"))));
     }
 
     @Provide
@@ -225,7 +226,7 @@ class TranslatorPropertiesTest {
     void responsesStreamsAlwaysGiveALegalSequence(@ForAll("responsesEvents") List<String> events,
                                                   @ForAll @Size(max = 8) List<@IntRange(min = 1, max = 64) Integer> cuts) {
         byte[] bytes = String.join("", events).getBytes(StandardCharsets.UTF_8);
-        assertEndedProperly(run(bytes, cuts, out -> new ResponsesStreamTranslator(out, NAMES, "gpt-5.5")));
+        assertEndedProperly(run(bytes, cuts, out -> new ResponsesStreamTranslator(out, NAMES, Models.of("responses", "gpt-5.5"))));
     }
 
     // ---- Bedrock Converse ------------------------------------------------------------------

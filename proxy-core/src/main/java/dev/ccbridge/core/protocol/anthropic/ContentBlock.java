@@ -17,8 +17,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ToolResultBlock.class, name = "tool_result"),
         @JsonSubTypes.Type(value = ThinkingBlock.class, name = "thinking"),
         @JsonSubTypes.Type(value = RedactedThinkingBlock.class, name = "redacted_thinking"),
+        @JsonSubTypes.Type(value = ServerToolUseBlock.class, name = "server_tool_use"),
+        @JsonSubTypes.Type(value = WebSearchToolResultBlock.class, name = "web_search_tool_result"),
 })
 public sealed interface ContentBlock
         permits TextBlock, ImageBlock, DocumentBlock, ToolUseBlock, ToolResultBlock,
-                ThinkingBlock, RedactedThinkingBlock, UnknownBlock {
+                ThinkingBlock, RedactedThinkingBlock, ServerToolUseBlock, WebSearchToolResultBlock, UnknownBlock {
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Delta.InputJson.class, name = "input_json_delta"),
         @JsonSubTypes.Type(value = Delta.Thinking.class, name = "thinking_delta"),
         @JsonSubTypes.Type(value = Delta.Signature.class, name = "signature_delta"),
+        @JsonSubTypes.Type(value = Delta.Citations.class, name = "citations_delta"),
 })
 public sealed interface Delta {
     record Text(String text) implements Delta {}
@@ -19,4 +20,7 @@ public sealed interface Delta {
     record Thinking(String thinking) implements Delta {}
 
     record Signature(String signature) implements Delta {}
+
+    /** A source for the text block it is sent in. */
+    record Citations(Citation citation) implements Delta {}
 }

@@ -57,4 +57,10 @@ public record MessagesRequest(
     public String effort() {
         return outputConfig == null ? null : outputConfig.effort();
     }
+
+    /** This request with other messages, tools and tool choice; everything else as sent. */
+    public MessagesRequest withConversation(List<Message> newMessages, List<Tool> newTools, ToolChoice newChoice) {
+        return new MessagesRequest(model, maxTokens, system, newMessages, newTools, newChoice, stopSequences,
+                temperature, topP, topK, thinking, outputConfig, stream, metadata, extra);
+    }
 }

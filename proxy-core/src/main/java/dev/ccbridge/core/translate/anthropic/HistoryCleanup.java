@@ -13,9 +13,10 @@ import java.util.Optional;
  * What an Anthropic upstream would reject in a history Claude Code replays, taken out block by
  * block on the raw JSON (unknown fields and blocks pass as they are):
  * <ul>
- *   <li>thinking blocks whose signature Anthropic cannot verify: none, empty, or one ccbridge
- *       wrote to carry another provider's reasoning ({@code ccb1.}); {@code redacted_thinking}
- *       and genuinely signed thinking stay;</li>
+ *   <li>thinking blocks whose signature the target cannot verify: none, empty, or one ccbridge
+ *       wrote to carry another upstream's reasoning ({@code ccb1.}); {@code redacted_thinking}
+ *       and genuinely signed thinking stay, and a signature this same target made (relayed
+ *       tagged, see {@link GatewaySignatures}) gets its original form back;</li>
  *   <li>an assistant turn left with no content by that;</li>
  *   <li>tool ids outside {@code [A-Za-z0-9_-]} (mapped the same way on tool_use and tool_result);</li>
  *   <li>{@code cache_control} marks, when the target does not take them.</li>
@@ -26,9 +27,12 @@ final class HistoryCleanup {
     private static final String CACHE_CONTROL = "cache_control";
 
     private final boolean stripCacheControl;
+    private final CarriedSignature.Origin here;
 
-    HistoryCleanup(boolean stripCacheControl) {
+    /** @param here this target, whose own tagged signatures go back to it untagged */
+    HistoryCleanup(boolean stripCacheControl, CarriedSignature.Origin here) {
         this.stripCacheControl = stripCacheControl;
+        this.here = here;
     }
 
     Optional<JsonNode> messages(JsonNode messages) {
@@ -46,7 +50,13 @@ final class HistoryCleanup {
             ArrayNode blocks = Json.WIRE.createArrayNode();
             boolean edited = false;
             for (JsonNode block : content) {
-                if (isUnverifiableThinking(block)) {
+                Optional<String> own = ownSignature(block);
+                if (own.isPresent()) {
+                    ObjectNode restored = shallowCopy((ObjectNode) block);
+                    restored.set("signature", TextNode.valueOf(own.get()));
+                    block = restored;
+                    edited = true;
+                } else if (isUnverifiableThinking(block)) {
                     edited = true;
                     continue;
                 }
@@ -108,6 +118,14 @@ final class HistoryCleanup {
             }
         }
         return false;
+    }
+
+    /** The original signature of a thinking block this target wrote, relayed tagged. */
+    private Optional<String> ownSignature(JsonNode block) {
+        if (!"thinking".equals(block.path("type").asText()) || !(block instanceof ObjectNode)) {
+            return Optional.empty();
+        }
+        return GatewaySignatures.untag(block.path("signature").asText(null), here);
     }
 
     static boolean isUnverifiableThinking(JsonNode block) {

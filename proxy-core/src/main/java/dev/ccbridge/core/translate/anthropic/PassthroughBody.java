@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * The body an Anthropic-compatible upstream receives: Claude Code's own bytes with {@code model}
  * set to the mapped model and {@code max_tokens} clamped, plus only what the upstream would reject
- * taken out (see {@link HistoryCleanup}). Untouched top-level fields keep their exact bytes. Pure.
+ * taken out and its own signatures restored (see {@link HistoryCleanup}). Untouched top-level
+ * fields keep their exact bytes. Pure.
  */
 public final class PassthroughBody {
     /** Top-level sampling fields, by the name capabilities use for them. */
@@ -59,7 +60,7 @@ public final class PassthroughBody {
             }
         });
 
-        var cleanup = new HistoryCleanup(!model.capabilities().keepsCacheControl());
+        var cleanup = new HistoryCleanup(!model.capabilities().keepsCacheControl(), GatewaySignatures.origin(model));
         cleanup.messages(root.get("messages")).ifPresent(messages -> replace.put("messages", messages));
         cleanup.stripCacheControl(root.get("system")).ifPresent(system -> replace.put("system", system));
         cleanup.stripCacheControl(root.get("tools")).ifPresent(tools -> replace.put("tools", tools));

@@ -1,6 +1,7 @@
 package dev.ccbridge.core.translate.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -18,17 +19,19 @@ import dev.ccbridge.core.protocol.anthropic.RedactedThinkingBlock;
 import dev.ccbridge.core.protocol.anthropic.TextBlock;
 import dev.ccbridge.core.protocol.anthropic.ThinkingBlock;
 import dev.ccbridge.core.protocol.anthropic.Tool;
-import dev.ccbridge.core.protocol.anthropic.ToolChoice;
 import dev.ccbridge.core.protocol.anthropic.ToolResultBlock;
 import dev.ccbridge.core.protocol.anthropic.ToolUseBlock;
 import dev.ccbridge.core.protocol.anthropic.UnknownBlock;
 import dev.ccbridge.core.protocol.openai.chat.ChatMessage;
+import dev.ccbridge.core.protocol.openai.chat.ChatMessage.ReplayedReasoning;
 import dev.ccbridge.core.protocol.openai.chat.ChatPart;
 import dev.ccbridge.core.protocol.openai.chat.ChatRequest;
 import dev.ccbridge.core.protocol.openai.chat.ChatTool;
 import dev.ccbridge.core.protocol.openai.chat.ChatToolCall;
+import dev.ccbridge.core.translate.common.CarriedSignature;
 import dev.ccbridge.core.translate.common.ContentText;
 import dev.ccbridge.core.translate.common.Effort;
+import dev.ccbridge.core.translate.common.PdfFile;
 import dev.ccbridge.core.translate.common.PromptCacheKey;
 import dev.ccbridge.core.translate.common.SchemaSanitizer;
 import dev.ccbridge.core.translate.common.SystemPrompt;
@@ -45,8 +48,11 @@ import java.util.Optional;
 
 /**
  * Anthropic Messages request -> Chat Completions request. Pure: no I/O, no state beyond the call.
- * What the model accepts (token parameter, sampling, images, reasoning replay, tool id format,
- * schema dialect) comes from its capabilities, never from provider names.
+ * What the model accepts (token parameter, sampling, images, documents, tool id format, schema
+ * dialect) comes from its capabilities, never from provider names. Reasoning this upstream wrote
+ * (known by the signature of its thinking blocks) goes back to it as it came, whatever the model
+ * is called; the capabilities only add placeholders for models that must always see reasoning,
+ * or keep it from models that refuse it.
  */
 public final class AnthropicToChat {
     private static final int MAX_STOP_SEQUENCES = 4;
@@ -56,20 +62,27 @@ public final class AnthropicToChat {
      * reasoning back reject turns without it, even after a switch of provider.
      */
     static final String REASONING_UNAVAILABLE = "(reasoning for this step is not available)";
+    /**
+     * Google's documented stand-in for a thought signature a tool call never had (a call another
+     * provider made): Gemini 3 refuses calls of the current turn without one.
+     */
+    static final String THOUGHT_SIGNATURE_PLACEHOLDER = "skip_thought_signature_validator";
 
     private final ModelCapabilities caps;
     private final ToolNames names;
     private final boolean thinkingOff;
+    private final CarriedSignature.Origin origin;
 
-    private AnthropicToChat(ModelCapabilities caps, ToolNames names, boolean thinkingOff) {
-        this.caps = caps;
+    private AnthropicToChat(ResolvedModel model, ToolNames names, boolean thinkingOff) {
+        this.caps = model.capabilities();
         this.names = names;
         this.thinkingOff = thinkingOff;
+        this.origin = CarriedSignature.Origin.of(CarriedChatReasoning.MODE, model);
     }
 
     public static ChatRequest translate(MessagesRequest request, ResolvedModel model, ToolNames names) {
         boolean thinkingOff = request.thinking() != null && !request.thinkingOn();
-        return new AnthropicToChat(model.capabilities(), names, thinkingOff).build(request, model);
+        return new AnthropicToChat(model, names, thinkingOff).build(request, model);
     }
 
     private ChatRequest build(MessagesRequest request, ResolvedModel model) {
@@ -87,7 +100,8 @@ public final class AnthropicToChat {
         }
 
         List<ChatTool> tools = tools(request.toolsOrEmpty());
-        JsonNode toolChoice = tools.isEmpty() ? null : toolChoice(request.toolChoice(), request.toolsOrEmpty());
+        JsonNode toolChoice = tools.isEmpty() ? null : ToolChoices.openAi(request.toolChoice(), request.toolsOrEmpty(),
+                names::upstream, ToolChoices.FunctionShape.NESTED);
         Boolean parallel = !tools.isEmpty() && request.toolChoice() != null && request.toolChoice().parallelDisabled()
                 ? Boolean.FALSE : null;
 
@@ -117,18 +131,15 @@ public final class AnthropicToChat {
 
     private void assistant(Message message, List<ChatMessage> out) {
         var text = new StringBuilder();
-        var reasoning = new StringBuilder();
-        List<ChatToolCall> calls = new ArrayList<>();
+        var own = new OwnReasoning();
+        var foreign = new StringBuilder();
+        List<ToolUseBlock> uses = new ArrayList<>();
         for (ContentBlock block : message.contentOrEmpty()) {
             switch (block) {
                 case TextBlock t -> text.append(t.text());
-                case ToolUseBlock u -> calls.add(ChatToolCall.of(upstreamId(u.id()), names.upstream(u.name()),
-                        u.input() == null ? "{}" : Json.write(u.input())));
-                case ThinkingBlock t -> {
-                    if (t.thinking() != null && !t.thinking().isBlank()) {
-                        reasoning.append(reasoning.isEmpty() ? "" : "\n\n").append(t.thinking());
-                    }
-                }
+                case ToolUseBlock u -> uses.add(u);
+                case ThinkingBlock t -> CarriedChatReasoning.replay(t, origin).ifPresentOrElse(
+                        replay -> own.add(t.thinking(), replay), () -> paragraph(foreign, t.thinking()));
                 case RedactedThinkingBlock ignored -> { }
                 case UnknownBlock u -> {
                     String flat = ContentText.unknown(u);
@@ -139,25 +150,91 @@ public final class AnthropicToChat {
                 default -> { }
             }
         }
-        if (text.isEmpty() && calls.isEmpty() && (reasoning.isEmpty() || !caps.replaysReasoning())) {
+        ReplayedReasoning reasoning = reasoningBack(own, foreign);
+        boolean reasoningToGive = reasoning != null && (reasoning.details() != null
+                || reasoning.text() != null && !reasoning.text().equals(REASONING_UNAVAILABLE));
+        if (text.isEmpty() && uses.isEmpty() && !reasoningToGive) {
             return; // nothing the upstream could use; an empty assistant turn is rejected by many servers
         }
-        String replay = null;
-        if (caps.replaysReasoning()) {
-            replay = !reasoning.isEmpty() ? reasoning.toString() : thinkingOff ? null : REASONING_UNAVAILABLE;
+        String content = text.isEmpty() ? (uses.isEmpty() ? "" : null) : text.toString();
+        out.add(ChatMessage.assistant(content, reasoning, toolCalls(uses, own.toolSignatures)));
+    }
+
+    /** Reasoning this upstream wrote, gathered from a turn's thinking blocks. */
+    private static final class OwnReasoning {
+        final StringBuilder text = new StringBuilder();
+        final ArrayNode details = JsonNodeFactory.instance.arrayNode();
+        final Map<String, String> toolSignatures = new LinkedHashMap<>();
+        String field;
+
+        void add(String thinking, CarriedChatReasoning.Replay replay) {
+            if (replay.field() != null) {
+                field = field == null ? replay.field() : field;
+                paragraph(text, thinking);
+            }
+            if (replay.details() != null) {
+                details.addAll((ArrayNode) replay.details());
+            }
+            toolSignatures.putAll(replay.toolSignatures());
         }
-        String content = text.isEmpty() ? (calls.isEmpty() ? "" : null) : text.toString();
-        out.add(ChatMessage.assistant(content, replay, calls));
+    }
+
+    /**
+     * What goes back of a turn's reasoning: this upstream's own, as it came (OpenRouter's details
+     * in place of the text they also carry), unless the model is known to refuse it; failing that,
+     * for models that must always see reasoning, any other provider's text or a placeholder.
+     */
+    private ReplayedReasoning reasoningBack(OwnReasoning own, StringBuilder foreign) {
+        if (!caps.acceptsReasoningBack()) {
+            return null;
+        }
+        if (!own.details.isEmpty()) {
+            return new ReplayedReasoning(own.field, null, own.details);
+        }
+        if (!own.text.isEmpty()) {
+            return new ReplayedReasoning(own.field, own.text.toString(), null);
+        }
+        if (!caps.demandsReasoningBack()) {
+            return null;
+        }
+        String text = !foreign.isEmpty() ? foreign.toString() : thinkingOff ? null : REASONING_UNAVAILABLE;
+        return text == null ? null : new ReplayedReasoning("reasoning_content", text, null);
+    }
+
+    /**
+     * The turn's calls, each with the thought signature its upstream gave it. For models that sign
+     * their calls, a turn none of whose calls has one (another provider made them) gets Google's
+     * placeholder on its first call, as Gemini wants for a step that began elsewhere.
+     */
+    private List<ChatToolCall> toolCalls(List<ToolUseBlock> uses, Map<String, String> signatures) {
+        List<ChatToolCall> calls = new ArrayList<>();
+        boolean anySigned = uses.stream().anyMatch(u -> signatures.containsKey(u.id()));
+        for (ToolUseBlock use : uses) {
+            ChatToolCall call = ChatToolCall.of(upstreamId(use.id()), names.upstream(use.name()),
+                    use.input() == null ? "{}" : Json.write(use.input()));
+            String signature = signatures.get(use.id());
+            if (signature == null && !anySigned && calls.isEmpty() && caps.signsToolCalls()) {
+                signature = THOUGHT_SIGNATURE_PLACEHOLDER;
+            }
+            calls.add(signature == null ? call : call.withThoughtSignature(signature));
+        }
+        return calls;
+    }
+
+    private static void paragraph(StringBuilder out, String text) {
+        if (text != null && !text.isBlank()) {
+            out.append(out.isEmpty() ? "" : "\n\n").append(text);
+        }
     }
 
     private void user(Message message, List<ChatMessage> out) {
         List<ChatPart> parts = new ArrayList<>();
-        List<ChatPart> toolImages = new ArrayList<>();
+        var returned = new Returned();
         boolean multiPart = false;
         for (ContentBlock block : message.contentOrEmpty()) {
             switch (block) {
                 case ToolResultBlock r -> {
-                    String result = toolResult(r, toolImages);
+                    String result = toolResult(r, returned);
                     out.add(ChatMessage.tool(upstreamId(r.toolUseId()), keepsMark(r.cacheControl())
                             ? List.of(ChatPart.text(result, r.cacheControl())) : result));
                 }
@@ -176,7 +253,14 @@ public final class AnthropicToChat {
                         parts.add(ChatPart.text(ContentText.imageOmitted(i)));
                     }
                 }
-                case DocumentBlock d -> parts.add(ChatPart.text(ContentText.document(d)));
+                case DocumentBlock d -> {
+                    Optional<PdfFile> pdf = pdf(d);
+                    pdf.ifPresent(file -> parts.add(ChatPart.file(file.filename(), file.dataUrl())));
+                    multiPart |= pdf.isPresent();
+                    if (pdf.isEmpty()) {
+                        parts.add(ChatPart.text(ContentText.document(d)));
+                    }
+                }
                 case UnknownBlock u -> {
                     String flat = ContentText.unknown(u);
                     if (flat != null) {
@@ -186,11 +270,11 @@ public final class AnthropicToChat {
                 default -> { }
             }
         }
-        if (!toolImages.isEmpty()) {
-            // Chat tool messages carry text only: images a tool returned follow as a user message.
+        if (!returned.parts.isEmpty()) {
+            // Chat tool messages carry text only: images and files a tool returned follow as a user message.
             List<ChatPart> withLabel = new ArrayList<>();
-            withLabel.add(ChatPart.text(ToolResultContent.IMAGES_LABEL));
-            withLabel.addAll(toolImages);
+            withLabel.add(ChatPart.text(returned.label));
+            withLabel.addAll(returned.parts);
             out.add(ChatMessage.user(withLabel));
         }
         if (parts.isEmpty()) {
@@ -208,9 +292,24 @@ public final class AnthropicToChat {
         }
     }
 
-    private String toolResult(ToolResultBlock result, List<ChatPart> images) {
-        ToolResultContent content = ToolResultContent.of(result, caps.takesImages());
-        content.imageUrls().forEach(url -> images.add(ChatPart.image(url)));
+    /** Images and files the tool results of one user turn returned. */
+    private static final class Returned {
+        final List<ChatPart> parts = new ArrayList<>();
+        String label = ToolResultContent.IMAGES_LABEL;
+    }
+
+    /** A PDF to send as a file part: Chat takes files inline only, and only models that read documents. */
+    private Optional<PdfFile> pdf(DocumentBlock document) {
+        return caps.takesDocuments() ? PdfFile.of(document).filter(PdfFile::inline) : Optional.empty();
+    }
+
+    private String toolResult(ToolResultBlock result, Returned returned) {
+        ToolResultContent content = ToolResultContent.of(result, caps, PdfFile::inline);
+        content.imageUrls().forEach(url -> returned.parts.add(ChatPart.image(url)));
+        content.pdfs().forEach(pdf -> returned.parts.add(ChatPart.file(pdf.filename(), pdf.dataUrl())));
+        if (!content.pdfs().isEmpty()) {
+            returned.label = ToolResultContent.FILES_LABEL;
+        }
         return content.text();
     }
 
@@ -221,19 +320,6 @@ public final class AnthropicToChat {
                 .toList();
     }
 
-    private JsonNode toolChoice(ToolChoice choice, List<Tool> tools) {
-        return ToolChoices.of(choice, tools).map(resolved -> switch (resolved) {
-            case ToolChoices.Choice.Auto ignored -> (JsonNode) TextNode.valueOf("auto");
-            case ToolChoices.Choice.Required ignored -> TextNode.valueOf("required");
-            case ToolChoices.Choice.None ignored -> TextNode.valueOf("none");
-            case ToolChoices.Choice.Named named -> {
-                ObjectNode node = JsonNodeFactory.instance.objectNode();
-                node.put("type", "function");
-                node.putObject("function").put("name", names.upstream(named.name()));
-                yield node;
-            }
-        }).orElse(null);
-    }
 
     private List<String> stop(List<String> sequences) {
         if (sequences == null || sequences.isEmpty() || caps.rejectsParam(RequestParam.STOP)) {

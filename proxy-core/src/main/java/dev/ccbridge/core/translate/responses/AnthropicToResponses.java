@@ -1,13 +1,9 @@
 package dev.ccbridge.core.translate.responses;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.model.ModelCapabilities;
 import dev.ccbridge.core.model.ModelCapabilities.RequestParam;
-import dev.ccbridge.core.model.ModelCapabilities.Reasoning;
 import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.protocol.anthropic.ContentBlock;
 import dev.ccbridge.core.protocol.anthropic.DocumentBlock;
@@ -17,16 +13,18 @@ import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
 import dev.ccbridge.core.protocol.anthropic.TextBlock;
 import dev.ccbridge.core.protocol.anthropic.ThinkingBlock;
 import dev.ccbridge.core.protocol.anthropic.Tool;
-import dev.ccbridge.core.protocol.anthropic.ToolChoice;
 import dev.ccbridge.core.protocol.anthropic.ToolResultBlock;
 import dev.ccbridge.core.protocol.anthropic.ToolUseBlock;
 import dev.ccbridge.core.protocol.anthropic.UnknownBlock;
+import dev.ccbridge.core.protocol.anthropic.WebSearchTool;
 import dev.ccbridge.core.protocol.openai.responses.InputContent;
 import dev.ccbridge.core.protocol.openai.responses.InputItem;
 import dev.ccbridge.core.protocol.openai.responses.ResponsesRequest;
 import dev.ccbridge.core.protocol.openai.responses.ResponsesTool;
+import dev.ccbridge.core.translate.common.CarriedSignature;
 import dev.ccbridge.core.translate.common.ContentText;
 import dev.ccbridge.core.translate.common.Effort;
+import dev.ccbridge.core.translate.common.PdfFile;
 import dev.ccbridge.core.translate.common.PromptCacheKey;
 import dev.ccbridge.core.translate.common.SchemaSanitizer;
 import dev.ccbridge.core.translate.common.SystemPrompt;
@@ -37,6 +35,7 @@ import dev.ccbridge.core.translate.common.ToolResultContent;
 import dev.ccbridge.core.translate.common.ToolTurns;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Anthropic Messages request -> Responses request. Pure: no I/O, no state beyond the call. The
@@ -49,11 +48,13 @@ public final class AnthropicToResponses {
 
     private final ModelCapabilities caps;
     private final String model;
+    private final CarriedSignature.Origin origin;
     private final ToolNames names;
 
     private AnthropicToResponses(ResolvedModel model, ToolNames names) {
         this.caps = model.capabilities();
         this.model = model.upstream();
+        this.origin = CarriedReasoning.origin(model);
         this.names = names;
     }
 
@@ -70,8 +71,12 @@ public final class AnthropicToResponses {
                 user(message, input);
             }
         }
-        List<ResponsesTool> tools = tools(request.toolsOrEmpty());
-        JsonNode toolChoice = tools.isEmpty() ? null : toolChoice(request.toolChoice(), request.toolsOrEmpty());
+        List<ResponsesTool> tools = new ArrayList<>(tools(request.toolsOrEmpty()));
+        // Anthropic's web search tool kept this far: the provider searches itself (see WebSearchPlan).
+        Optional<WebSearchTool> search = WebSearchTool.in(request.tools());
+        search.ifPresent(s -> tools.add(ResponsesTool.webSearch(s.allowedDomains(), s.userLocation())));
+        JsonNode toolChoice = tools.isEmpty() ? null : ToolChoices.openAi(request.toolChoice(), request.toolsOrEmpty(),
+                names::upstream, ToolChoices.FunctionShape.FLAT);
         Boolean parallel = tools.isEmpty() ? null
                 : !(request.toolChoice() != null && request.toolChoice().parallelDisabled());
         boolean reasons = reasons();
@@ -84,22 +89,36 @@ public final class AnthropicToResponses {
                 tools.isEmpty() ? null : tools,
                 toolChoice,
                 parallel,
+                search.map(WebSearchTool::maxUses).orElse(null),
                 Math.max(MIN_OUTPUT_TOKENS, resolved.clampMaxTokens(request.maxTokens())),
                 caps.rejectsParam(RequestParam.TEMPERATURE) ? null : request.temperature(),
                 caps.rejectsParam(RequestParam.TOP_P) ? null : request.topP(),
                 reasons ? new ResponsesRequest.Reasoning(Effort.of(request).orElse(null), "auto") : null,
-                reasons ? List.of(ResponsesRequest.ENCRYPTED_REASONING) : null,
+                include(reasons, search.isPresent()),
                 false,
                 true,
                 caps.takesPromptCacheKey() ? PromptCacheKey.of(request).orElse(null) : null);
     }
 
+    /** The extra output asked for: encrypted reasoning to replay, the pages each web search found. */
+    private static List<String> include(boolean reasons, boolean searches) {
+        List<String> include = new ArrayList<>();
+        if (reasons) {
+            include.add(ResponsesRequest.ENCRYPTED_REASONING);
+        }
+        if (searches) {
+            include.add(ResponsesRequest.WEB_SEARCH_SOURCES);
+        }
+        return include.isEmpty() ? null : include;
+    }
+
     /**
-     * Whether to ask for reasoning (effort, summaries, encrypted items): only models that reason
-     * accept the {@code reasoning} parameter and the encrypted-content include.
+     * Whether to ask for reasoning (effort, summaries, and with {@code store:false} the encrypted
+     * items that carry it to the next turn): for every model not known to be without it. Models
+     * that do not reason refuse the parameters, which the dialect then leaves out.
      */
     private boolean reasons() {
-        return caps.reasoning() != null && caps.reasoning() != Reasoning.NONE;
+        return caps.mayReason();
     }
 
     /**
@@ -121,7 +140,7 @@ public final class AnthropicToResponses {
                     out.add(new InputItem.FunctionCall(ToolIds.toUpstream(u.id()), names.upstream(u.name()),
                             u.input() == null ? "{}" : Json.write(u.input())));
                 }
-                case ThinkingBlock t -> CarriedReasoning.replay(t, model).ifPresent(reasoning -> {
+                case ThinkingBlock t -> CarriedReasoning.replay(t, origin).ifPresent(reasoning -> {
                     flushAssistantText(text, out);
                     out.add(reasoning);
                 });
@@ -148,21 +167,27 @@ public final class AnthropicToResponses {
         }
     }
 
-    /** Tool results first (as function_call_output items), then images they returned, then the user's own content. */
+    /** Tool results first (as function_call_output items), then images and files they returned, then the user's own content. */
     private void user(Message message, List<InputItem> out) {
         List<InputContent> parts = new ArrayList<>();
-        List<InputContent> toolImages = new ArrayList<>();
+        List<InputContent> returned = new ArrayList<>();
+        boolean files = false;
         for (ContentBlock block : message.contentOrEmpty()) {
             switch (block) {
-                case ToolResultBlock r -> out.add(new InputItem.FunctionCallOutput(ToolIds.toUpstream(r.toolUseId()),
-                        toolResult(r, toolImages)));
+                case ToolResultBlock r -> {
+                    ToolResultContent content = ToolResultContent.of(r, caps, pdf -> true);
+                    out.add(new InputItem.FunctionCallOutput(ToolIds.toUpstream(r.toolUseId()), content.text()));
+                    content.imageUrls().forEach(url -> returned.add(InputContent.InputImage.of(url)));
+                    content.pdfs().forEach(pdf -> returned.add(file(pdf)));
+                    files |= !content.pdfs().isEmpty();
+                }
                 case TextBlock t -> {
                     if (!t.text().isEmpty()) {
                         parts.add(new InputContent.InputText(t.text()));
                     }
                 }
                 case ImageBlock i -> parts.add(image(i));
-                case DocumentBlock d -> parts.add(new InputContent.InputText(ContentText.document(d)));
+                case DocumentBlock d -> parts.add(document(d));
                 case UnknownBlock u -> {
                     String flat = ContentText.unknown(u);
                     if (flat != null && !flat.isEmpty()) {
@@ -172,11 +197,11 @@ public final class AnthropicToResponses {
                 default -> { }
             }
         }
-        if (!toolImages.isEmpty()) {
-            // function_call_output carries text: images a tool returned follow as a user message.
+        if (!returned.isEmpty()) {
+            // function_call_output carries text: images and files a tool returned follow as a user message.
             List<InputContent> withLabel = new ArrayList<>();
-            withLabel.add(new InputContent.InputText(ToolResultContent.IMAGES_LABEL));
-            withLabel.addAll(toolImages);
+            withLabel.add(new InputContent.InputText(files ? ToolResultContent.FILES_LABEL : ToolResultContent.IMAGES_LABEL));
+            withLabel.addAll(returned);
             out.add(InputItem.Message.user(withLabel));
         }
         if (!parts.isEmpty()) {
@@ -191,10 +216,15 @@ public final class AnthropicToResponses {
                 : new InputContent.InputText(ContentText.imageOmitted(image));
     }
 
-    private String toolResult(ToolResultBlock result, List<InputContent> images) {
-        ToolResultContent content = ToolResultContent.of(result, caps.takesImages());
-        content.imageUrls().forEach(url -> images.add(InputContent.InputImage.of(url)));
-        return content.text();
+    /** A PDF as {@code input_file} (inline or by URL) for models that read documents, else its text or a note. */
+    private InputContent document(DocumentBlock document) {
+        return (caps.takesDocuments() ? PdfFile.of(document) : Optional.<PdfFile>empty())
+                .map(AnthropicToResponses::file)
+                .orElseGet(() -> new InputContent.InputText(ContentText.document(document)));
+    }
+
+    private static InputContent file(PdfFile pdf) {
+        return new InputContent.InputFile(pdf.filename(), pdf.dataUrl(), pdf.url());
     }
 
     private List<ResponsesTool> tools(List<Tool> tools) {
@@ -204,17 +234,4 @@ public final class AnthropicToResponses {
                 .toList();
     }
 
-    private JsonNode toolChoice(ToolChoice choice, List<Tool> tools) {
-        return ToolChoices.of(choice, tools).map(resolved -> switch (resolved) {
-            case ToolChoices.Choice.Auto ignored -> (JsonNode) TextNode.valueOf("auto");
-            case ToolChoices.Choice.Required ignored -> TextNode.valueOf("required");
-            case ToolChoices.Choice.None ignored -> TextNode.valueOf("none");
-            case ToolChoices.Choice.Named named -> {
-                ObjectNode node = JsonNodeFactory.instance.objectNode();
-                node.put("type", "function");
-                node.put("name", names.upstream(named.name()));
-                yield node;
-            }
-        }).orElse(null);
-    }
 }

@@ -3,6 +3,7 @@ package dev.ccbridge.core.translate.responses;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccbridge.core.json.Json;
+import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.protocol.anthropic.ThinkingBlock;
 import dev.ccbridge.core.protocol.openai.responses.InputItem;
 import dev.ccbridge.core.translate.common.CarriedSignature;
@@ -21,23 +22,30 @@ final class CarriedReasoning {
 
     private CarriedReasoning() {}
 
-    /** @param model the upstream model that produced the reasoning */
-    static String signature(String model, String id, String encryptedContent) {
+    /** How this mode names {@code model}'s upstream in the signatures it writes. */
+    static CarriedSignature.Origin origin(ResolvedModel model) {
+        return CarriedSignature.Origin.of(MODE, model);
+    }
+
+    /** @param origin the upstream (target and model) that produced the reasoning */
+    static String signature(CarriedSignature.Origin origin, String id, String encryptedContent) {
         ObjectNode payload = Json.object();
         payload.put("id", id);
         payload.put("encrypted_content", encryptedContent);
-        return CarriedSignature.encode(MODE, model, payload);
+        return CarriedSignature.encode(origin, payload);
     }
 
     /**
-     * The reasoning item a replayed thinking block carries, if it was written by this mode for
-     * this model. Encrypted reasoning only decrypts for the model (and organisation) that made
-     * it: anything else (another mode's state, a genuine Anthropic signature, no signature, a
-     * different model after a switch) is left out, since a foreign item fails the whole request.
+     * The reasoning item a replayed thinking block carries, if this mode wrote it for this target
+     * and model. Encrypted reasoning only decrypts for the model (and organisation) that made it:
+     * anything else (another mode's or target's state, a genuine Anthropic signature, no
+     * signature, a different model after a switch) is left out, since a foreign item fails the
+     * whole request.
      */
-    static Optional<InputItem.Reasoning> replay(ThinkingBlock block, String model) {
+    static Optional<InputItem.Reasoning> replay(ThinkingBlock block, CarriedSignature.Origin here) {
         return CarriedSignature.decode(block.signature())
-                .filter(carried -> MODE.equals(carried.mode()) && model.equals(carried.model()))
+                .filter(carried -> here.sameUpstream(carried.origin())
+                        && here.model().equals(carried.origin().model()))
                 .map(CarriedSignature.Carried::payload)
                 .filter(payload -> text(payload, "id") != null && text(payload, "encrypted_content") != null)
                 .map(payload -> new InputItem.Reasoning(text(payload, "id"), summary(block.thinking()),

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccbridge.core.json.Json;
+import dev.ccbridge.core.model.ResolvedModel;
+import dev.ccbridge.core.protocol.anthropic.Citation;
+import dev.ccbridge.core.protocol.anthropic.WebSearchResult;
+import dev.ccbridge.core.protocol.anthropic.WebSearchToolResultBlock;
 import dev.ccbridge.core.protocol.openai.responses.OutputItem;
 import dev.ccbridge.core.protocol.openai.responses.ResponseObject;
 import dev.ccbridge.core.protocol.openai.responses.ResponsesEvent;
@@ -12,12 +16,16 @@ import dev.ccbridge.core.stream.EventSequencer;
 import dev.ccbridge.core.stream.StopReason;
 import dev.ccbridge.core.stream.StreamFailure;
 import dev.ccbridge.core.translate.StreamTranslator;
+import dev.ccbridge.core.translate.common.CarriedSignature;
+import dev.ccbridge.core.translate.common.SearchResultText;
 import dev.ccbridge.core.translate.common.ToolIds;
 import dev.ccbridge.core.translate.common.ToolNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,13 +36,16 @@ import java.util.stream.Collectors;
  * so Claude Code hands it back next turn. Function calls are keyed by their item id (the argument
  * deltas name no {@code call_id}) and reported with the call id. Whatever a provider only sends
  * whole ({@code .done} events, the final response's output) is filled in where no deltas came.
+ * The provider's own web searches ({@code web_search_call} items) become {@code server_tool_use}
+ * and {@code web_search_tool_result} blocks, and the text's {@code url_citation}s citations.
  */
 public final class ResponsesStreamTranslator implements StreamTranslator {
     private static final String SUMMARY_SEPARATOR = "\n\n";
+    private static final String WEB_SEARCH = "web_search";
 
     private final EventSequencer out;
     private final ToolNames names;
-    private final String model;
+    private final CarriedSignature.Origin origin;
 
     /** Output items whose text or reasoning already reached the client (by item key). */
     private final Set<String> streamed = new HashSet<>();
@@ -42,14 +53,18 @@ public final class ResponsesStreamTranslator implements StreamTranslator {
     private final Set<String> done = new HashSet<>();
     /** The summary part last streamed per reasoning item, to separate parts. */
     private final Map<String, Integer> summaryPart = new HashMap<>();
+    /** The text streamed so far per message item, for the words a citation points at. */
+    private final Map<String, StringBuilder> texts = new HashMap<>();
+    /** Message items whose citations came as their own events. */
+    private final Set<String> cited = new HashSet<>();
     private boolean refused;
     private boolean terminal;
 
-    /** @param model the upstream model asked, recorded in reasoning signatures */
-    public ResponsesStreamTranslator(EventSequencer out, ToolNames names, String model) {
+    /** @param model the upstream (target and model) asked, recorded in reasoning signatures */
+    public ResponsesStreamTranslator(EventSequencer out, ToolNames names, ResolvedModel model) {
         this.out = out;
         this.names = names;
-        this.model = model;
+        this.origin = CarriedReasoning.origin(model);
     }
 
     @Override
@@ -68,6 +83,7 @@ public final class ResponsesStreamTranslator implements StreamTranslator {
             case "response.reasoning_summary_text.done", "response.reasoning_text.done" -> reasoningDone(bind(node));
             case "response.function_call_arguments.delta" -> arguments(bind(node));
             case "response.function_call_arguments.done" -> argumentsDone(bind(node));
+            case "response.output_text.annotation.added" -> annotation(bind(node));
             case "response.output_item.done" -> {
                 ResponsesEvent e = bind(node);
                 if (e.item() != null) {
@@ -120,8 +136,54 @@ public final class ResponsesStreamTranslator implements StreamTranslator {
             return;
         }
         refused |= type.startsWith("response.refusal");
-        streamed.add(key(event.itemId(), event.outputIndex()));
+        String key = key(event.itemId(), event.outputIndex());
+        streamed.add(key);
+        texts.computeIfAbsent(key, k -> new StringBuilder()).append(delta);
         out.text(delta);
+    }
+
+    /** A source for the text being streamed: a citation of the page, with the words that rely on it. */
+    private void annotation(ResponsesEvent event) {
+        String key = key(event.itemId(), event.outputIndex());
+        cited.add(key);
+        cite(event.annotation(), texts.get(key));
+    }
+
+    private void cite(JsonNode annotation, CharSequence text) {
+        if (annotation == null || !"url_citation".equals(annotation.path("type").asText())
+                || !annotation.path("url").isTextual()) {
+            return;
+        }
+        String url = annotation.path("url").asText();
+        int start = annotation.path("start_index").asInt(-1);
+        int end = annotation.path("end_index").asInt(-1);
+        String words = text != null && start >= 0 && end > start && end <= text.length()
+                ? text.subSequence(start, end).toString() : "";
+        out.citation(Citation.webSearchResult(url, annotation.path("title").asText(url), words));
+    }
+
+    /** A search the provider made: the call, and the pages it found (their addresses; titles come with citations). */
+    private void webSearchDone(OutputItem item) {
+        JsonNode action = item.action();
+        if (action != null && !"search".equals(action.path("type").asText("search"))) {
+            return; // opening or reading a page found by a search already reported
+        }
+        String id = "srvtoolu_" + (item.id() == null || item.id().isBlank() ? ToolIds.randomId()
+                : ToolIds.toAnthropic(item.id()));
+        String query = action == null ? "" : action.path("query").asText(action.path("queries").path(0).asText(""));
+        out.serverToolCall(id, WEB_SEARCH, Json.object().put("query", query));
+        if ("failed".equals(item.status())) {
+            out.webSearchResult(WebSearchToolResultBlock.error(id, "unavailable"));
+            return;
+        }
+        List<WebSearchResult> pages = new ArrayList<>();
+        for (JsonNode source : action == null ? Json.WIRE.createArrayNode() : action.path("sources")) {
+            if (source.path("url").isTextual()) {
+                String url = source.path("url").asText();
+                pages.add(WebSearchResult.of(source.path("title").asText(url), url, SearchResultText.carry(""), null));
+            }
+        }
+        out.webSearchResult(WebSearchToolResultBlock.of(id, pages));
     }
 
     /** Text sent whole, without deltas before it. */
@@ -196,6 +258,14 @@ public final class ResponsesStreamTranslator implements StreamTranslator {
                     }
                 }
             }
+            if (!cited.contains(key)) {
+                // Citations sent only with the finished item: the text they point into is still open.
+                for (OutputItem.Part part : item.contentOrEmpty()) {
+                    part.annotationsOrEmpty().forEach(annotation -> cite(annotation, part.text()));
+                }
+            }
+        } else if (item.isWebSearchCall()) {
+            webSearchDone(item);
         } else if (item.isReasoning()) {
             reasoningItemDone(item, key);
         }
@@ -212,7 +282,7 @@ public final class ResponsesStreamTranslator implements StreamTranslator {
             out.thinking(summary);
         }
         if (item.id() != null && item.encryptedContent() != null && !item.encryptedContent().isEmpty()) {
-            out.signature(CarriedReasoning.signature(model, item.id(), item.encryptedContent()));
+            out.signature(CarriedReasoning.signature(origin, item.id(), item.encryptedContent()));
         }
     }
 

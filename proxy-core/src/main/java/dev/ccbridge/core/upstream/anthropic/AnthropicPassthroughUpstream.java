@@ -5,6 +5,7 @@ import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.log.Redactor;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.stream.EventSequencer;
+import dev.ccbridge.core.translate.anthropic.GatewaySignatures;
 import dev.ccbridge.core.translate.anthropic.PassthroughBody;
 import dev.ccbridge.core.translate.common.InvalidRequestException;
 import dev.ccbridge.core.upstream.AnswerSource;
@@ -74,7 +75,8 @@ public final class AnthropicPassthroughUpstream implements Upstream {
             throw new UpstreamFailure(ApiError.api(502, errors.target() + " answered with "
                     + response.contentTypeOrNone() + ", not an Anthropic message: check the base URL"));
         }
-        return new RelayedAnswer(response, relayedHeaders(response), errors);
+        return new RelayedAnswer(response, relayedHeaders(response), errors,
+                new SignatureTagger(GatewaySignatures.origin(call.model())));
     }
 
     @Override

@@ -10,7 +10,9 @@ import dev.ccbridge.core.upstream.UpstreamErrors;
 import dev.ccbridge.core.upstream.UpstreamFailure;
 import dev.ccbridge.core.upstream.http.HttpTransport;
 import dev.ccbridge.core.upstream.http.UpstreamResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -18,26 +20,35 @@ import java.util.Map;
  * say), it is scrubbed before it can reach Claude Code or the log. An event stream is watched as
  * it passes: an event whose data is not JSON (content may be lost), or an end without
  * {@code message_stop} or {@code error}, fails the answer, because Claude Code must never act on a
- * cut answer as if it were whole.
+ * cut answer as if it were whole. Thinking signatures are tagged with the target on the way
+ * ({@link SignatureTagger}), so that they go back to this target only; a JSON answer is held
+ * whole for that.
  */
 final class RelayedAnswer implements AnswerSource.Bytes {
     private static final int READ_BUFFER = 16 * 1024;
+    /** A whole (non-streamed) answer larger than this is refused: no model writes one. */
+    private static final int MAX_JSON_ANSWER = 32 * 1024 * 1024;
 
     private final UpstreamResponse response;
     private final Map<String, String> headers;
     private final UpstreamErrors errors;
     private final StreamScrubber scrubber;
     private final StreamEndWatch watch;
+    private final SignatureTagger tagger;
+    /** A JSON answer, held until its end. */
+    private final ByteArrayOutputStream whole = new ByteArrayOutputStream();
     private final byte[] buffer = new byte[READ_BUFFER];
     private boolean relayedAny;
     private boolean eof;
 
-    RelayedAnswer(UpstreamResponse response, Map<String, String> headers, UpstreamErrors errors) {
+    RelayedAnswer(UpstreamResponse response, Map<String, String> headers, UpstreamErrors errors,
+                  SignatureTagger tagger) {
         this.response = response;
         this.headers = headers;
         this.errors = errors;
         this.scrubber = errors.redactor().streaming();
         this.watch = response.isEventStream() ? new StreamEndWatch() : null;
+        this.tagger = tagger;
     }
 
     @Override
@@ -75,7 +86,7 @@ final class RelayedAnswer implements AnswerSource.Bytes {
         }
         if (read < 0) {
             eof = true;
-            return scrubber.finish();
+            return last(scrubber.finish());
         }
         if (watch != null) {
             try {
@@ -89,7 +100,32 @@ final class RelayedAnswer implements AnswerSource.Bytes {
             }
         }
         relayedAny |= read > 0;
-        return scrubber.feed(buffer, 0, read);
+        return next(scrubber.feed(buffer, 0, read));
+    }
+
+    /** Scrubbed bytes on their way: complete events now, a JSON answer at its end. */
+    private byte[] next(byte[] scrubbed) throws UpstreamFailure {
+        if (watch != null) {
+            return tagger.feed(scrubbed);
+        }
+        whole.writeBytes(scrubbed);
+        if (whole.size() > MAX_JSON_ANSWER) {
+            throw stop(ApiError.api(502, errors.target() + " sent a JSON answer larger than "
+                    + (MAX_JSON_ANSWER >> 20) + " MiB; it was dropped"));
+        }
+        return new byte[0];
+    }
+
+    private byte[] last(byte[] scrubbed) {
+        if (watch != null) {
+            byte[] events = tagger.feed(scrubbed);
+            byte[] rest = tagger.finish();
+            byte[] out = Arrays.copyOf(events, events.length + rest.length);
+            System.arraycopy(rest, 0, out, events.length, rest.length);
+            return out;
+        }
+        whole.writeBytes(scrubbed);
+        return whole.size() == 0 ? scrubbed : tagger.message(whole.toByteArray());
     }
 
     @Override

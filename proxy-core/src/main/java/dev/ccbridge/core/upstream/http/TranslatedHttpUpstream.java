@@ -1,5 +1,6 @@
 package dev.ccbridge.core.upstream.http;
 
+import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.sse.SseEvent;
 import dev.ccbridge.core.sse.SseParser;
@@ -16,7 +17,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An upstream reached over HTTP whose answers are translated event by event (Chat Completions,
@@ -25,14 +31,35 @@ import java.util.function.Function;
  * body) as it arrives.
  */
 public final class TranslatedHttpUpstream implements Upstream {
+    private static final Logger LOG = LoggerFactory.getLogger(TranslatedHttpUpstream.class);
 
     /** What differs per protocol: the request, and how its answer is read. */
     public interface Dialect {
         Prepared prepare(Call call);
     }
 
-    /** A built call and the translator for its answer (they share per-request state such as tool names). */
-    public record Prepared(HttpCall call, Function<EventSequencer, StreamTranslator> translator) {}
+    /**
+     * A built call and the translator for its answer (they share per-request state such as tool
+     * names), and what to send instead should the provider refuse something optional in it.
+     */
+    public record Prepared(HttpCall call, Function<EventSequencer, StreamTranslator> translator,
+                           Optional<Fallback> fallback) {
+        public Prepared(HttpCall call, Function<EventSequencer, StreamTranslator> translator) {
+            this(call, translator, Optional.empty());
+        }
+
+        public Prepared withFallback(Fallback fallback) {
+            return new Prepared(call, translator, Optional.of(fallback));
+        }
+    }
+
+    /**
+     * A second form of the call without a part the provider may not take (reasoning parameters
+     * for a model ccbridge does not know), built and sent once if a 400 names that part.
+     *
+     * @param refusal whether an error body refuses that part
+     */
+    public record Fallback(Predicate<String> refusal, Supplier<Prepared> instead) {}
 
     private final HttpTransport transport;
     private final Dialect dialect;
@@ -50,11 +77,22 @@ public final class TranslatedHttpUpstream implements Upstream {
         } catch (InvalidRequestException e) {
             throw new UpstreamFailure(ApiError.invalidRequest(e.getMessage()));
         }
+        return send(call, prepared, out);
+    }
+
+    private AnswerSource send(Call call, Prepared prepared, EventSequencer out) throws UpstreamFailure {
         UpstreamErrors errors = call.errors();
         UpstreamResponse response = transport.send(prepared.call(), call.cancellation(), errors.target());
         if (!response.ok()) {
             String body = readQuietly(response);
             response.close();
+            Optional<Fallback> fallback = prepared.fallback()
+                    .filter(f -> response.status() == 400 && f.refusal().test(body));
+            if (fallback.isPresent()) {
+                LOG.info("{} refused an optional part of the request ({}); sending it without",
+                        errors.target(), errors.redactor().redact(UpstreamErrors.messageOf(Json.parseOrNull(body), body)));
+                return send(call, fallback.get().instead().get(), out);
+            }
             throw new UpstreamFailure(errors.fromHttp(response.status(), response.headers(), body));
         }
         return new TranslatedAnswer(response, prepared.translator().apply(out), errors);

@@ -20,7 +20,7 @@ class PassthroughBodyTest {
 
     private static ResolvedModel model(String upstream, ModelCapabilities override) {
         ModelCapabilities caps = ModelCatalog.builtIn().lookup(upstream);
-        return new ResolvedModel("claude-sonnet-4-6", upstream, override == null ? caps : override.over(caps));
+        return new ResolvedModel("gateway", "claude-sonnet-4-6", upstream, override == null ? caps : override.over(caps));
     }
 
     private static String rewrite(String json, ResolvedModel model) {

@@ -30,7 +30,7 @@ class AnthropicToConverseTest {
     private static final String SIGNATURE = "EqQBCkYIBxgCKkAgenuineAnthropicSignature==";
 
     private static ResolvedModel model(String id) {
-        return new ResolvedModel("claude-sonnet-4-6", id, ModelCatalog.builtIn().lookup(id));
+        return new ResolvedModel("bedrock", "claude-sonnet-4-6", id, ModelCatalog.builtIn().lookup(id));
     }
 
     private static ConverseInput translate(String json) {
@@ -167,7 +167,7 @@ class AnthropicToConverseTest {
 
     @Test
     void genuineThinkingGoesBackWithItsSignatureAndForeignOrUnsignedThinkingIsDropped() {
-        String carried = CarriedSignature.encode("codex_responses", "gpt-5", Json.object());
+        String carried = CarriedSignature.encode(new CarriedSignature.Origin("codex_responses", "openai", "gpt-5"), Json.object());
         ConverseInput input = translate("""
                 {"model":"claude-sonnet-4-6","max_tokens":16000,"messages":[
                   {"role":"user","content":"q1"},
@@ -193,7 +193,7 @@ class AnthropicToConverseTest {
                 {"model":"claude-sonnet-4-6","max_tokens":%d,"messages":[{"role":"user","content":"hi"}]}""";
         assertThat(translate(request.formatted(200000)).inferenceConfig().maxTokens()).isEqualTo(64000);
         assertThat(translate(request.formatted(1000)).inferenceConfig().maxTokens()).isEqualTo(1000);
-        var small = new ResolvedModel("claude-haiku-4-5", "anthropic.claude-3-haiku", new ModelCapabilities(4096,
+        var small = new ResolvedModel("bedrock", "claude-haiku-4-5", "anthropic.claude-3-haiku", new ModelCapabilities(4096,
                 null, null, null, null, null, null, null, null, null).over(ModelCatalog.builtIn().lookup(CLAUDE)));
         assertThat(translate(request.formatted(32000), small, Set.of()).inferenceConfig().maxTokens()).isEqualTo(4096);
     }

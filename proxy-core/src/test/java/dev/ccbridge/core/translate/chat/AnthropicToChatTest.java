@@ -15,6 +15,7 @@ import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.testing.Fixtures;
 import dev.ccbridge.core.translate.common.InvalidRequestException;
 import dev.ccbridge.core.translate.common.ToolNames;
+import dev.ccbridge.core.translate.common.ToolResultContent;
 import dev.ccbridge.core.translate.common.ToolTurns;
 import java.util.List;
 import java.util.Map;
@@ -174,7 +175,41 @@ class AnthropicToChatTest {
     }
 
     @Test
-    void toolChoiceMapsAndANamedToolThatCannotBeOfferedIsAClientError() {
+    void pdfsGoAsFilePartsToModelsThatReadDocumentsAndAsNotesToOthers() {
+        String json = """
+                {"model":"m","max_tokens":100,"messages":[{"role":"user","content":[
+                 {"type":"document","title":"Q3 report","source":{"type":"base64","media_type":"application/pdf","data":"JVBERi0x"}},
+                 {"type":"text","text":"Summarise it."}]}]}""";
+
+        JsonNode openai = translate(request(json), "gpt-4.1").path("messages").get(0).path("content");
+        JsonNode deepseek = translate(request(json), "deepseek-chat").path("messages").get(0).path("content");
+
+        assertThat(openai.get(0)).isEqualTo(Json.parseOrNull("""
+                {"type":"file","file":{"filename":"Q3 report.pdf","file_data":"data:application/pdf;base64,JVBERi0x"}}"""));
+        assertThat(openai.get(1).path("text").asText()).isEqualTo("Summarise it.");
+        assertThat(deepseek.asText()).contains("[Q3 report (application/pdf) was left out").contains("Summarise it.");
+    }
+
+    @Test
+    void pdfsReturnedByAToolFollowAsFiles() {
+        JsonNode messages = translate(request("""
+                {"model":"m","max_tokens":100,"messages":[
+                 {"role":"user","content":"read the spec"},
+                 {"role":"assistant","content":[{"type":"tool_use","id":"toolu_r","name":"Read","input":{"file_path":"/spec.pdf"}}]},
+                 {"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_r","content":[
+                   {"type":"document","source":{"type":"base64","media_type":"application/pdf","data":"JVBERi0y"}}]}]}]}"""),
+                "gpt-5.5").path("messages");
+
+        assertThat(messages.findValues("role")).extracting(JsonNode::asText)
+                .containsExactly("user", "assistant", "tool", "user");
+        assertThat(messages.get(2).path("content").asText()).isEqualTo(ToolResultContent.NO_OUTPUT);
+        assertThat(messages.get(3).path("content").get(0).path("text").asText()).isEqualTo(ToolResultContent.FILES_LABEL);
+        assertThat(messages.get(3).path("content").get(1).path("file").path("file_data").asText())
+                .isEqualTo("data:application/pdf;base64,JVBERi0y");
+    }
+
+    @Test
+    void toolChoiceMapsAndANamedToolThatIsNotOfferedIsAClientError() {
         String base = """
                 {"model":"m","max_tokens":100,"messages":[{"role":"user","content":"x"}],
                  "tools":[{"name":"Bash","input_schema":{"type":"object"}},{"type":"web_search_20250305","name":"web_search"}],
@@ -185,8 +220,11 @@ class AnthropicToChatTest {
                 "gpt-4o");
         assertThat(named.path("tool_choice").path("function").path("name").asText()).isEqualTo("Bash");
         assertThat(named.path("parallel_tool_calls").asBoolean(true)).isFalse();
-        assertThatThrownBy(() -> translate(request(base.formatted("{\"type\":\"tool\",\"name\":\"web_search\"}")), "gpt-4o"))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("web_search");
+        // A provider's own web search cannot be forced: the choice of it is left to the model.
+        assertThat(translate(request(base.formatted("{\"type\":\"tool\",\"name\":\"web_search\"}")), "gpt-4o")
+                .path("tool_choice").asText()).isEqualTo("auto");
+        assertThatThrownBy(() -> translate(request(base.formatted("{\"type\":\"tool\",\"name\":\"Nope\"}")), "gpt-4o"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("Nope");
     }
 
     @Test

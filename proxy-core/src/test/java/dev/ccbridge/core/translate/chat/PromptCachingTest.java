@@ -13,6 +13,7 @@ import dev.ccbridge.core.target.ProviderPresets;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.testing.ExchangeRun;
 import dev.ccbridge.core.testing.Fixtures;
+import dev.ccbridge.core.testing.Models;
 import dev.ccbridge.core.translate.common.ToolNames;
 import dev.ccbridge.core.translate.responses.AnthropicToResponses;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +96,7 @@ class PromptCachingTest {
 
                 """;
         var answer = ExchangeRun.translated(List.of(stream.getBytes(StandardCharsets.UTF_8)), "text/event-stream",
-                out -> new ChatStreamTranslator(out, new ToolNames()), false).message();
+                out -> new ChatStreamTranslator(out, new ToolNames(), Models.of("deepseek", "deepseek-v4-pro")), false).message();
 
         assertThat(answer.usage().cacheReadInputTokens()).isEqualTo(4096);
         assertThat(answer.usage().inputTokens()).isEqualTo(904);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** Models that must see their reasoning again (DeepSeek, Kimi, GLM thinking) after a switch of provider. */
 class ReasoningReplayTest {
-    private static final ResolvedModel DEEPSEEK = new ResolvedModel("claude-sonnet-4-6", "deepseek-v4-pro",
+    private static final ResolvedModel DEEPSEEK = new ResolvedModel("deepseek", "claude-sonnet-4-6", "deepseek-v4-pro",
             ModelCatalog.builtIn().lookup("deepseek-v4-pro"));
 
     private static JsonNode translate(String json) throws Exception {

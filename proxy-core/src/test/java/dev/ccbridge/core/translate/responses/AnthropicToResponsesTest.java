@@ -1,5 +1,6 @@
 package dev.ccbridge.core.translate.responses;
 
+import dev.ccbridge.core.testing.Models;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccbridge.core.json.Json;
-import dev.ccbridge.core.model.ModelCatalog;
 import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
 import dev.ccbridge.core.protocol.anthropic.MessagesResponse;
@@ -22,13 +22,19 @@ import dev.ccbridge.core.translate.common.ToolTurns;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the Responses upstream receives for Claude Code's requests (checked as the JSON on the wire). */
 class AnthropicToResponsesTest {
     private static final String REASONING_MODEL = "gpt-5-codex";
 
     private static ResolvedModel model(String upstream) {
-        return new ResolvedModel("claude-sonnet-4-6", upstream, ModelCatalog.builtIn().lookup(upstream));
+        return Models.of("openai", upstream);
+    }
+
+    private static CarriedSignature.Origin origin(String upstream) {
+        return CarriedReasoning.origin(model(upstream));
     }
 
     private static MessagesRequest request(String json) {
@@ -44,8 +50,11 @@ class AnthropicToResponsesTest {
     }
 
     private static JsonNode wire(MessagesRequest request, String upstream) {
-        var body = AnthropicToResponses.translate(request, model(upstream), ToolNames.of(request.toolsOrEmpty()));
-        return Json.WIRE.valueToTree(body);
+        return wire(request, model(upstream));
+    }
+
+    private static JsonNode wire(MessagesRequest request, ResolvedModel model) {
+        return Json.WIRE.valueToTree(AnthropicToResponses.translate(request, model, ToolNames.of(request.toolsOrEmpty())));
     }
 
     private static List<String> types(JsonNode input) {
@@ -119,7 +128,7 @@ class AnthropicToResponsesTest {
     }
 
     @Test
-    void toolsAreFlatNonStrictFunctionsAndServerToolsAreDropped() {
+    void toolsAreFlatNonStrictFunctionsAndWebSearchIsOpenAisOwn() {
         JsonNode body = wire("""
                 {"model":"claude-sonnet-4-6","max_tokens":1000,"tool_choice":{"type":"any","disable_parallel_tool_use":true},
                  "tools":[{"name":"Read","description":"Reads a file","cache_control":{"type":"ephemeral"},
@@ -130,7 +139,10 @@ class AnthropicToResponsesTest {
                 """);
 
         JsonNode tools = body.path("tools");
-        assertThat(tools).hasSize(1);
+        assertThat(tools).hasSize(2);
+        assertThat(tools.get(1)).isEqualTo(Json.parseOrNull("{\"type\":\"web_search\"}"));
+        assertThat(body.path("max_tool_calls").asInt()).isEqualTo(5);
+        assertThat(body.path("include").toString()).contains("web_search_call.action.sources");
         JsonNode read = tools.get(0);
         assertThat(read.path("type").asText()).isEqualTo("function");
         assertThat(read.path("name").asText()).isEqualTo("Read");
@@ -158,15 +170,33 @@ class AnthropicToResponsesTest {
     }
 
     @Test
-    void aToolChoiceNamingADroppedServerToolIsRejected() {
-        MessagesRequest request = request("""
+    void aToolChoiceOfWebSearchIsLeftToTheModelAndTheDomainsGoToTheSearch() {
+        JsonNode body = wire(request("""
                 {"model":"claude-sonnet-4-6","max_tokens":1000,"tool_choice":{"type":"tool","name":"web_search"},
-                 "tools":[{"name":"Read","input_schema":{"type":"object"}},{"type":"web_search_20250305","name":"web_search"}],
+                 "tools":[{"name":"Read","input_schema":{"type":"object"}},
+                          {"type":"web_search_20250305","name":"web_search","allowed_domains":["docs.example.com"],
+                           "user_location":{"type":"approximate","city":"Berlin","country":"DE"}}],
+                 "messages":[{"role":"user","content":"search"}]}
+                """), REASONING_MODEL);
+
+        assertThat(body.path("tool_choice").asText()).isEqualTo("auto");
+        JsonNode search = body.path("tools").get(1);
+        assertThat(search.path("filters").path("allowed_domains").get(0).asText()).isEqualTo("docs.example.com");
+        assertThat(search.path("user_location").path("city").asText()).isEqualTo("Berlin");
+        assertThat(search.has("strict")).isFalse();
+        assertThat(body.has("max_tool_calls")).isFalse();
+    }
+
+    @Test
+    void aToolChoiceNamingNoOfferedToolIsRejected() {
+        MessagesRequest request = request("""
+                {"model":"claude-sonnet-4-6","max_tokens":1000,"tool_choice":{"type":"tool","name":"Grep"},
+                 "tools":[{"name":"Read","input_schema":{"type":"object"}}],
                  "messages":[{"role":"user","content":"search"}]}
                 """);
 
         assertThatThrownBy(() -> wire(request, REASONING_MODEL)).isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("web_search");
+                .hasMessageContaining("Grep");
     }
 
     @Test
@@ -272,28 +302,14 @@ class AnthropicToResponsesTest {
     /**
      * Turn 1: the upstream reasons (encrypted) and calls a tool; Claude Code receives a thinking
      * block whose signature carries the reasoning item. Turn 2: Claude Code replays that block with
-     * the tool result; the upstream must get the same reasoning item back, before the call.
+     * the tool result; the upstream must get the same reasoning item back, before the call, and be
+     * asked for encrypted reasoning again, whatever the model is called.
      */
-    @Test
-    void reasoningFromTurnOneIsReplayedOnTurnTwoBeforeItsCall() {
-        var turnOne = Golden.run(Fixtures.bytes("golden/codex_responses/reasoning_without_summary/upstream.sse"),
-                out -> new ResponsesStreamTranslator(out, ToolNames.of(List.of()), REASONING_MODEL), false);
-        MessagesResponse answer = turnOne.message();
-
-        ObjectNode turnTwo = (ObjectNode) Json.parseOrNull("""
-                {"model":"claude-sonnet-4-6","max_tokens":32000,"thinking":{"type":"adaptive"},
-                 "tools":[{"name":"Bash","input_schema":{"type":"object"}}],
-                 "messages":[{"role":"user","content":"list the files"}]}
-                """);
-        ArrayNode messages = (ArrayNode) turnTwo.path("messages");
-        ObjectNode assistant = messages.addObject().put("role", "assistant");
-        // The whole answer as Claude Code received it (and will send back), typed blocks included.
-        assistant.set("content", Json.WIRE.valueToTree(answer).path("content"));
-        ObjectNode user = messages.addObject().put("role", "user");
-        user.putArray("content").addObject().put("type", "tool_result")
-                .put("tool_use_id", "call_Kf5mRs1BtV4oYz9aNd7pXf3u").put("content", "a.txt\nb.txt");
-
-        JsonNode input = wire(request(turnTwo.toString()), REASONING_MODEL).path("input");
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {REASONING_MODEL, "team-azure-deployment", "openai/gpt-5.5:nitro"})
+    void reasoningFromTurnOneIsReplayedOnTurnTwoBeforeItsCall(String modelName) {
+        JsonNode body = wire(request(turnTwo(turnOne(model(modelName)))), modelName);
+        JsonNode input = body.path("input");
 
         assertThat(types(input)).containsExactly("message:user", "reasoning", "function_call", "function_call_output");
         assertThat(input.get(1)).isEqualTo(Json.parseOrNull("""
@@ -302,11 +318,74 @@ class AnthropicToResponsesTest {
         assertThat(input.get(2).path("call_id").asText()).isEqualTo("call_Kf5mRs1BtV4oYz9aNd7pXf3u")
                 .isEqualTo(input.get(3).path("call_id").asText());
         assertThat(input.get(2).path("name").asText()).isEqualTo("Bash");
+        assertThat(body.path("store").asBoolean(true)).isFalse();
+        assertThat(body.path("include")).containsExactly(Json.WIRE.getNodeFactory().textNode("reasoning.encrypted_content"));
+    }
+
+    @Test
+    void reasoningStaysWithTheTargetThatWroteIt() {
+        String history = turnTwo(turnOne(Models.of("openai", "team-azure-deployment")));
+
+        JsonNode input = wire(request(history), Models.of("azure-eu", "team-azure-deployment")).path("input");
+
+        assertThat(types(input)).containsExactly("message:user", "function_call", "function_call_output");
+    }
+
+    private static MessagesResponse turnOne(ResolvedModel model) {
+        return Golden.run(Fixtures.bytes("golden/codex_responses/reasoning_without_summary/upstream.sse"),
+                out -> new ResponsesStreamTranslator(out, ToolNames.of(List.of()), model), false).message();
+    }
+
+    /** The next request as Claude Code sends it: the answer's blocks as received, then the tool's result. */
+    private static String turnTwo(MessagesResponse answer) {
+        ObjectNode turnTwo = (ObjectNode) Json.parseOrNull("""
+                {"model":"claude-sonnet-4-6","max_tokens":32000,"thinking":{"type":"adaptive"},
+                 "tools":[{"name":"Bash","input_schema":{"type":"object"}}],
+                 "messages":[{"role":"user","content":"list the files"}]}
+                """);
+        ArrayNode messages = (ArrayNode) turnTwo.path("messages");
+        messages.addObject().put("role", "assistant").set("content", Json.WIRE.valueToTree(answer).path("content"));
+        messages.addObject().put("role", "user").putArray("content").addObject().put("type", "tool_result")
+                .put("tool_use_id", "call_Kf5mRs1BtV4oYz9aNd7pXf3u").put("content", "a.txt\nb.txt");
+        return turnTwo.toString();
+    }
+
+    @Test
+    void pdfsGoAsInputFilesInlineOrByUrlToModelsThatReadDocuments() {
+        String json = """
+                {"model":"claude-sonnet-4-6","max_tokens":1000,"messages":[{"role":"user","content":[
+                 {"type":"document","source":{"type":"base64","media_type":"application/pdf","data":"JVBERi0x"}},
+                 {"type":"document","title":"paper.pdf","source":{"type":"url","url":"https://example.org/paper.pdf"}},
+                 {"type":"text","text":"Compare them."}]}]}""";
+
+        JsonNode content = wire(request(json), "gpt-5.5").path("input").get(0).path("content");
+        JsonNode unknown = wire(request(json), "team-azure-deployment").path("input").get(0).path("content");
+
+        assertThat(content.get(0)).isEqualTo(Json.parseOrNull("""
+                {"type":"input_file","filename":"document.pdf","file_data":"data:application/pdf;base64,JVBERi0x"}"""));
+        assertThat(content.get(1)).isEqualTo(Json.parseOrNull("""
+                {"type":"input_file","filename":"paper.pdf","file_url":"https://example.org/paper.pdf"}"""));
+        assertThat(unknown.get(0).path("type").asText()).isEqualTo("input_text");
+        assertThat(unknown.get(0).path("text").asText()).contains("was left out");
+    }
+
+    @Test
+    void aModelTheCatalogDoesNotKnowIsAskedForReasoningAndOneKnownWithoutIsNot() {
+        String json = """
+                {"model":"claude-sonnet-4-6","max_tokens":1000,"messages":[{"role":"user","content":"hi"}]}""";
+
+        JsonNode unknown = wire(request(json), "team-azure-deployment");
+        JsonNode plain = wire(request(json), "gpt-4.1-mini");
+
+        assertThat(unknown.path("reasoning").path("summary").asText()).isEqualTo("auto");
+        assertThat(unknown.path("include")).hasSize(1);
+        assertThat(plain.has("reasoning")).isFalse();
+        assertThat(plain.has("include")).isFalse();
     }
 
     @Test
     void replayedReasoningKeepsItsSummaryAndComesBeforeTheTextItPreceded() {
-        String signature = CarriedReasoning.signature(REASONING_MODEL, "rs_1", "enc-1");
+        String signature = CarriedReasoning.signature(origin(REASONING_MODEL), "rs_1", "enc-1");
         JsonNode input = wire("""
                 {"model":"claude-sonnet-4-6","max_tokens":1000,"messages":[
                   {"role":"user","content":"hi"},
@@ -322,7 +401,7 @@ class AnthropicToResponsesTest {
 
     @Test
     void reasoningThatNothingFollowedIsNotReplayed() {
-        String signature = CarriedReasoning.signature(REASONING_MODEL, "rs_cut", "enc-cut");
+        String signature = CarriedReasoning.signature(origin(REASONING_MODEL), "rs_cut", "enc-cut");
         JsonNode input = wire("""
                 {"model":"claude-sonnet-4-6","max_tokens":1000,"messages":[
                   {"role":"user","content":"think hard"},
@@ -335,9 +414,9 @@ class AnthropicToResponsesTest {
 
     @Test
     void thinkingTheUpstreamCannotVerifyIsDropped() {
-        String otherMode = CarriedSignature.encode("chat_completions", REASONING_MODEL,
+        String otherMode = CarriedSignature.encode(new CarriedSignature.Origin("chat_completions", "openai", REASONING_MODEL),
                 Json.parseOrNull("{\"id\":\"rs_x\",\"encrypted_content\":\"enc\"}"));
-        String otherModel = CarriedReasoning.signature("gpt-5-mini", "rs_y", "enc-mini");
+        String otherModel = CarriedReasoning.signature(origin("gpt-5-mini"), "rs_y", "enc-mini");
         JsonNode input = wire("""
                 {"model":"claude-sonnet-4-6","max_tokens":1000,"messages":[
                   {"role":"user","content":"hi"},

@@ -1,5 +1,7 @@
 package dev.ccbridge.core.translate.responses;
 
+import dev.ccbridge.core.testing.Models;
+import dev.ccbridge.core.model.ResolvedModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.core.protocol.anthropic.ContentBlock;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Recorded-shape Responses streams in, the Anthropic stream Claude Code must receive out. */
 class ResponsesGoldenTest {
     private static final String DIR = "golden/codex_responses/";
-    private static final String MODEL = "gpt-5-codex";
+    private static final ResolvedModel MODEL = Models.of("openai", "gpt-5-codex");
 
     private static MemoryResponse check(String scenario) {
         return Golden.check(DIR + scenario, out -> new ResponsesStreamTranslator(out, ToolNames.of(List.of()), MODEL));
@@ -47,13 +49,12 @@ class ResponsesGoldenTest {
         ThinkingBlock thinking = (ThinkingBlock) check("reasoning").message().content().get(0);
 
         var carried = CarriedSignature.decode(thinking.signature()).orElseThrow();
-        assertThat(carried.mode()).isEqualTo("codex_responses");
-        assertThat(carried.model()).isEqualTo(MODEL);
+        assertThat(carried.origin()).isEqualTo(new CarriedSignature.Origin("codex_responses", "openai", "gpt-5-codex"));
         // The item as output_item.done reported it, not the partial state output_item.added showed.
         assertThat(carried.payload().path("id").asText()).isEqualTo("rs_68a1f3fbd3e48190eac9b8a7f6e5d4c3");
         assertThat(carried.payload().path("encrypted_content").asText())
                 .isEqualTo("gAAAAABoofP8final_state_SGVsbG9Xb3JsZA-_x");
-        assertThat(CarriedReasoning.replay(thinking, MODEL)).isPresent();
+        assertThat(CarriedReasoning.replay(thinking, CarriedReasoning.origin(MODEL))).isPresent();
     }
 
     @ParameterizedTest

@@ -1,5 +1,7 @@
 package dev.ccbridge.core.translate.responses;
 
+import dev.ccbridge.core.testing.Models;
+import dev.ccbridge.core.model.ResolvedModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** Provider behaviours beyond the golden streams: whole responses, missing deltas, odd error shapes. */
 class ResponsesStreamTranslatorTest {
-    private static final String MODEL = "gpt-5-codex";
+    private static final ResolvedModel MODEL = Models.of("openai", "gpt-5-codex");
 
     /** SSE frames whose event name is the data's type, as the Responses API writes them. */
     private static byte[] sse(String... events) {
@@ -110,8 +112,8 @@ class ResponsesStreamTranslatorTest {
         var second = (ThinkingBlock) content.get(1);
         assertThat(first.thinking()).isEqualTo("First.");
         assertThat(second.thinking()).isEqualTo("Second.");
-        assertThat(CarriedReasoning.replay(first, MODEL).orElseThrow().encryptedContent()).isEqualTo("enc-1");
-        assertThat(CarriedReasoning.replay(second, MODEL).orElseThrow().id()).isEqualTo("rs_2");
+        assertThat(CarriedReasoning.replay(first, CarriedReasoning.origin(MODEL)).orElseThrow().encryptedContent()).isEqualTo("enc-1");
+        assertThat(CarriedReasoning.replay(second, CarriedReasoning.origin(MODEL)).orElseThrow().id()).isEqualTo("rs_2");
     }
 
     @Test
@@ -151,7 +153,7 @@ class ResponsesStreamTranslatorTest {
         assertThat(message.content()).hasSize(3);
         var thinking = (ThinkingBlock) message.content().get(0);
         assertThat(thinking.thinking()).isEqualTo("Need the file.");
-        assertThat(CarriedSignature.payloadFor(thinking.signature(), "codex_responses")).isPresent();
+        assertThat(CarriedSignature.payloadFrom(thinking.signature(), CarriedReasoning.origin(MODEL))).isPresent();
         assertThat(((TextBlock) message.content().get(1)).text()).isEqualTo("Reading.");
         assertThat(((ToolUseBlock) message.content().get(2)).input().path("file_path").asText()).isEqualTo("/a");
         assertThat(message.stopReason()).isEqualTo("tool_use");
@@ -215,10 +217,11 @@ class ResponsesStreamTranslatorTest {
     }
 
     @Test
-    void eventsOfHostedToolsAndUnknownTypesAreIgnored() {
+    void progressEventsOfHostedToolsAndUnknownTypesAreIgnored() {
         var outcome = run(sse(
                 "{\"type\":\"response.web_search_call.in_progress\",\"item_id\":\"ws_1\",\"output_index\":0}",
-                "{\"type\":\"response.output_item.done\",\"output_index\":0,\"item\":{\"id\":\"ws_1\",\"type\":\"web_search_call\",\"status\":\"completed\",\"action\":{\"query\":\"x\"}}}",
+                "{\"type\":\"response.code_interpreter_call.in_progress\",\"item_id\":\"ci_1\",\"output_index\":0}",
+                "{\"type\":\"response.output_item.done\",\"output_index\":0,\"item\":{\"id\":\"ci_1\",\"type\":\"code_interpreter_call\",\"status\":\"completed\"}}",
                 "{\"type\":\"response.some_future_event\",\"delta\":{\"an\":\"object\"}}",
                 "{\"type\":\"response.output_text.delta\",\"item_id\":\"msg_1\",\"output_index\":1,\"delta\":\"Hi\"}",
                 COMPLETED));

@@ -1,10 +1,12 @@
 package dev.ccbridge.core.upstream.bedrock;
 
+import dev.ccbridge.fake.FakeProvider;
+import dev.ccbridge.fake.Received;
+import dev.ccbridge.fake.rules.Errors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccbridge.core.json.Json;
-import dev.ccbridge.core.testing.Fixtures;
 import dev.ccbridge.core.testing.GatewayHarness;
 import dev.ccbridge.core.testing.SseText;
 import java.net.http.HttpResponse;
@@ -30,13 +32,13 @@ class BedrockGatewayTest {
                {"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_01","content":"hello"}]}]}
             """;
 
-    private BedrockFake fake;
+    private FakeProvider fake;
     private GatewayHarness gateway;
 
     @BeforeEach
     void start() {
-        fake = new BedrockFake();
-        gateway = GatewayHarness.start(BedrockRun.target(fake.endpoint(), Map.of()));
+        fake = BedrockReplies.start();
+        gateway = GatewayHarness.start(BedrockRun.target(fake.rootUrl(), Map.of()));
     }
 
     @AfterEach
@@ -45,13 +47,9 @@ class BedrockGatewayTest {
         fake.close();
     }
 
-    private static List<BedrockFake.Frame> scenario(String name) {
-        return BedrockFake.frames(Fixtures.text("golden/bedrock_converse/" + name + "/upstream.events"));
-    }
-
     @Test
     void aStreamedAnswerReachesClaudeCodeAsAnthropicSse() {
-        fake.replyStream(scenario("tools"));
+        fake.replying(BedrockReplies.stream(BedrockReplies.scenario("tools")));
         HttpResponse<String> response = gateway.post("/v1/messages?beta=true", TOOL_LOOP.formatted("true"));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v ->
@@ -65,9 +63,9 @@ class BedrockGatewayTest {
                 .extracting(f -> f.data().at("/content_block/name").asText(null))
                 .containsExactly(null, "Read", "Glob");
 
-        BedrockFake.Received request = fake.last();
+        Received request = fake.last();
         assertThat(request.header("authorization")).isEqualTo("Bearer " + GatewayHarness.KEY);
-        JsonNode body = request.body();
+        JsonNode body = request.json();
         assertThat(body.at("/toolConfig/tools/0/toolSpec/name").asText()).isEqualTo("Read");
         assertThat(body.at("/messages/1/content/0/toolUse/toolUseId").asText()).isEqualTo("toolu_01");
         assertThat(body.at("/messages/2/content/0/toolResult/toolUseId").asText()).isEqualTo("toolu_01");
@@ -76,7 +74,7 @@ class BedrockGatewayTest {
 
     @Test
     void aNonStreamingRequestGetsOneJsonMessage() {
-        fake.replyStream(scenario("text"));
+        fake.replying(BedrockReplies.stream(BedrockReplies.scenario("text")));
         HttpResponse<String> response = gateway.post("/v1/messages?beta=true", TOOL_LOOP.formatted("false"));
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode message = Json.parseOrNull(response.body());
@@ -88,19 +86,19 @@ class BedrockGatewayTest {
 
     @Test
     void throttlingBeforeTheStreamIsAn429ThatClaudeCodeRetries() {
-        fake.replyJson(429, "ThrottlingException", "{\"message\":\"Too many requests, please wait before trying again.\"}");
+        fake.replying(Errors.bedrockBody(429, "ThrottlingException", "{\"message\":\"Too many requests, please wait before trying again.\"}"));
         HttpResponse<String> response = gateway.post("/v1/messages?beta=true", TOOL_LOOP.formatted("true"));
         assertThat(response.statusCode()).isEqualTo(429);
         JsonNode body = Json.parseOrNull(response.body());
         assertThat(body.at("/type").asText()).isEqualTo("error");
         assertThat(body.at("/error/type").asText()).isEqualTo("rate_limit_error");
-        assertThat(body.at("/error/message").asText()).contains(BedrockFake.REQUEST_ID);
+        assertThat(body.at("/error/message").asText()).contains(Errors.BEDROCK_REQUEST_ID);
         assertThat(response.body()).doesNotContain(GatewayHarness.KEY);
     }
 
     @Test
     void aStreamCutBeforeMessageStopEndsWithAnErrorEventNeverAFinishedAnswer() {
-        fake.replyStream(scenario("cut_tool"));
+        fake.replying(BedrockReplies.stream(BedrockReplies.scenario("cut_tool")));
         HttpResponse<String> response = gateway.post("/v1/messages?beta=true", TOOL_LOOP.formatted("true"));
         assertThat(response.statusCode()).isEqualTo(200);
         List<SseText.Frame> frames = SseText.parse(response.body());

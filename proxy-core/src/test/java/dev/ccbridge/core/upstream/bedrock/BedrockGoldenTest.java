@@ -1,5 +1,8 @@
 package dev.ccbridge.core.upstream.bedrock;
 
+import dev.ccbridge.fake.FakeProvider;
+import dev.ccbridge.fake.rules.Errors;
+import dev.ccbridge.fake.wire.EventStreamFrame;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.core.testing.MemoryResponse;
@@ -21,13 +24,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BedrockGoldenTest {
     private static final String DIR = "golden/bedrock_converse/";
 
-    private static BedrockFake fake;
+    private static FakeProvider fake;
     private static BedrockClients clients;
     private static BedrockUpstream upstream;
 
     @BeforeAll
     static void start() {
-        fake = new BedrockFake();
+        fake = BedrockReplies.start();
         clients = new BedrockClients(BedrockSettingsTest.noProfiles());
         upstream = new BedrockUpstream(clients, Map.of());
     }
@@ -42,8 +45,8 @@ class BedrockGoldenTest {
     @ValueSource(strings = {"text", "tools", "reasoning", "stop_sequence", "guardrail", "cut", "cut_tool",
             "throttled_mid_stream", "model_stream_error", "overflow_at_start", "error_after_stop"})
     void streamsTheScenarioExactly(String scenario) {
-        fake.replyStream(BedrockFake.frames(Fixtures.text(DIR + scenario + "/upstream.events")));
-        MemoryResponse sink = BedrockRun.run(upstream, BedrockRun.target(fake.endpoint(), Map.of()),
+        fake.replying(BedrockReplies.stream(EventStreamFrame.fromFixture(Fixtures.text(DIR + scenario + "/upstream.events"))));
+        MemoryResponse sink = BedrockRun.run(upstream, BedrockRun.target(fake.rootUrl(), Map.of()),
                 BedrockRun.REQUEST, Optional.of(BedrockRun.API_KEY));
         assertThat(sink.frames()).as(scenario)
                 .containsExactlyElementsOf(SseText.parse(Fixtures.text(DIR + scenario + "/expected-anthropic.sse")));
@@ -52,9 +55,9 @@ class BedrockGoldenTest {
 
     @Test
     void aWholeConverseAnswerGivesTheSameEventsAsAStream() {
-        fake.replyJson(200, null, Fixtures.text(DIR + "converse_json/upstream.json"));
+        fake.replying(Errors.bedrockBody(200, null, Fixtures.text(DIR + "converse_json/upstream.json")));
         MemoryResponse sink = BedrockRun.run(upstream,
-                BedrockRun.target(fake.endpoint(), Map.of("streaming", "false")),
+                BedrockRun.target(fake.rootUrl(), Map.of("streaming", "false")),
                 BedrockRun.REQUEST, Optional.of(BedrockRun.API_KEY));
         assertThat(sink.frames())
                 .containsExactlyElementsOf(SseText.parse(Fixtures.text(DIR + "converse_json/expected-anthropic.sse")));
@@ -63,8 +66,8 @@ class BedrockGoldenTest {
 
     @Test
     void aCutStreamNeverFinishesTheMessage() {
-        fake.replyStream(BedrockFake.frames(Fixtures.text(DIR + "cut_tool/upstream.events")));
-        MemoryResponse sink = BedrockRun.run(upstream, BedrockRun.target(fake.endpoint(), Map.of()),
+        fake.replying(BedrockReplies.stream(EventStreamFrame.fromFixture(Fixtures.text(DIR + "cut_tool/upstream.events"))));
+        MemoryResponse sink = BedrockRun.run(upstream, BedrockRun.target(fake.rootUrl(), Map.of()),
                 BedrockRun.REQUEST, Optional.of(BedrockRun.API_KEY));
         assertThat(sink.events()).extracting(e -> e.type()).doesNotContain("content_block_stop", "message_stop");
         assertThat(sink.failure().message()).contains("ended unexpectedly");

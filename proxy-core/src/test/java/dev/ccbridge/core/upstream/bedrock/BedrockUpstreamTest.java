@@ -1,11 +1,15 @@
 package dev.ccbridge.core.upstream.bedrock;
 
+import dev.ccbridge.fake.FakeProvider;
+import dev.ccbridge.fake.Received;
+import dev.ccbridge.fake.rules.Errors;
+import dev.ccbridge.fake.wire.EventStreamFrame;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.model.ModelTiers;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.testing.MemoryResponse;
 import dev.ccbridge.core.upstream.Cancellation;
@@ -24,20 +28,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The Bedrock upstream against a fake endpoint over real HTTP: credentials, errors, limits, cancellation. */
 class BedrockUpstreamTest {
-    private static final List<BedrockFake.Frame> HELLO = List.of(
-            BedrockFake.Frame.event("messageStart", "{\"role\":\"assistant\"}"),
-            BedrockFake.Frame.event("contentBlockDelta", "{\"contentBlockIndex\":0,\"delta\":{\"text\":\"Hello\"}}"),
-            BedrockFake.Frame.event("contentBlockStop", "{\"contentBlockIndex\":0}"),
-            BedrockFake.Frame.event("messageStop", "{\"stopReason\":\"end_turn\"}"),
-            BedrockFake.Frame.event("metadata", "{\"usage\":{\"inputTokens\":3,\"outputTokens\":1,\"totalTokens\":4}}"));
+    private static final List<EventStreamFrame> HELLO = List.of(
+            EventStreamFrame.event("messageStart", "{\"role\":\"assistant\"}"),
+            EventStreamFrame.event("contentBlockDelta", "{\"contentBlockIndex\":0,\"delta\":{\"text\":\"Hello\"}}"),
+            EventStreamFrame.event("contentBlockStop", "{\"contentBlockIndex\":0}"),
+            EventStreamFrame.event("messageStop", "{\"stopReason\":\"end_turn\"}"),
+            EventStreamFrame.event("metadata", "{\"usage\":{\"inputTokens\":3,\"outputTokens\":1,\"totalTokens\":4}}"));
 
-    private BedrockFake fake;
+    private FakeProvider fake;
     private BedrockClients clients;
     private BedrockUpstream upstream;
 
     @BeforeEach
     void start() {
-        fake = new BedrockFake();
+        fake = BedrockReplies.start();
         clients = new BedrockClients(BedrockSettingsTest.profiles("""
                 [profile dev]
                 aws_access_key_id = AKIDPROFILETEST00001
@@ -53,7 +57,7 @@ class BedrockUpstreamTest {
     }
 
     private MemoryResponse run(Map<String, String> options, Optional<String> key) {
-        return BedrockRun.run(upstream, BedrockRun.target(fake.endpoint(), options), BedrockRun.REQUEST, key);
+        return BedrockRun.run(upstream, BedrockRun.target(fake.rootUrl(), options), BedrockRun.REQUEST, key);
     }
 
     private static String text(MemoryResponse sink) {
@@ -62,19 +66,19 @@ class BedrockUpstreamTest {
 
     @Test
     void aBedrockApiKeyGoesAsBearerTokenToTheModelsStreamPath() {
-        fake.replyStream(HELLO);
+        fake.replying(BedrockReplies.stream(HELLO));
         MemoryResponse sink = run(Map.of(), Optional.of(BedrockRun.API_KEY));
         assertThat(sink.failure()).isNull();
         assertThat(text(sink)).contains("Hello");
-        BedrockFake.Received request = fake.last();
+        Received request = fake.last();
         assertThat(request.header("authorization")).isEqualTo("Bearer " + BedrockRun.API_KEY);
-        assertThat(request.modelId()).isEqualTo(BedrockRun.MODEL);
+        assertThat(request.segment(1)).isEqualTo(BedrockRun.MODEL);
         assertThat(request.path()).isEqualTo("/model/us.anthropic.claude-sonnet-4-5-20250929-v1%3A0/converse-stream");
     }
 
     @Test
     void aNamedProfileSignsTheRequestWithSigV4ForItsRegion() {
-        fake.replyStream(HELLO);
+        fake.replying(BedrockReplies.stream(HELLO));
         MemoryResponse sink = run(Map.of("profile", "dev", "region", "eu-west-1"), Optional.empty());
         assertThat(sink.failure()).isNull();
         String authorization = fake.last().header("authorization");
@@ -85,7 +89,7 @@ class BedrockUpstreamTest {
 
     @Test
     void missingCredentialsAreAnAuthenticationErrorThatNamesEveryWayToProvideThem() {
-        fake.replyStream(HELLO);
+        fake.replying(BedrockReplies.stream(HELLO));
         MemoryResponse sink = run(Map.of("profile", "nosuch"), Optional.empty());
         ApiError error = sink.failure();
         assertThat(error.status()).isEqualTo(401);
@@ -114,39 +118,39 @@ class BedrockUpstreamTest {
     void errorsBeforeTheStreamBecomeTheAnthropicErrorClaudeCodeActsOn(int status, String errorType, String message,
                                                                        int expectedStatus, String expectedType,
                                                                        String expectedText) {
-        fake.replyJson(status, errorType, "{\"message\":\"" + message + "\"}");
+        fake.replying(Errors.bedrockBody(status, errorType, "{\"message\":\"" + message + "\"}"));
         MemoryResponse sink = run(Map.of(), Optional.of(BedrockRun.API_KEY));
         ApiError error = sink.failure();
         assertThat(error.status()).isEqualTo(expectedStatus);
         assertThat(error.type()).isEqualTo(expectedType);
         assertThat(error.message()).contains(expectedText);
         assertThat(error.message()).contains(expectedText.startsWith("prompt is too long") ? message
-                : "AWS request id " + BedrockFake.REQUEST_ID);
+                : "AWS request id " + Errors.BEDROCK_REQUEST_ID);
         assertThat(error.message()).doesNotContain(BedrockRun.API_KEY);
         assertThat(sink.events()).as("nothing sent, so the gateway can still answer with the status").isEmpty();
     }
 
     @Test
     void theContextOverflowMessageIsTheOneThatMakesClaudeCodeCompact() {
-        fake.replyJson(400, "ValidationException", "{\"message\":\"Input is too long for requested model.\"}");
+        fake.replying(Errors.bedrockBody(400, "ValidationException", "{\"message\":\"Input is too long for requested model.\"}"));
         ApiError error = run(Map.of(), Optional.of(BedrockRun.API_KEY)).failure();
         assertThat(error.message()).matches("prompt is too long: \\d+ tokens > 200000 maximum \\(upstream: .*\\)");
     }
 
     @Test
     void theRequestCarriesClampedLimitsThinkingAndOnlyBetasBedrockKnows() {
-        fake.replyStream(HELLO);
+        fake.replying(BedrockReplies.stream(HELLO));
         String request = """
                 {"model":"claude-opus-4-6","max_tokens":200000,"stream":true,
                  "thinking":{"type":"enabled","budget_tokens":50000},
                  "system":[{"type":"text","text":"You are Claude Code.","cache_control":{"type":"ephemeral"}}],
                  "messages":[{"role":"user","content":"hi"}]}
                 """;
-        MemoryResponse sink = BedrockRun.run(upstream, BedrockRun.target(fake.endpoint(), Map.of()), request,
+        MemoryResponse sink = BedrockRun.run(upstream, BedrockRun.target(fake.rootUrl(), Map.of()), request,
                 Optional.of(BedrockRun.API_KEY), new Cancellation(),
                 Map.of("anthropic-beta", "claude-code-20250219,interleaved-thinking-2025-05-14,oauth-2025-04-20"));
         assertThat(sink.failure()).isNull();
-        JsonNode body = fake.last().body();
+        JsonNode body = fake.last().json();
         assertThat(body.at("/inferenceConfig/maxTokens").asInt()).isEqualTo(64000);
         assertThat(body.at("/additionalModelRequestFields/thinking/type").asText()).isEqualTo("enabled");
         assertThat(body.at("/additionalModelRequestFields/thinking/budget_tokens").asInt()).isEqualTo(50000);
@@ -160,14 +164,14 @@ class BedrockUpstreamTest {
 
     @Test
     void toolInputThatIsNotCompleteJsonIsNeverHandedToClaudeCodeAsAFinishedCall() {
-        fake.replyStream(List.of(
-                BedrockFake.Frame.event("messageStart", "{\"role\":\"assistant\"}"),
-                BedrockFake.Frame.event("contentBlockStart", "{\"contentBlockIndex\":0,\"start\":{\"toolUse\":"
+        fake.replying(BedrockReplies.stream(List.of(
+                EventStreamFrame.event("messageStart", "{\"role\":\"assistant\"}"),
+                EventStreamFrame.event("contentBlockStart", "{\"contentBlockIndex\":0,\"start\":{\"toolUse\":"
                         + "{\"toolUseId\":\"tooluse_1\",\"name\":\"Bash\"}}}"),
-                BedrockFake.Frame.event("contentBlockDelta", "{\"contentBlockIndex\":0,\"delta\":{\"toolUse\":"
+                EventStreamFrame.event("contentBlockDelta", "{\"contentBlockIndex\":0,\"delta\":{\"toolUse\":"
                         + "{\"input\":\"{\\\"command\\\":\\\"ls\"}}}"),
-                BedrockFake.Frame.event("contentBlockStop", "{\"contentBlockIndex\":0}"),
-                BedrockFake.Frame.event("messageStop", "{\"stopReason\":\"tool_use\"}")));
+                EventStreamFrame.event("contentBlockStop", "{\"contentBlockIndex\":0}"),
+                EventStreamFrame.event("messageStop", "{\"stopReason\":\"tool_use\"}"))));
         MemoryResponse sink = run(Map.of(), Optional.of(BedrockRun.API_KEY));
         assertThat(sink.failure().type()).isEqualTo("api_error");
         assertThat(sink.failure().message()).contains("not complete JSON");
@@ -176,16 +180,14 @@ class BedrockUpstreamTest {
 
     @Test
     void aClientThatGoesAwayStopsTheCallAndNothingMoreIsSent() throws Exception {
-        fake.replyStreamThenHang(HELLO.subList(0, 2));
+        fake.replying(BedrockReplies.streamThenHang(HELLO.subList(0, 2)));
         var cancellation = new Cancellation();
         var done = CompletableFuture.supplyAsync(() -> BedrockRun.run(upstream,
-                BedrockRun.target(fake.endpoint(), Map.of()), BedrockRun.REQUEST, Optional.of(BedrockRun.API_KEY),
+                BedrockRun.target(fake.rootUrl(), Map.of()), BedrockRun.REQUEST, Optional.of(BedrockRun.API_KEY),
                 cancellation, Map.of()));
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (fake.received().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        Thread.sleep(300); // let the first frames arrive
+        await().atMost(Duration.ofSeconds(10)).until(() -> !fake.received().isEmpty());
+        // The first frames arrive, then the cancel: nothing more after it.
+        await().pollDelay(Duration.ofMillis(300)).until(() -> true);
         cancellation.cancel();
         MemoryResponse sink = done.get(5, TimeUnit.SECONDS);
         assertThat(sink.failure()).as("a cancelled exchange reports nothing").isNull();
@@ -194,7 +196,7 @@ class BedrockUpstreamTest {
 
     @Test
     void anUpstreamThatFallsSilentMidAnswerIsCutAfterTheIdleLimit() throws Exception {
-        fake.replyStreamThenHang(HELLO.subList(0, 2));
+        fake.replying(BedrockReplies.streamThenHang(HELLO.subList(0, 2)));
         long start = System.nanoTime();
         MemoryResponse sink = CompletableFuture.supplyAsync(() -> run(Map.of("idleTimeoutSeconds", "1"),
                 Optional.of(BedrockRun.API_KEY))).get(10, TimeUnit.SECONDS);
@@ -206,7 +208,7 @@ class BedrockUpstreamTest {
 
     @Test
     void anUpstreamThatNeverAnswersIsAGatewayTimeout() throws Exception {
-        fake.replySilence();
+        fake.replying(BedrockReplies.silence());
         MemoryResponse sink = CompletableFuture.supplyAsync(() -> run(Map.of("firstByteTimeoutSeconds", "1"),
                 Optional.of(BedrockRun.API_KEY))).get(10, TimeUnit.SECONDS);
         assertThat(sink.failure().status()).isEqualTo(504);
@@ -229,7 +231,7 @@ class BedrockUpstreamTest {
     @Test
     void aTargetWithoutModelIsAConfigurationErrorNotWorthRetrying() {
         var target = Target.builder().id("bedrock").name("Bedrock").provider("aws").apiMode(ApiMode.BEDROCK_CONVERSE)
-                .options(Map.of("region", "us-east-1", "endpoint", fake.endpoint())).build();
+                .options(Map.of("region", "us-east-1", "endpoint", fake.rootUrl())).build();
         String request = BedrockRun.REQUEST.replace("\"claude-sonnet-4-6\"", "\"\"");
         MemoryResponse sink = BedrockRun.run(upstream, target, request, Optional.of(BedrockRun.API_KEY));
         assertThat(sink.failure().status()).isEqualTo(400);

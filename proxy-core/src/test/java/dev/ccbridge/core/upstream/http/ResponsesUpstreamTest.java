@@ -1,6 +1,7 @@
 package dev.ccbridge.core.upstream.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -125,7 +126,7 @@ class ResponsesUpstreamTest {
         JsonNode thinking = message.path("content").get(0);
         assertThat(thinking.path("type").asText()).isEqualTo("thinking");
         assertThat(thinking.path("thinking").asText()).startsWith("**Reading the file**");
-        assertThat(CarriedSignature.payloadFor(thinking.path("signature").asText(), "codex_responses"))
+        assertThat(CarriedSignature.decode(thinking.path("signature").asText()).map(CarriedSignature.Carried::payload))
                 .hasValueSatisfying(p -> assertThat(p.path("id").asText()).isEqualTo("rs_68a1f3fbd3e48190eac9b8a7f6e5d4c3"));
         assertThat(message.path("content").get(1).path("text").asText()).isEqualTo("It prints \"hello\".");
         assertThat(message.path("usage").path("cache_read_input_tokens").asLong()).isEqualTo(4096);
@@ -162,5 +163,37 @@ class ResponsesUpstreamTest {
         JsonNode error = Json.parseOrNull(response.body());
         assertThat(error.path("error").path("type").asText()).isEqualTo("api_error");
         assertThat(error.path("error").path("message").asText()).contains("The server had an error");
+    }
+
+    /**
+     * A deployment whose name says nothing (Azure names them freely) is asked for reasoning; one
+     * serving a model without reasoning refuses that, and gets the request again without it.
+     */
+    @Test
+    void aRenamedDeploymentThatRefusesReasoningGetsTheRequestAgainWithout() {
+        gateway.close();
+        gateway = GatewayHarness.start(Target.builder().id("azure").name("Azure").provider("azure")
+                .baseUrl("http://127.0.0.1:" + upstream.port() + "/v1").model("team-gpt-deployment")
+                .apiMode(ApiMode.CODEX_RESPONSES).build());
+        upstream.stubFor(post(urlEqualTo("/v1/responses")).atPriority(1)
+                .withRequestBody(containing("reasoning.encrypted_content"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
+                        {"error":{"message":"Encrypted content is not supported with this model.",
+                                  "type":"invalid_request_error","param":"include","code":"unsupported_parameter"}}""")));
+        upstream.stubFor(post(urlEqualTo("/v1/responses")).atPriority(5).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/event-stream")
+                .withBody(Fixtures.bytes("golden/codex_responses/text/upstream.sse"))));
+
+        HttpResponse<String> response = gateway.post("/v1/messages?beta=true", REQUEST.formatted(false));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<LoggedRequest> sent = upstream.findAll(postRequestedFor(urlEqualTo("/v1/responses")));
+        assertThat(sent).hasSize(2);
+        JsonNode first = Json.parseOrNull(sent.get(0).getBodyAsString());
+        JsonNode second = Json.parseOrNull(sent.get(1).getBodyAsString());
+        assertThat(first.path("include").toString()).contains("reasoning.encrypted_content");
+        assertThat(second.has("include")).isFalse();
+        assertThat(second.has("reasoning")).isFalse();
+        assertThat(second.path("input")).isEqualTo(first.path("input"));
     }
 }

@@ -22,12 +22,29 @@ public record ChatChunk(String id, String model, List<Choice> choices, ChatUsage
 
     /**
      * {@code reasoning_content} (DeepSeek, Kimi, Qwen, vLLM) and {@code reasoning} (OpenRouter,
-     * Ollama, Groq) both carry reasoning text.
+     * Ollama, Groq) both carry reasoning text; OpenRouter adds {@code reasoning_details}, the
+     * structured form it wants back unchanged. {@code annotations} name the pages a web search
+     * found (OpenRouter: {@code {type:"url_citation", url_citation:{url, title, content}}}).
      */
     public record Delta(String role, String content, String reasoningContent, String reasoning, String refusal,
-                        List<ChatToolCall> toolCalls) {
+                        List<ChatToolCall> toolCalls, JsonNode reasoningDetails, List<Annotation> annotations) {
         public String reasoningText() {
-            return reasoningContent != null ? reasoningContent : reasoning;
+            return reasoningContent != null && !reasoningContent.isEmpty() ? reasoningContent : reasoning;
+        }
+
+        /** The field the reasoning text came in, which is the one the upstream takes back. */
+        public String reasoningField() {
+            return reasoningContent != null && !reasoningContent.isEmpty() ? "reasoning_content" : "reasoning";
+        }
+
+        public List<Annotation> annotationsOrEmpty() {
+            return annotations == null ? List.of() : annotations;
         }
     }
+
+    /** A source of the answer's text; {@code url_citation} is the one kind read. */
+    public record Annotation(String type, UrlCitation urlCitation) {}
+
+    /** @param content the page's text the answer relies on, where the provider gives it */
+    public record UrlCitation(String url, String title, String content) {}
 }

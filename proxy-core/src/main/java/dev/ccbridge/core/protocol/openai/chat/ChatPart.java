@@ -20,6 +20,11 @@ public record ChatPart(String type, String text, ImageUrl imageUrl, FileData fil
         return new ChatPart("image_url", null, new ImageUrl(url), null, null);
     }
 
+    /** @param dataUrl {@code data:<media type>;base64,<data>} */
+    public static ChatPart file(String filename, String dataUrl) {
+        return new ChatPart("file", null, null, new FileData(filename, dataUrl), null);
+    }
+
     public record ImageUrl(String url) {}
 
     public record FileData(String filename, String fileData) {}

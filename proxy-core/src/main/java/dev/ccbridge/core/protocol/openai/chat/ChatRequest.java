@@ -3,6 +3,7 @@ package dev.ccbridge.core.protocol.openai.chat;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,4 +23,12 @@ public record ChatRequest(String model, List<ChatMessage> messages, List<ChatToo
                           @JsonAnyGetter Map<String, JsonNode> extra) {
 
     public record StreamOptions(boolean includeUsage) {}
+
+    /** This request with one more tool (a provider's server tool). */
+    public ChatRequest withTool(ChatTool tool) {
+        List<ChatTool> all = new ArrayList<>(tools == null ? List.of() : tools);
+        all.add(tool);
+        return new ChatRequest(model, messages, all, toolChoice, parallelToolCalls, maxTokens, maxCompletionTokens,
+                stop, temperature, topP, reasoningEffort, stream, streamOptions, extra);
+    }
 }

@@ -4,9 +4,16 @@ import dev.ccbridge.core.protocol.anthropic.Usage;
 
 /** Chat usage; cached prompt tokens come as {@code prompt_tokens_details.cached_tokens} or DeepSeek's {@code prompt_cache_hit_tokens}. */
 public record ChatUsage(Long promptTokens, Long completionTokens, Long totalTokens, PromptDetails promptTokensDetails,
-                        Long promptCacheHitTokens) {
+                        Long promptCacheHitTokens, ServerToolUse serverToolUse) {
 
     public record PromptDetails(Long cachedTokens) {}
+
+    /** OpenRouter: how many web searches its server tool made. */
+    public record ServerToolUse(Long webSearchRequests) {}
+
+    public long webSearchRequests() {
+        return serverToolUse == null || serverToolUse.webSearchRequests() == null ? 0 : serverToolUse.webSearchRequests();
+    }
 
     /** Anthropic counts cache reads apart from input tokens. */
     public Usage toAnthropic() {

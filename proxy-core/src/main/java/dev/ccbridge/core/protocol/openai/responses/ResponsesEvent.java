@@ -14,11 +14,12 @@ import dev.ccbridge.core.json.Json;
  * @param text      the full text of {@code output_text.done}, {@code reasoning_summary_text.done}, ...
  * @param arguments the full arguments of {@code function_call_arguments.done} (JSON text)
  * @param error     the {@code error} event's nested error object, where the provider nests it
+ * @param annotation the source {@code output_text.annotation.added} adds to a text ({@code url_citation})
  */
 public record ResponsesEvent(String type, Long sequenceNumber, ResponseObject response, Integer outputIndex,
                              OutputItem item, String itemId, Integer contentIndex, Integer summaryIndex,
                              String delta, String text, JsonNode arguments, String refusal,
-                             JsonNode error, String code, String message, String param) {
+                             JsonNode error, String code, String message, String param, JsonNode annotation) {
 
     /** The arguments as JSON text, also when a provider sends them as an object. */
     public String argumentsText() {
