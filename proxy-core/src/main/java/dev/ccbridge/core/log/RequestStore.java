@@ -286,7 +286,7 @@ public final class RequestStore implements AutoCloseable {
                 upsert.setString(1, day);
                 upsert.setString(2, routing.targetId() == null ? "" : routing.targetId());
                 upsert.setString(3, routing.targetName());
-                upsert.setInt(4, done.failed() ? 1 : 0);
+                upsert.setInt(4, done.countsAsError() ? 1 : 0);
                 upsert.setLong(5, usage.inputTokens());
                 upsert.setLong(6, usage.outputTokens());
                 upsert.setLong(7, usage.cacheCreationInputTokens());
