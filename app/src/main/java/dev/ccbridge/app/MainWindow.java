@@ -5,6 +5,8 @@ import dev.ccbridge.app.env.CopyEnvViewModel;
 import dev.ccbridge.app.icons.WindowIcons;
 import dev.ccbridge.app.log.RequestLogView;
 import dev.ccbridge.app.log.RequestLogViewModel;
+import dev.ccbridge.app.routing.RoutingView;
+import dev.ccbridge.app.routing.RoutingViewModel;
 import dev.ccbridge.app.services.AppServices;
 import dev.ccbridge.app.settings.SettingsView;
 import dev.ccbridge.app.settings.SettingsViewModel;
@@ -94,7 +96,8 @@ public final class MainWindow {
         var webSearch = new WebSearchViewModel(services.search(), ui);
         services.targets().onChange(() -> ui.post(webSearch::refreshStatus));
         tabs.getTabs().addAll(targetsTab, logTab, usageTab, tab("Settings", new SettingsView(settings).node()),
-                tab("Web search", new WebSearchView(webSearch).node()));
+                tab("Web search", new WebSearchView(webSearch).node()),
+                tab("Routing", new RoutingView(new RoutingViewModel(services.targets(), ui)).node()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now == usageTab) {

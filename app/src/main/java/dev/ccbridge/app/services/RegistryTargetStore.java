@@ -1,5 +1,7 @@
 package dev.ccbridge.app.services;
 
+import dev.ccbridge.core.routing.RoutingRules;
+import dev.ccbridge.core.target.RoutingRule;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.target.TargetRegistry;
 import java.util.List;
@@ -60,5 +62,20 @@ public record RegistryTargetStore(TargetRegistry registry) implements TargetStor
     @Override
     public void move(String id, int newIndex) {
         registry.move(id, newIndex);
+    }
+
+    @Override
+    public List<RoutingRules.Placed> routingRules() {
+        return new RoutingRules(registry).all();
+    }
+
+    @Override
+    public RoutingRules.Placed addRoutingRule(String forTarget, RoutingRule rule) {
+        return new RoutingRules(registry).add(forTarget, rule);
+    }
+
+    @Override
+    public RoutingRules.Placed removeRoutingRule(String forTarget, int number) {
+        return new RoutingRules(registry).remove(forTarget, number);
     }
 }

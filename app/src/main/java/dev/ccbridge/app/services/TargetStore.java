@@ -1,5 +1,7 @@
 package dev.ccbridge.app.services;
 
+import dev.ccbridge.core.routing.RoutingRules;
+import dev.ccbridge.core.target.RoutingRule;
 import dev.ccbridge.core.target.Target;
 import java.util.List;
 import java.util.Optional;
@@ -40,4 +42,14 @@ public interface TargetStore {
 
     @Blocking
     void move(String id, int newIndex);
+
+    /** The routing rules: each target's own (tried first), then the global ones. */
+    List<RoutingRules.Placed> routingRules();
+
+    /** Adds a rule at the end of a target's own rules, or of the global ones when {@code forTarget} is null. */
+    @Blocking
+    RoutingRules.Placed addRoutingRule(String forTarget, RoutingRule rule);
+
+    @Blocking
+    RoutingRules.Placed removeRoutingRule(String forTarget, int number);
 }

@@ -28,7 +28,9 @@ import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.secrets.KeyringSecretStore;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.model.ModelTiers;
+import dev.ccbridge.core.routing.RoutingRules;
 import dev.ccbridge.core.target.GatewayConfig;
+import dev.ccbridge.core.target.RoutingRule;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.target.TargetOptions;
 import dev.ccbridge.core.websearch.SearchBackend;
@@ -156,6 +158,10 @@ public final class DocsScreenshots {
                 .apiMode(ApiMode.CHAT_COMPLETIONS).build());
         registry.activate(deepseek.id());
         registry.move(openrouter.id(), 2);
+        var routing = new RoutingRules(registry);
+        routing.add(null, new RoutingRule(RoutingRule.Condition.HAIKU, kimi.id(), null, null));
+        routing.add(deepseek.id(), new RoutingRule(RoutingRule.Condition.IMAGE, openrouter.id(), "openai/gpt-5-mini",
+                null));
         // Fixed tokens, so the pictures change only when the app does.
         var config = registry.config();
         registry.update(config.withTargets(config.targets().stream()
@@ -296,6 +302,9 @@ public final class DocsScreenshots {
         select(scene, "tab-web-search");
         FxWait.until("who searches", () -> !((Labeled) scene.lookup("#whoSearches")).getText().isEmpty());
         save(scene, "web-search" + suffix);
+
+        select(scene, "tab-routing");
+        save(scene, "routing" + suffix);
 
         if (size == Size.LARGE) {
             var dialog = FxWait.onFx(() -> {
