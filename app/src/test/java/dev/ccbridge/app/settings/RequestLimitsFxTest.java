@@ -3,24 +3,19 @@ package dev.ccbridge.app.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.app.AppContext;
-import dev.ccbridge.app.MainWindow;
-import dev.ccbridge.app.UiExecutor;
-import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.testing.FxWait;
 import dev.ccbridge.app.testing.TestApp;
-import dev.ccbridge.app.theme.ThemeManager;
-import dev.ccbridge.core.env.ClaudeSettingsCheck;
+import dev.ccbridge.app.testing.UiThreadGuard;
 import dev.ccbridge.core.server.RequestLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -30,6 +25,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The request limits on the Settings tab, in a real window (headless Monocle). */
 @ExtendWith(ApplicationExtension.class)
 class RequestLimitsFxTest {
+    @RegisterExtension
+    final UiThreadGuard guard = UiThreadGuard.fx();
+
     @TempDir
     static Path dir;
 
@@ -39,8 +37,7 @@ class RequestLimitsFxTest {
     void start(Stage stage) throws Exception {
         Path home = Files.createTempDirectory(dir, "app");
         context = TestApp.open(home);
-        new MainWindow(stage, context, UiExecutor.javaFx(), new ThemeManager(AppSettings.Theme.LIGHT),
-                PresetCatalog.builtIn(), Map.of(), new ClaudeSettingsCheck(List.of(home.resolve("none.json")))).show();
+        TestApp.showWindow(stage, guard.guard(TestApp.services(context)), AppSettings.Theme.LIGHT);
     }
 
     @AfterEach

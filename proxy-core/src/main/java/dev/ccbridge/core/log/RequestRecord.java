@@ -90,7 +90,19 @@ public record RequestRecord(String id, Instant startedAt, Routing routing, boole
      * @param usage            the tokens of a complete answer, or null
      */
     public record Completed(int status, Failure failure, Long firstTokenMillis, long durationMillis, Usage usage)
-            implements Ended {}
+            implements Ended {
+        /** The status of a request Claude Code abandoned (Esc, a closed connection) before the answer ended. */
+        public static final int CLIENT_CLOSED = 499;
+
+        public boolean abandoned() {
+            return status == CLIENT_CLOSED;
+        }
+
+        /** A failure of ccbridge or the provider; a request Claude Code itself abandoned is none. */
+        public boolean countsAsError() {
+            return failed() && !abandoned();
+        }
+    }
 
     /**
      * Refused by ccbridge itself, before any provider saw it: a wrong token, a foreign Host, ... The
