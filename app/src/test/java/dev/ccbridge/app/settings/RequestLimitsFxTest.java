@@ -9,7 +9,10 @@ import dev.ccbridge.app.testing.UiThreadGuard;
 import dev.ccbridge.core.server.RequestLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -58,11 +61,21 @@ class RequestLimitsFxTest {
         robot.doubleClickOn("#maxRequestMiB").write("16");
         robot.clickOn("#bodiesInFlightMiB").write("48");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#saveSettings");
+        Button save = robot.lookup("#saveSettings").queryButton();
+        robot.interact(() -> scrollPaneOf(save).setVvalue(1)); // scrolled down to the button, as a user would
+        robot.clickOn(save);
 
         FxWait.until("saved", () -> robot.lookup("#settingsMessage").queryAs(Label.class).getText().equals("Saved."));
         assertThat(RequestLimits.of(context.registry().config())).isEqualTo(new RequestLimits(16, 48));
         assertThat(Files.readString(context.paths().configFile())).contains("\"maxRequestMiB\" : 16")
                 .contains("\"bodiesInFlightMiB\" : 48");
+    }
+
+    private static ScrollPane scrollPaneOf(Node node) {
+        Node at = node;
+        while (!(at instanceof ScrollPane)) {
+            at = at.getParent();
+        }
+        return (ScrollPane) at;
     }
 }
