@@ -39,8 +39,15 @@ public record UsageReport(List<Line> days, List<Line> targets, Line total) {
             return new Line(newDay, newTarget, requests + other.requests, errors + other.errors,
                     inputTokens + other.inputTokens, outputTokens + other.outputTokens,
                     cacheReadTokens + other.cacheReadTokens, cacheWriteTokens + other.cacheWriteTokens,
-                    costUsd == null ? other.costUsd : other.costUsd == null ? costUsd : costUsd + other.costUsd,
-                    unpriced + other.unpriced);
+                    sum(costUsd, other.costUsd), unpriced + other.unpriced);
+        }
+
+        /** Known costs added; unknown only when neither is known. */
+        private static Double sum(Double a, Double b) {
+            if (a == null) {
+                return b;
+            }
+            return b == null ? a : Double.valueOf(a + b);
         }
 
         /** Everything the prompts took: input Anthropic-style excludes cache reads and writes. */
