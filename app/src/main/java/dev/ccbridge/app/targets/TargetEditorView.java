@@ -137,13 +137,19 @@ public final class TargetEditorView {
         field("Headers", headers);
         validation.registerValidator(headers, false, rule(TargetForm::headersError));
 
-        rows.section("Prices (US$ per million tokens, optional: for the usage view)");
+        rows.section("Prices (US$ per million tokens, optional: over the bundled prices, for cost)");
         TextField input = price("priceInput", vm.priceInput, "input");
         TextField output = price("priceOutput", vm.priceOutput, "output");
         TextField cacheRead = price("priceCacheRead", vm.priceCacheRead, "cache read");
         TextField cacheWrite = price("priceCacheWrite", vm.priceCacheWrite, "cache write");
         var prices = new HBox(8, input, output, cacheRead, cacheWrite);
         field("Prices", prices);
+        var bundled = new Label();
+        bundled.setId("bundledPrices");
+        bundled.getStyleClass().add("muted");
+        bundled.setWrapText(true);
+        bundled.textProperty().bind(vm.bundledPricesBinding());
+        field("", bundled);
 
         var save = new Button("Save");
         save.setId("save");

@@ -5,6 +5,8 @@ import dev.ccbridge.app.UiExecutor;
 import dev.ccbridge.core.secrets.KeyResolver;
 import dev.ccbridge.core.secrets.SecretStore;
 import dev.ccbridge.core.client.GatewayClient;
+import dev.ccbridge.core.pricing.Costs;
+import dev.ccbridge.core.protocol.anthropic.Usage;
 import dev.ccbridge.core.secrets.TargetReadiness;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.Target;
@@ -77,6 +79,7 @@ public final class TargetEditorViewModel {
     private final StringBinding problem;
     private final BooleanBinding canSave;
     private final BooleanBinding canTest;
+    private final StringBinding bundledPrices;
     private Consumer<Target> onSaved = target -> { };
 
     public TargetEditorViewModel(TargetRegistry registry, SecretStore secrets, Map<String, String> env,
@@ -89,6 +92,8 @@ public final class TargetEditorViewModel {
         form = Bindings.createObjectBinding(this::currentForm, name, provider, baseUrl, apiMode, model, opus, sonnet,
                 haiku, headers, apiKeyEnv, region, awsProfile, priceInput, priceOutput, priceCacheRead,
                 priceCacheWrite);
+        bundledPrices = Bindings.createStringBinding(() -> bundledPricesOf(provider.get(), model.get()), provider,
+                model);
         conflict = Bindings.createStringBinding(() -> form.get().conflictWith(registry.targets(),
                 original.get() == null ? null : original.get().id()).orElse(null), form, original);
         dirty = Bindings.createBooleanBinding(() -> editing.get()
@@ -117,6 +122,18 @@ public final class TargetEditorViewModel {
     }
 
     /** Another target with the same route, or null. */
+    /** The bundled prices of the form's provider and model, under the price fields: what empty fields mean. */
+    public StringBinding bundledPricesBinding() {
+        return bundledPrices;
+    }
+
+    private static String bundledPricesOf(String provider, String model) {
+        return Costs.builtIn().bundled(provider == null ? null : provider.strip(), model == null ? null : model.strip())
+                .map(match -> "Bundled: " + match.priceFor(Usage.ZERO).describe() + " (" + match.describe()
+                        + "). Empty fields use these.")
+                .orElse("No bundled price for this provider and model: give input and output to see its cost.");
+    }
+
     public StringBinding conflictBinding() {
         return conflict;
     }

@@ -1,7 +1,7 @@
 package dev.ccbridge.app.usage;
 
 import dev.ccbridge.app.log.LogFormat;
-import java.util.Locale;
+import dev.ccbridge.core.log.UsageReport;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
@@ -16,7 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
-/** The Usage tab: totals per target and per day, with cost where prices are set. */
+/** The Usage tab: totals per target and per day, with their cost ("-" where no price is known). */
 public final class UsageView {
     private final UsageViewModel vm;
     private final VBox root = new VBox();
@@ -68,7 +68,7 @@ public final class UsageView {
         root.getChildren().addAll(top, targetTitle, byTarget, dayTitle, byDay);
     }
 
-    private static TableView<UsageViewModel.Line> table(String id, ObservableList<UsageViewModel.Line> items,
+    private static TableView<UsageReport.Line> table(String id, ObservableList<UsageReport.Line> items,
                                                        boolean withDay) {
         var table = new TableView<>(items);
         table.setId(id);
@@ -77,22 +77,21 @@ public final class UsageView {
         if (withDay) {
             table.getColumns().add(column("Day", line -> line.day().toString()));
         }
-        table.getColumns().add(column("Target", UsageViewModel.Line::target));
+        table.getColumns().add(column("Target", UsageReport.Line::target));
         table.getColumns().add(column("Requests", line -> String.valueOf(line.requests())));
         table.getColumns().add(column("Errors", line -> String.valueOf(line.errors())));
         table.getColumns().add(column("Input", line -> LogFormat.count(line.inputTokens())));
         table.getColumns().add(column("Output", line -> LogFormat.count(line.outputTokens())));
         table.getColumns().add(column("Cache read", line -> LogFormat.count(line.cacheReadTokens())));
         table.getColumns().add(column("Cache write", line -> LogFormat.count(line.cacheWriteTokens())));
-        table.getColumns().add(column("Cost", line -> line.cost()
-                .map(c -> String.format(Locale.ROOT, "$%.4f", c)).orElse("\u2014")));
+        table.getColumns().add(column("Cost", UsageReport.Line::costText));
         table.setPrefHeight(withDay ? 260 : 160);
         return table;
     }
 
-    private static TableColumn<UsageViewModel.Line, String> column(String title,
-                                                                   Function<UsageViewModel.Line, String> value) {
-        var column = new TableColumn<UsageViewModel.Line, String>(title);
+    private static TableColumn<UsageReport.Line, String> column(String title,
+                                                                   Function<UsageReport.Line, String> value) {
+        var column = new TableColumn<UsageReport.Line, String>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return column;
     }

@@ -6,6 +6,8 @@ import dev.ccbridge.app.UiExecutor;
 import dev.ccbridge.app.targets.Pricing;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.log.RequestStore;
+import dev.ccbridge.core.log.UsageReport;
+import dev.ccbridge.core.pricing.Costs;
 import dev.ccbridge.core.protocol.anthropic.Usage;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.GatewayConfig;
@@ -23,7 +25,7 @@ class UsageViewModelTest {
     Path dir;
 
     @Test
-    void totalsPerTargetAndDayWithCostWherePricesAreSet() {
+    void totalsPerTargetAndDayWithTheCostTheGatewayRecorded() {
         var registry = new TargetRegistry(new GatewayConfig(1, 0, null, null, List.of(), null), null);
         Target priced = registry.put(new Pricing(0.28, 0.42, 0.028, null).applyTo(target("DeepSeek", "deepseek-chat")));
         Target unpriced = registry.put(target("Local", "qwen3"));
@@ -36,15 +38,17 @@ class UsageViewModelTest {
             vm.refresh();
 
             assertThat(vm.byTarget()).hasSize(2);
-            UsageViewModel.Line deepseek = vm.byTarget().getFirst();
+            UsageReport.Line deepseek = vm.byTarget().getFirst();
             assertThat(deepseek.target()).isEqualTo("DeepSeek");
             assertThat(deepseek.requests()).isEqualTo(2);
             assertThat(deepseek.errors()).isEqualTo(1);
             // 1M in * 0.28 + 0.5M out * 0.42 + 2M cache read * 0.028
-            assertThat(deepseek.cost()).hasValueSatisfying(c -> assertThat(c).isCloseTo(0.546, org.assertj.core.data.Offset.offset(1e-9)));
-            assertThat(vm.byTarget().get(1).cost()).as("no prices, no cost").isEmpty();
+            assertThat(deepseek.costUsd()).isCloseTo(0.546, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(deepseek.costText()).isEqualTo("$0.5460");
+            assertThat(vm.byTarget().get(1).costText()).as("no prices, no cost").isEqualTo("-");
             assertThat(vm.byDay()).hasSize(2).allSatisfy(line -> assertThat(line.day()).isNotNull());
-            assertThat(vm.totalsProperty().get()).contains("3 requests").contains("1 error").contains("$0.55");
+            assertThat(vm.totalsProperty().get()).contains("3 requests").contains("1 error")
+                    .contains("cost $0.5460 (1 without a known price)");
         }
     }
 
@@ -53,11 +57,14 @@ class UsageViewModelTest {
                 .model(model).apiMode(ApiMode.CHAT_COMPLETIONS).build();
     }
 
+    /** A request as the gateway records it: its cost at the target's prices over the bundled ones. */
     private static RequestRecord done(String id, Target target, int status, Usage usage) {
         var routing = new RequestRecord.Routing(target.id(), target.displayName(), "chat_completions",
                 RequestRecord.Addressed.ACTIVE, "claude-sonnet-4-5", target.model());
         var failure = status >= 400 ? new RequestRecord.Failure("rate_limit_error", null) : null;
         return new RequestRecord(id, Instant.now(), routing, true,
-                new RequestRecord.Completed(status, failure, 10L, 20L, usage), null, null, null);
+                new RequestRecord.Completed(status, failure, 10L, 20L, usage,
+                        Costs.builtIn().of(target.provider(), target.pricing(), target.model(), usage).orElse(null)),
+                null, null, null);
     }
 }
