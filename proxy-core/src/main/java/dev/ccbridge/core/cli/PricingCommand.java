@@ -51,7 +51,7 @@ final class PricingCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             for (Target target : pricing.parent.context().registry().targets()) {
                 for (String model : models(target)) {
-                    out.printf(Locale.ROOT, "%-14s %-34s %-46s %s%n", target.id(), model,
+                    out.printf(Locale.ROOT, "%-14s %-34s %-56s %s%n", target.id(), model,
                             Costs.builtIn().priceOf(target.provider(), target.pricing(), model, Usage.ZERO).describe(),
                             origin(target, model));
                 }
