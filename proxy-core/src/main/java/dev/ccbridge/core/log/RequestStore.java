@@ -21,7 +21,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import org.sqlite.SQLiteErrorCode;
 
 /**
  * What outlives a restart: the recent finished requests (bodies redacted and capped) and the
@@ -117,6 +120,25 @@ public final class RequestStore implements AutoCloseable {
     }
 
     /**
+     * Switches a new history to WAL. SQLite answers a busy journal-mode change at once, without
+     * its busy handler, when another process is creating the same file: try again for a while.
+     */
+    private static void useWriteAheadLog(Statement s) throws SQLException {
+        long giveUpAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            try {
+                s.execute("PRAGMA journal_mode=WAL");
+                return;
+            } catch (SQLException busy) {
+                if (busy.getErrorCode() != SQLiteErrorCode.SQLITE_BUSY.code || System.nanoTime() > giveUpAt) {
+                    throw busy;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            }
+        }
+    }
+
+    /**
      * Creates or upgrades the tables. The app, {@code serve} and the {@code log} commands may open
      * the history at the same moment: each waits for the others' locks, and checks and changes
      * the tables in one transaction.
@@ -124,7 +146,7 @@ public final class RequestStore implements AutoCloseable {
     private void createSchema() throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("PRAGMA busy_timeout=5000");
-            s.execute("PRAGMA journal_mode=WAL");
+            useWriteAheadLog(s);
             // A log, not a ledger: after a power cut it may lack the last requests, never be corrupt.
             s.execute("PRAGMA synchronous=NORMAL");
             s.execute("BEGIN IMMEDIATE");
