@@ -79,10 +79,8 @@ final class PricingCommand implements Runnable {
         }
     }
 
-    @Command(name = "set", mixinStandardHelpOptions = true, description = {
-            "Set a target's own prices (US$ per million tokens); the ones not given stay as they are.",
-            "They count for all the target's models, over the bundled prices."})
-    static final class SetPrices implements Callable<Integer> {
+    /** A command on one target's own prices: finds the target, changes it, says what it did. */
+    abstract static class OnOneTarget implements Callable<Integer> {
         @CommandLine.ParentCommand
         PricingCommand pricing;
 
@@ -92,6 +90,25 @@ final class PricingCommand implements Runnable {
         @Parameters(paramLabel = "ID", description = "The target.")
         String id;
 
+        @Override
+        public Integer call() {
+            TargetRegistry registry = pricing.parent.context().registry();
+            Target target = registry.byId(id).orElseThrow(() -> new IllegalArgumentException("no target '" + id + "'"));
+            String done = act(registry, target);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(done);
+            out.flush();
+            return 0;
+        }
+
+        /** Changes the target; returns what to tell the user. */
+        abstract String act(TargetRegistry registry, Target target);
+    }
+
+    @Command(name = "set", mixinStandardHelpOptions = true, description = {
+            "Set a target's own prices (US$ per million tokens); the ones not given stay as they are.",
+            "They count for all the target's models, over the bundled prices."})
+    static final class SetPrices extends OnOneTarget {
         @Option(names = "--input", paramLabel = "USD", description = "Per million input tokens (not cached).")
         Double input;
 
@@ -105,7 +122,7 @@ final class PricingCommand implements Runnable {
         Double cacheWrite;
 
         @Override
-        public Integer call() {
+        String act(TargetRegistry registry, Target target) {
             var given = new Price(input, output, cacheRead, cacheWrite);
             if (given.isEmpty()) {
                 throw new IllegalArgumentException("give at least one of --input, --output, --cache-read, --cache-write");
@@ -115,40 +132,21 @@ final class PricingCommand implements Runnable {
                     throw new IllegalArgumentException("a price is a number of US dollars of at least 0, not " + price);
                 }
             }
-            TargetRegistry registry = pricing.parent.context().registry();
-            Target target = registry.byId(id).orElseThrow(() -> new IllegalArgumentException("no target '" + id + "'"));
             Price own = given.over(target.pricing() == null ? Price.NONE : target.pricing());
             registry.replace(id, target.toBuilder().pricing(own).build());
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("Own prices of '" + id + "': " + own.describe()
-                    + " (US$ per million tokens; the others from the bundled table).");
-            out.flush();
-            return 0;
+            return "Own prices of '" + id + "': " + own.describe()
+                    + " (US$ per million tokens; the others from the bundled table).";
         }
     }
 
     @Command(name = "clear", mixinStandardHelpOptions = true,
             description = "Remove a target's own prices: the bundled ones count again.")
-    static final class Clear implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        PricingCommand pricing;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Parameters(paramLabel = "ID", description = "The target.")
-        String id;
-
+    static final class Clear extends OnOneTarget {
         @Override
-        public Integer call() {
-            TargetRegistry registry = pricing.parent.context().registry();
-            Target target = registry.byId(id).orElseThrow(() -> new IllegalArgumentException("no target '" + id + "'"));
+        String act(TargetRegistry registry, Target target) {
             registry.replace(id, target.toBuilder().pricing(null).build());
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(target.pricing() == null ? "'" + id + "' had no prices of its own."
-                    : "Removed the own prices of '" + id + "': the bundled prices count again.");
-            out.flush();
-            return 0;
+            return target.pricing() == null ? "'" + id + "' had no prices of its own."
+                    : "Removed the own prices of '" + id + "': the bundled prices count again.";
         }
     }
 }

@@ -62,14 +62,15 @@ class CostEndToEndTest {
         provider.close();
     }
 
-    /** Serves one request; the line serve printed for it. */
-    private String serveOneRequest() {
+    /** Serves one request through the active target; the line serve printed for it. */
+    private String serveOneRequest(String targetId) {
         int port = LocalClient.freePort();
         String token = new ConfigStore(ccbridge.configFile()).load().config().installToken();
+        String mark = " 200  " + targetId + " ";
         try (var serve = ccbridge.start("serve", "--port", String.valueOf(port))) {
             serve.awaitOut("Other shells:");
             assertThat(LocalClient.ask(port, token).statusCode()).isEqualTo(200);
-            return serve.awaitOut(" 200  deepseek ").lines().filter(line -> line.contains(" 200  deepseek "))
+            return serve.awaitOut(mark).lines().filter(line -> line.contains(mark))
                     .reduce((first, second) -> second).orElseThrow();
         }
     }
@@ -78,12 +79,12 @@ class CostEndToEndTest {
     void theCostAtTheBundledPriceThenAtTheTargetsOwnShowsInTheLogAndInUsage() {
         // deepseek-v4-pro, bundled: 1.32 per million uncached input, 0.044 cached, 3.96 output:
         // 200 x 1.32 + 1000 x 0.044 + 80 x 3.96 = 624.8 millionths of a dollar.
-        assertThat(serveOneRequest()).contains("in 1200 out 80  $0.000625");
+        assertThat(serveOneRequest("deepseek")).contains("in 1200 out 80  $0.000625");
 
         Result priced = ccbridge.run("pricing", "set", "deepseek", "--output", "10");
         assertThat(priced.exit()).as(priced.toString()).isZero();
         // Its own output price, the bundled rest: 264 + 44 + 80 x 10 = 1108 millionths.
-        assertThat(serveOneRequest()).contains("in 1200 out 80  $0.001108");
+        assertThat(serveOneRequest("deepseek")).contains("in 1200 out 80  $0.001108");
 
         Result log = ccbridge.run("log");
         assertThat(log.exit()).as(log.toString()).isZero();
@@ -118,13 +119,7 @@ class CostEndToEndTest {
         Result add = ccbridge.run("targets", "add", "--name", "Lab", "--base-url", provider.baseUrl(), "--model",
                 "lab-model-7", "--api-key-env", "FAKE_API_KEY", "--activate");
         assertThat(add.exit()).as(add.toString()).isZero();
-        int port = LocalClient.freePort();
-        String token = new ConfigStore(ccbridge.configFile()).load().config().installToken();
-        try (var serve = ccbridge.start("serve", "--port", String.valueOf(port))) {
-            serve.awaitOut("Other shells:");
-            assertThat(LocalClient.ask(port, token).statusCode()).isEqualTo(200);
-            assertThat(serve.awaitOut(" 200  lab ")).contains("in 1200 out 80  -");
-        }
+        assertThat(serveOneRequest("lab")).endsWith("in 1200 out 80  -");
 
         assertThat(ccbridge.run("log", "show", ccbridge.run("log").out().split(" {2}")[0]).out())
                 .contains("cost:     - (no price known for this model; see docs/cost.md)\n");

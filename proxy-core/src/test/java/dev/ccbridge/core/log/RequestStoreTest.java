@@ -22,6 +22,15 @@ class RequestStoreTest {
     @TempDir
     Path dir;
 
+    /** The requests table as the first version made it; {@code %s}: the columns a later version added. */
+    private static final String FIRST_REQUESTS_TABLE = """
+            CREATE TABLE requests (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
+              started_at INTEGER NOT NULL, day TEXT NOT NULL, target_id TEXT, target_name TEXT, api_mode TEXT,
+              route TEXT, requested_model TEXT, upstream_model TEXT, stream INTEGER NOT NULL,
+              status INTEGER NOT NULL, error_type TEXT, error_message TEXT, first_token_ms INTEGER,
+              duration_ms INTEGER, input_tokens INTEGER, output_tokens INTEGER, cache_creation_tokens INTEGER,
+              cache_read_tokens INTEGER, request_body TEXT, response_body TEXT%s)""";
+
     private final MutableClock clock = new MutableClock(NOW);
 
     private RequestStore open(RequestStore.Retention retention) {
@@ -153,13 +162,7 @@ class RequestStoreTest {
         try (var old = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
              var s = old.createStatement()) {
             // The table as the first version made it, without routed_by.
-            s.execute("""
-                    CREATE TABLE requests (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
-                      started_at INTEGER NOT NULL, day TEXT NOT NULL, target_id TEXT, target_name TEXT, api_mode TEXT,
-                      route TEXT, requested_model TEXT, upstream_model TEXT, stream INTEGER NOT NULL,
-                      status INTEGER NOT NULL, error_type TEXT, error_message TEXT, first_token_ms INTEGER,
-                      duration_ms INTEGER, input_tokens INTEGER, output_tokens INTEGER, cache_creation_tokens INTEGER,
-                      cache_read_tokens INTEGER, request_body TEXT, response_body TEXT)""");
+            s.execute(FIRST_REQUESTS_TABLE.formatted(""));
         }
         var routing = new RequestRecord.Routing("openai", "OpenAI", "chat_completions", RequestRecord.Addressed.ACTIVE,
                 "claude-sonnet-4-6", "gpt-5.5", "image -> openai (gpt-5.5)");
@@ -176,14 +179,8 @@ class RequestStoreTest {
         try (var old = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
              var s = old.createStatement()) {
             // The tables as version 2 made them: no cost_usd, no unpriced.
-            s.execute("""
-                    CREATE TABLE requests (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
-                      started_at INTEGER NOT NULL, day TEXT NOT NULL, target_id TEXT, target_name TEXT, api_mode TEXT,
-                      route TEXT, requested_model TEXT, upstream_model TEXT, stream INTEGER NOT NULL,
-                      status INTEGER NOT NULL, error_type TEXT, error_message TEXT, first_token_ms INTEGER,
-                      duration_ms INTEGER, input_tokens INTEGER, output_tokens INTEGER, cache_creation_tokens INTEGER,
-                      cache_read_tokens INTEGER, request_body TEXT, response_body TEXT, routed_by TEXT, outcome TEXT,
-                      reason TEXT, repeats INTEGER, last_at INTEGER, client TEXT, endpoint TEXT)""");
+            s.execute(FIRST_REQUESTS_TABLE.formatted(", routed_by TEXT, outcome TEXT, reason TEXT, repeats INTEGER,"
+                    + " last_at INTEGER, client TEXT, endpoint TEXT"));
             s.execute("""
                     CREATE TABLE usage_daily (day TEXT NOT NULL, target_id TEXT NOT NULL, target_name TEXT,
                       requests INTEGER NOT NULL, errors INTEGER NOT NULL, input_tokens INTEGER NOT NULL,
