@@ -121,7 +121,6 @@ public final class TargetEditorViewModel {
         return form;
     }
 
-    /** Another target with the same route, or null. */
     /** The bundled prices of the form's provider and model, under the price fields: what empty fields mean. */
     public StringBinding bundledPricesBinding() {
         return bundledPrices;
@@ -134,6 +133,7 @@ public final class TargetEditorViewModel {
                 .orElse("No bundled price for this provider and model: give input and output to see its cost.");
     }
 
+    /** Another target with the same route, or null. */
     public StringBinding conflictBinding() {
         return conflict;
     }
