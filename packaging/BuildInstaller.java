@@ -3,16 +3,9 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
@@ -37,12 +29,14 @@ import java.util.zip.ZipFile;
  *   <li>jpackage builds the app image: the {@code ccbridge} launcher (the tray app; {@code
  *       --headless} serves without a display) and {@code ccbridge-cli} (the command line), with
  *       the JVM options of {@code packaging/jvm.options};</li>
- *   <li>on Linux, one training start of the app image (on a private Xvfb display with a tray
- *       where there is one) records the classes a start loads into a class-data-sharing archive
- *       shipped in the image, so every start maps them instead of loading them (on Windows and
- *       macOS the JVM writes that archive on the user's machine at the first exit);</li>
+ *   <li>on Linux, one training run of the app image (on a private Xvfb display with a tray
+ *       where there is one, {@link AotTraining}: started as a user starts it, until its start-up
+ *       warm-up has sent a few hundred recorded requests through its gateway) writes an
+ *       ahead-of-time cache shipped in the image (JDK 25: the classes loaded and linked, the
+ *       method profiles), so every start maps them instead of loading them (on Windows and macOS
+ *       the JVM writes a class-data-sharing archive on the user's machine at the first exit);</li>
  *   <li>jpackage wraps the image into the installer with {@code packaging/<os>/jpackage.args};
- *       the .deb's jars then get back their training-time file times, which the archive checks.</li>
+ *       the .deb's jars then get back their training-time file times, which the cache checks.</li>
  * </ol>
  *
  * Run by {@code ./mvnw -Ppackage-installer} (app/pom.xml passes the jars and the pom's values)
@@ -52,6 +46,9 @@ public final class BuildInstaller {
     private static final String NAME = "ccbridge";
     private static final String CLI = "ccbridge-cli";
     private static final String MAIN_CLASS = "dev.ccbridge.app.Launcher";
+    /** The ahead-of-time cache shipped with the Linux app image (trained at build time). */
+    private static final String AOT_CACHE = "ccbridge.aot";
+    /** The class-data-sharing archive the JVM writes on Windows and macOS at the first exit. */
     private static final String ARCHIVE = "ccbridge.jsa";
 
     private final Map<String, String> options;
@@ -87,12 +84,13 @@ public final class BuildInstaller {
         Path image = appImage(input, runtime);
         boolean cds = Boolean.parseBoolean(option("cds"));
         if (!cds) {
-            log("class-data-sharing archive: skipped (--cds false)");
+            log("ahead-of-time cache: skipped (--cds false)");
         } else if (os == Os.LINUX) {
-            new Training(image).run();
+            train(image);
         } else {
             log("class-data-sharing archive: written on the user's machine at the first exit (see jvm.options)");
         }
+        removeCommands(image.resolve(os.runtimeDir));
         if (type.equals("app-image")) {
             log("app image: " + image);
             return;
@@ -211,12 +209,6 @@ public final class BuildInstaller {
                 "-Xshare:dump"));
         dump.addAll(moduleOptions(listFile(Path.of("packaging/jvm.options"))));
         exec(dump);
-        // The commands were needed for that dump only; the launchers start the JVM themselves.
-        try (Stream<Path> commands = Files.list(runtime.resolve("bin"))) {
-            for (Path command : commands.filter(path -> os != Os.WINDOWS || path.toString().endsWith(".exe")).toList()) {
-                Files.delete(command);
-            }
-        }
         // Where the runtime's own libraries are, System.loadLibrary finds JavaFX's: no copy to a
         // cache in the user's home at first start, and jpackage sees what they link to.
         Path nativeDir = runtime.resolve(os == Os.WINDOWS ? "bin" : "lib");
@@ -297,128 +289,33 @@ public final class BuildInstaller {
     }
 
     /**
-     * One start of the app image with the archive recorder on: wait until the gateway answers
-     * (the tray or the first-run window is up by then), let it settle, have the JVM write the
-     * archive of every class loaded so far, stop it, and point both launchers at the archive.
+     * The training run of the app image ({@link AotTraining}): the tray app started on a private
+     * display, with a scratch configuration, until its warm-up is done; both launchers then map
+     * the cache it wrote.
      */
-    private final class Training {
-        private final Path image;
-        private final Path appDir;
-        private final List<Process> helpers = new ArrayList<>();
-
-        Training(Path image) {
-            this.image = image;
-            this.appDir = image.resolve(os.appDir);
+    private void train(Path image) throws Exception {
+        Path appDir = image.resolve(os.appDir);
+        Path cache = appDir.resolve(AOT_CACHE);
+        new AotTraining(cache, work.resolve("training-home"), true,
+                List.of(image.resolve(os.launcher).toString(), "--port", "{port}")).run();
+        for (String launcher : List.of(NAME, CLI)) {
+            Path cfg = appDir.resolve(launcher + ".cfg");
+            Files.writeString(cfg, Files.readString(cfg).stripTrailing()
+                    + "\njava-options=-XX:AOTCache=$APPDIR/" + AOT_CACHE + "\n");
         }
-
-        void run() throws Exception {
-            Path home = work.resolve("training-home");
-            Files.createDirectories(home);
-            int port = freePort();
-            Path archive = appDir.resolve(ARCHIVE);
-            var command = new ArrayList<>(List.of(image.resolve(os.launcher).toString(),
-                    "--config", home.resolve("config.json").toString(), "--port", String.valueOf(port)));
-            var builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(work.resolve("training.log").toFile());
-            Map<String, String> env = builder.environment();
-            env.put("JAVA_TOOL_OPTIONS", "-XX:+RecordDynamicDumpInfo");
-            env.put("CCBRIDGE_HOME", home.toString());
-            // No keychain, no user files: the training start sees a fresh, private installation.
-            env.put("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + home.resolve("no-bus"));
-            env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
-            env.put("XDG_DATA_HOME", home.resolve("data").toString());
-            env.put("NO_AT_BRIDGE", "1");
-            String display = display(home);
-            if (display != null) {
-                env.put("DISPLAY", display);
-                env.remove("WAYLAND_DISPLAY");
-            }
-            log("class-data-sharing archive: training start" + (display == null ? "" : " on display " + display));
-            Process app = builder.start();
-            try {
-                awaitGateway(app, port);
-                Thread.sleep(3000); // the tray icon and the first-run window finish drawing
-                String jcmd = Path.of(System.getProperty("java.home"), "bin", os == Os.WINDOWS ? "jcmd.exe" : "jcmd").toString();
-                exec(List.of(jcmd, String.valueOf(app.pid()), "VM.cds", "dynamic_dump", archive.toString()));
-                waitFor(() -> Files.size(archive) > 0, Duration.ofSeconds(60), "the archive to be written");
-            } finally {
-                app.destroy();
-                if (!app.waitFor(20, TimeUnit.SECONDS)) {
-                    app.destroyForcibly();
-                }
-                helpers.reversed().forEach(Process::destroy);
-            }
-            for (String launcher : List.of(NAME, CLI)) {
-                Path cfg = appDir.resolve(launcher + ".cfg");
-                Files.writeString(cfg, Files.readString(cfg).stripTrailing()
-                        + "\njava-options=-XX:SharedArchiveFile=$APPDIR/" + ARCHIVE + "\n");
-            }
-            log("class-data-sharing archive: " + archive + " (" + size(archive) + ")");
-        }
-
-        /** A private display with a tray on Linux (Xvfb + trayer) where installed; else the desktop's. */
-        private String display(Path home) throws Exception {
-            if (os != Os.LINUX) {
-                return null;
-            }
-            if (onPath("Xvfb") && onPath("trayer")) {
-                int number = 90 + (int) (ProcessHandle.current().pid() % 400);
-                while (Files.exists(Path.of("/tmp/.X11-unix/X" + number)) || Files.exists(Path.of("/tmp/.X" + number + "-lock"))) {
-                    number++; // taken by another X server
-                }
-                int chosen = number;
-                String display = ":" + number;
-                helpers.add(new ProcessBuilder("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-                        .redirectErrorStream(true).redirectOutput(home.resolve("xvfb.log").toFile()).start());
-                waitFor(() -> Files.exists(Path.of("/tmp/.X11-unix/X" + chosen)), Duration.ofSeconds(20), "Xvfb");
-                var tray = new ProcessBuilder("trayer", "--edge", "top", "--align", "right", "--widthtype", "request",
-                        "--height", "24", "--transparent", "false").redirectErrorStream(true)
-                        .redirectOutput(home.resolve("trayer.log").toFile());
-                tray.environment().put("DISPLAY", display);
-                helpers.add(tray.start());
-                Thread.sleep(1000);
-                return display;
-            }
-            String current = System.getenv("DISPLAY");
-            if (current == null || current.isBlank()) {
-                log("warning: no display (install xvfb and trayer): the archive covers the headless server only");
-            }
-            return current;
-        }
-
-        private void awaitGateway(Process app, int port) throws Exception {
-            var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            var probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).GET().build();
-            waitFor(() -> {
-                if (!app.isAlive()) {
-                    throw new IllegalStateException("the training start ended early; see " + work.resolve("training.log"));
-                }
-                try {
-                    return client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                } catch (IOException e) {
-                    return false;
-                }
-            }, Duration.ofSeconds(120), "the trained app's gateway on port " + port);
-        }
+        log("ahead-of-time cache: " + cache + " (" + size(cache) + ")");
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private interface Check {
-        boolean done() throws Exception;
-    }
-
-    private static void waitFor(Check check, Duration limit, String what) throws Exception {
-        Instant end = Instant.now().plus(limit);
-        while (!check.done()) {
-            if (Instant.now().isAfter(end)) {
-                throw new IllegalStateException("gave up waiting for " + what + " after " + limit.toSeconds() + " s");
+    /**
+     * The runtime's commands ({@code java} and the rest) were needed for the base archive's dump
+     * and the training run (which assembles the cache in a child {@code java}); the launchers
+     * start the JVM themselves.
+     */
+    private void removeCommands(Path runtime) throws IOException {
+        try (Stream<Path> commands = Files.list(runtime.resolve("bin"))) {
+            for (Path command : commands.filter(path -> os != Os.WINDOWS || path.toString().endsWith(".exe")).toList()) {
+                Files.delete(command);
             }
-            Thread.sleep(200);
         }
     }
 
@@ -463,11 +360,6 @@ public final class BuildInstaller {
         if (process.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
         }
-    }
-
-    private static boolean onPath(String program) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
     }
 
     /** A jpackage options file: '#' comment lines, options split at blanks, "double quotes" group. */
@@ -552,10 +444,10 @@ public final class BuildInstaller {
 
     /** What differs per platform: the installer type, the icon, where jpackage puts things. */
     private enum Os {
-        LINUX("deb", "linux", "icons/png/ccbridge-256.png", "bin/" + NAME, "lib/app", null),
-        WINDOWS("msi", "windows", "icons/ccbridge.ico", NAME + ".exe", "app",
+        LINUX("deb", "linux", "icons/png/ccbridge-256.png", "bin/" + NAME, "lib/app", "lib/runtime", null),
+        WINDOWS("msi", "windows", "icons/ccbridge.ico", NAME + ".exe", "app", "runtime",
                 "$LOCALAPPDATA\\ccbridge\\" + ARCHIVE),
-        MAC("dmg", "macos", "icons/ccbridge.icns", "Contents/MacOS/" + NAME, "Contents/app",
+        MAC("dmg", "macos", "icons/ccbridge.icns", "Contents/MacOS/" + NAME, "Contents/app", "Contents/runtime",
                 "$HOME/Library/Application Support/ccbridge/" + ARCHIVE);
 
         final String installerType;
@@ -563,15 +455,19 @@ public final class BuildInstaller {
         final String icon;
         final String launcher;
         final String appDir;
-        /** Where the JVM writes the archive on the user's machine; null: it ships in the package. */
+        /** Where jpackage puts the runtime in the app image. */
+        final String runtimeDir;
+        /** Where the JVM writes the archive on the user's machine; null: the AOT cache ships in the package. */
         final String userArchive;
 
-        Os(String installerType, String folder, String icon, String launcher, String appDir, String userArchive) {
+        Os(String installerType, String folder, String icon, String launcher, String appDir, String runtimeDir,
+           String userArchive) {
             this.installerType = installerType;
             this.folder = folder;
             this.icon = icon;
             this.launcher = launcher;
             this.appDir = appDir;
+            this.runtimeDir = runtimeDir;
             this.userArchive = userArchive;
         }
 

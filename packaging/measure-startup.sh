@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the installed app (or an app image): time from starting the launcher to its icon in
-# the tray, and the memory it keeps (RSS) once idle, with the shipped class-data-sharing archive
-# and without it. Runs on a private Xvfb display with trayer as the tray host, with a scratch
+# the tray, and the memory it keeps (RSS) once idle, with the shipped ahead-of-time cache and
+# without it. Runs on a private Xvfb display with trayer as the tray host, with a scratch
 # configuration that is not a first start (so the app starts in the tray, as it does every day).
 #
 #   packaging/measure-startup.sh [APP_DIR] [RUNS] [IDLE_SECONDS]
@@ -10,10 +10,10 @@
 #     IDLE_SECONDS  how long the last start of each variant idles before its RSS is read (default 60)
 #
 # Variants (on a copy of APP_DIR, so the installation is left alone):
-#   appcds    as installed: the JDK's base archive plus the app's archive (lib/app/ccbridge.jsa)
-#   base-cds  without the app's archive (the JDK classes still come from the base archive)
+#   aot-cache as installed: the app's ahead-of-time cache (lib/app/ccbridge.aot)
+#   base-cds  without it (the JDK classes still come from the runtime's base archive)
 #   no-cds    no class-data sharing at all (-Xshare:off)
-# VARIANTS="appcds no-cds" picks some. Debian packages: xvfb, trayer, x11-utils (xwininfo).
+# VARIANTS="aot-cache no-cds" picks some. Debian packages: xvfb, trayer, x11-utils (xwininfo).
 set -euo pipefail
 
 app_dir=${1:-/opt/ccbridge}
@@ -42,13 +42,13 @@ DISPLAY=$display trayer --edge top --align right --widthtype request --height 24
 sleep 1
 
 # The copies: one per variant, differing only in the launcher's configuration.
-variants=${VARIANTS:-appcds base-cds no-cds}
+variants=${VARIANTS:-aot-cache base-cds no-cds}
 for variant in $variants; do
   cp -a "$app_dir" "$scratch/$variant"
   cfg="$scratch/$variant/lib/app/ccbridge.cfg"
   case $variant in
-    base-cds) sed -i '/SharedArchiveFile/d' "$cfg" ;;
-    no-cds) sed -i '/SharedArchiveFile/d' "$cfg"; echo 'java-options=-Xshare:off' >>"$cfg" ;;
+    base-cds) sed -i '/AOTCache/d' "$cfg" ;;
+    no-cds) sed -i '/AOTCache/d' "$cfg"; echo 'java-options=-Xshare:off' >>"$cfg" ;;
   esac
 done
 

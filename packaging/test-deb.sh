@@ -2,7 +2,7 @@
 # The installer test: installs the built .deb the way a user does (apt-get resolves its
 # dependencies), starts the installed launcher headless with a scratch CCBRIDGE_HOME, checks that
 # it serves /v1/models on 127.0.0.1 with the install token from the config it wrote and that its
-# classes come from the shipped class-data-sharing archive, stops it, checks the command-line
+# classes come from the shipped ahead-of-time cache, stops it, checks the command-line
 # launcher, and removes the package (checking that nothing is left on PATH or in /opt).
 #
 #   packaging/test-deb.sh [app/target/installer/ccbridge_*.deb]
@@ -63,7 +63,7 @@ check "the menu entry is installed" grep -q "^Exec=/opt/ccbridge/bin/ccbridge$" 
 # The installed launcher, headless, as a user would start it on a server (no display either).
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null \
   || echo $((30000 + $$ % 20000)))
-# With the JVM's class-loading log: the classes should come from the shipped archive.
+# With the JVM's class-loading log: the classes should come from the shipped ahead-of-time cache.
 env -u DISPLAY -u WAYLAND_DISPLAY CCBRIDGE_HOME="$home" JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$home/classes.log" \
   ccbridge --headless --port "$port" >"$log" 2>&1 &
 server=$!
@@ -84,9 +84,9 @@ kill "$server"
 wait "$server" 2>/dev/null || true
 server=
 grep -qi "exception\|error" "$log" && { echo "the server's output:" >&2; cat "$log" >&2; }
-check "the server printed no error (nor a refused class-data archive)" bash -c "! grep -qi 'exception\|error' '$log'"
-check "the app's classes came from the shipped class-data archive" \
-  grep -q "dev.ccbridge.app.Launcher source: shared objects file (top)" "$home/classes.log"
+check "the server printed no error (nor a refused ahead-of-time cache)" bash -c "! grep -qi 'exception\|error' '$log'"
+check "the app's classes came from the shipped ahead-of-time cache" \
+  grep -q "dev.ccbridge.app.Launcher source: shared objects file" "$home/classes.log"
 
 targets=$(CCBRIDGE_HOME="$home" ccbridge-cli targets list 2>&1 || true)
 check "ccbridge-cli lists the configured targets" grep -q "openai" <<<"$targets"

@@ -2,14 +2,16 @@
 # End-to-end load benchmark (on demand; never part of the test command). Builds ccbridge and the
 # load tools, installs what is missing (wrk and gnuplot from Debian; claude-code-router 2.0.0 and
 # 3.1.1 and a Node 22 for the latter from npm, into a cache outside the repository), then runs
-# scripts/bench/LoadBench: a fake provider, ccbridge, the provider called directly and both
-# claude-code-router versions, interleaved. Writes docs/bench/e2e-results.{md,json} and
-# docs/bench/e2e-latency.png.
+# LoadBench (benchmarks/.../e2e) with the request bodies recorded from Claude Code: the first 100
+# requests after fresh starts of ccbridge, then a fake provider, ccbridge (started by
+# scripts/serve.sh, recording JFR), the provider called directly and both claude-code-router
+# versions, interleaved. Writes docs/bench/e2e-results.{md,json}, docs/bench/e2e-latency.png and
+# the JFR recording docs/bench/ccbridge-warm.jfr (not committed).
 #
-#   scripts/bench/e2e.sh                 full run (about 12 minutes)
+#   scripts/bench/e2e.sh                 full run (about 15 minutes)
 #   scripts/bench/e2e.sh --quick         short smoke run, results to target/bench-quick
 #   scripts/bench/e2e.sh --no-ccr ...    without claude-code-router
-# Further arguments go to LoadBench (e.g. --rounds 5 --seconds 10).
+# Further arguments go to LoadBench (e.g. --rounds 5 --seconds 10 --cold-starts 5 --no-jfr).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
@@ -33,7 +35,8 @@ with_ccr=1
 for arg in "$@"; do
   case "$arg" in
     --quick) out=target/bench-quick
-             extra+=(--rounds 1 --seconds 2 --warmup-seconds 2 --throughput-rounds 1 --ttft-samples 40 --stream-waves 2) ;;
+             extra+=(--rounds 1 --seconds 2 --warmup-seconds 2 --throughput-rounds 1 --ttft-samples 40 --stream-waves 2
+                     --cold-starts 1) ;;
     --no-ccr) with_ccr=0 ;;
     *) extra+=("$arg") ;;
   esac
@@ -78,14 +81,11 @@ fi
 
 echo "Building"
 ./mvnw -B -q -pl benchmarks -am package -DskipTests
-./mvnw -B -q -pl proxy-core dependency:build-classpath -Dmdep.includeScope=runtime \
-  -Dmdep.outputFile="$repo/proxy-core/target/runtime-classpath.txt" >/dev/null
-ccbridge_cp="$repo/proxy-core/target/classes:$(cat proxy-core/target/runtime-classpath.txt)"
 bench_cp="$repo/benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
-jvm_options="$(grep -v '^\s*#' scripts/ccbridge-jvm.options | tr '\n' ' ')"
+scripts/serve.sh --prepare
 
 echo "Load average before the run: $(cat /proc/loadavg)"
 mkdir -p "$out"
 "$java" -cp "$bench_cp" dev.ccbridge.bench.e2e.LoadBench \
-  --out "$out" --java "$java" --bench-cp "$bench_cp" --ccbridge-cp "$ccbridge_cp" \
-  --ccbridge-jvm "$jvm_options" --wrk-script scripts/bench/post.lua "${ccr_args[@]}" "${extra[@]}"
+  --out "$out" --java "$java" --bench-cp "$bench_cp" --serve scripts/serve.sh \
+  --wrk-script scripts/bench/post.lua "${ccr_args[@]}" "${extra[@]}"

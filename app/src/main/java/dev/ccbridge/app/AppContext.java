@@ -1,30 +1,43 @@
 package dev.ccbridge.app;
 
-import dev.ccbridge.app.log.HistoryRecorder;
+import dev.ccbridge.app.autostart.PlatformLoginStart;
+import dev.ccbridge.app.log.ExportFiles;
 import dev.ccbridge.app.secrets.ObservedSecretStore;
+import dev.ccbridge.app.services.AppServices;
+import dev.ccbridge.app.services.GatewaySearchSetup;
+import dev.ccbridge.app.services.History;
+import dev.ccbridge.app.services.LocalGatewayCalls;
+import dev.ccbridge.app.services.RegistryTargetStore;
 import dev.ccbridge.app.settings.AppSettings;
+import dev.ccbridge.app.settings.SettingsStore;
 import dev.ccbridge.core.GatewayContext;
+import dev.ccbridge.core.env.ClaudeSettingsCheck;
+import dev.ccbridge.core.log.HistoryRecorder;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.log.RequestStore;
 import dev.ccbridge.core.secrets.KeyStorage;
 import dev.ccbridge.core.secrets.SecretStore;
+import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.ConfigStore;
 import dev.ccbridge.core.target.ConfigWatcher;
-import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.TargetRegistry;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one wiring of the app: config, targets, keys, request log and history, the gateway. No
- * JavaFX here, so it is built and tested without a toolkit; views get what they need from it.
+ * JavaFX here, so it is built and tested without a toolkit; the window's view models get the
+ * small services of {@link #services()}, not this.
  */
-public final class AppContext implements AutoCloseable {
+public final class AppContext implements SettingsStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
 
     private final AppPaths paths;
@@ -38,6 +51,7 @@ public final class AppContext implements AutoCloseable {
     private final HistoryRecorder recorder;
     private final ServerControl server;
     private final List<String> notices;
+    private final AppServices services;
     private final boolean firstRun;
     private volatile Integer portOverride;
 
@@ -61,6 +75,21 @@ public final class AppContext implements AutoCloseable {
         server = new ServerControl(GatewayContext.standard(registry, secrets, log), this::port);
         secrets.addListener(server::recheckSoon);
         notices = List.copyOf(found);
+        services = new AppServices(new RegistryTargetStore(registry), secrets, server,
+                new LocalGatewayCalls(server), servedModes(server), log, History.of(history), this, notices,
+                ClaudeSettingsCheck.of(System.getenv(), null)::warnings, ExportFiles.onDisk(),
+                PlatformLoginStart.forThisPlatform(paths),
+                new GatewaySearchSetup(server.context().webSearch(), registry));
+    }
+
+    private static Set<ApiMode> servedModes(ServerControl server) {
+        Set<ApiMode> modes = EnumSet.noneOf(ApiMode.class);
+        for (ApiMode mode : ApiMode.values()) {
+            if (server.context().upstreams().forMode(mode).isPresent()) {
+                modes.add(mode);
+            }
+        }
+        return modes;
     }
 
     /** The real app: keys in the OS keychain when there is one. */
@@ -111,10 +140,6 @@ public final class AppContext implements AutoCloseable {
         return secrets;
     }
 
-    public KeyStorage keyStorage() {
-        return keys;
-    }
-
     public RequestLog log() {
         return log;
     }
@@ -127,6 +152,11 @@ public final class AppContext implements AutoCloseable {
         return server;
     }
 
+    /** The services the window's view models use. */
+    public AppServices services() {
+        return services;
+    }
+
     /** Things the user should read: config problems, keys kept only for the session. */
     public List<String> notices() {
         return notices;
@@ -137,8 +167,14 @@ public final class AppContext implements AutoCloseable {
         return firstRun;
     }
 
+    @Override
     public AppSettings settings() {
         return AppSettings.of(registry.config());
+    }
+
+    @Override
+    public int savedPort() {
+        return registry.config().port();
     }
 
     public int port() {
@@ -146,6 +182,7 @@ public final class AppContext implements AutoCloseable {
         return override != null ? override : registry.config().port();
     }
 
+    @Override
     public Integer portOverride() {
         return portOverride;
     }
@@ -154,6 +191,7 @@ public final class AppContext implements AutoCloseable {
      * Saves settings and port. A port different from the saved one also ends a {@code --port}
      * override; a running gateway moves to the port now in use; the history gets the new limits.
      */
+    @Override
     public void saveSettings(AppSettings settings, int port) {
         int before = port();
         boolean portChanged = port != registry.config().port();
@@ -167,6 +205,25 @@ public final class AppContext implements AutoCloseable {
         if (history != null) {
             history.setRetention(new RequestStore.Retention(settings.logSize(), settings.historyDays()));
         }
+    }
+
+    /** Where keys come from: the same chain as the command line's (`ccbridge keys list` shows it too). */
+    @Override
+    public String keyStorageDescription() {
+        String chain = "A target's key is looked up in the " + keys.store().name() + " first, then in the variable"
+                + " the target names, then in CCBRIDGE_KEY_<ID>.";
+        return keys.keychain() ? "API keys you enter are kept in the " + keys.store().name() + ", shared with"
+                + " `ccbridge keys`. " + chain : keys.notice().orElse("") + " " + chain;
+    }
+
+    @Override
+    public Path configFile() {
+        return paths.configFile();
+    }
+
+    @Override
+    public Path dataDir() {
+        return paths.dataDir();
     }
 
     /** Waits for pending history writes (tests). */

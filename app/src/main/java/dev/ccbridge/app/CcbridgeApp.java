@@ -3,9 +3,10 @@ package dev.ccbridge.app;
 import dev.ccbridge.app.env.CopyEnvViewModel;
 import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.theme.ThemeManager;
-import dev.ccbridge.app.tray.AwtTrayAdapter;
+import dev.ccbridge.app.tray.DesktopTray;
+import dev.ccbridge.app.tray.FirstCloseNotice;
+import dev.ccbridge.app.tray.TrayAdapter;
 import dev.ccbridge.app.tray.TrayController;
-import dev.ccbridge.core.env.ClaudeSettingsCheck;
 import dev.ccbridge.core.env.Shell;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -28,6 +29,7 @@ public final class CcbridgeApp extends Application {
     private static SingleInstance instance;
 
     private AppContext context;
+    private TrayAdapter trayAdapter;
     private MainWindow window;
     private TrayController tray;
 
@@ -42,17 +44,17 @@ public final class CcbridgeApp extends Application {
     public void init() {
         // Off the FX thread: the keychain probe and the history may take a moment.
         context = AppContext.open(paths, options.port());
+        trayAdapter = DesktopTray.forThisDesktop(); // asks the session bus which tray the desktop has
     }
 
     @Override
     public void start(Stage stage) {
         UiExecutor ui = UiExecutor.javaFx();
         var theme = new ThemeManager(context.settings().theme());
-        window = new MainWindow(stage, context, ui, theme, PresetCatalog.builtIn(), System.getenv(),
-                ClaudeSettingsCheck.of(System.getenv(), null));
+        window = new MainWindow(stage, context.services(), ui, theme, PresetCatalog.builtIn(), System.getenv());
         window.setOnQuit(this::quit);
 
-        tray = new TrayController(new AwtTrayAdapter(), context.server(), context.registry(), ui,
+        tray = new TrayController(trayAdapter, context.server(), context.registry(), ui,
                 new TrayController.Actions() {
                     @Override
                     public void openWindow() {
@@ -71,13 +73,12 @@ public final class CcbridgeApp extends Application {
 
                     @Override
                     public void quit() {
-                        if (window.confirmLeave()) {
-                            CcbridgeApp.this.quit();
-                        }
+                        window.confirmLeave(CcbridgeApp.this::quit);
                     }
                 });
         boolean inTray = tray.install();
         window.setHideToTray(inTray);
+        window.setOnClosedToTray(new FirstCloseNotice(context.paths().dataDir(), tray::notify, ui)::windowClosed);
         Platform.setImplicitExit(!inTray);
         if (instance != null) {
             instance.onShowRequest(() -> ui.post(window::bringToFront));
@@ -92,7 +93,10 @@ public final class CcbridgeApp extends Application {
         }
     }
 
-    /** A tray "Copy env vars" entry: copied at once, with a notice saying what was copied. */
+    /**
+     * A tray "Copy env vars" entry: copied at once; the notice saying what was copied follows once
+     * Claude Code's settings file is checked (in the background).
+     */
     private void copyFromTray(Shell shell) {
         CopyEnvViewModel env = window.copyEnv();
         env.shell.set(shell);
@@ -100,11 +104,10 @@ public final class CcbridgeApp extends Application {
         var content = new ClipboardContent();
         content.putString(env.snippet());
         Clipboard.getSystemClipboard().setContent(content);
-        String warning = env.warningBinding().get();
-        tray.notify("Copied for " + shell.label(), warning.isEmpty()
+        env.checkOverrides(warning -> tray.notify("Copied for " + shell.label(), warning.isEmpty()
                 ? "ANTHROPIC_BASE_URL, ANTHROPIC_AUTH_TOKEN and NO_PROXY are on the clipboard; paste them into your"
                         + " terminal."
-                : warning);
+                : warning));
     }
 
     private void quit() {
@@ -122,7 +125,7 @@ public final class CcbridgeApp extends Application {
         if (instance != null) {
             instance.close();
         }
-        // The AWT tray's threads would keep the JVM alive; exit off the FX thread, which is stopping.
+        // AWT's or D-Bus's threads would keep the JVM alive; exit off the FX thread, which is stopping.
         Thread.ofPlatform().daemon().start(() -> System.exit(0));
     }
 }

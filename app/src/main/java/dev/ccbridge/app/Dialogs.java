@@ -42,14 +42,6 @@ public final class Dialogs {
         return alert.showAndWait().filter(ok::equals).isPresent();
     }
 
-    public void inform(Window owner, String header, String text) {
-        var alert = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
-        alert.setTitle("ccbridge");
-        alert.setHeaderText(header);
-        prepare(alert, owner);
-        alert.showAndWait();
-    }
-
     private void prepare(Alert alert, Window owner) {
         if (owner != null) {
             alert.initOwner(owner);

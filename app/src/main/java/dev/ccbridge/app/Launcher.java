@@ -34,6 +34,7 @@ public final class Launcher {
             System.exit(CcbridgeCli.run(options.serveArguments().toArray(String[]::new)));
             return;
         }
+        GtkWithoutGl.apply();
         AppPaths paths = AppPaths.resolve(options.config());
         SingleInstance.Claim claim;
         try {

@@ -3,9 +3,11 @@ package dev.ccbridge.app;
 import dev.ccbridge.app.env.CopyEnvDialog;
 import dev.ccbridge.app.env.CopyEnvViewModel;
 import dev.ccbridge.app.icons.WindowIcons;
-import dev.ccbridge.app.log.ReplayService;
 import dev.ccbridge.app.log.RequestLogView;
 import dev.ccbridge.app.log.RequestLogViewModel;
+import dev.ccbridge.app.routing.RoutingView;
+import dev.ccbridge.app.routing.RoutingViewModel;
+import dev.ccbridge.app.services.AppServices;
 import dev.ccbridge.app.settings.SettingsView;
 import dev.ccbridge.app.settings.SettingsViewModel;
 import dev.ccbridge.app.targets.PresetCatalog;
@@ -14,7 +16,6 @@ import dev.ccbridge.app.targets.TargetsViewModel;
 import dev.ccbridge.app.theme.ThemeManager;
 import dev.ccbridge.app.usage.UsageView;
 import dev.ccbridge.app.usage.UsageViewModel;
-import dev.ccbridge.core.env.ClaudeSettingsCheck;
 import dev.ccbridge.app.websearch.WebSearchView;
 import dev.ccbridge.app.websearch.WebSearchViewModel;
 import dev.ccbridge.core.env.Shell;
@@ -35,8 +36,8 @@ import org.controlsfx.control.ToggleSwitch;
 
 /**
  * The main window: a header with the gateway's state, the Enabled switch and "Copy env vars";
- * notices; tabs for Targets, Request log, Usage and Settings. Closing it hides it to the tray
- * when there is one (asking first about unsaved target changes); without a tray it quits.
+ * notices; tabs for Targets, Request log, Usage, Settings and Web search. Closing it hides it to
+ * the tray when there is one (asking first about unsaved target changes); without a tray it quits.
  */
 public final class MainWindow {
     private static final PseudoClass SERVING = PseudoClass.getPseudoClass("serving");
@@ -44,7 +45,7 @@ public final class MainWindow {
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
 
     private final Stage stage;
-    private final AppContext context;
+    private final AppServices services;
     private final ThemeManager theme;
     private final Dialogs dialogs;
     private final StatusViewModel status;
@@ -59,26 +60,28 @@ public final class MainWindow {
     private final Tab targetsTab;
     private final Tab logTab;
     private final Tab usageTab;
-    private final Tab settingsTab;
     private CopyEnvDialog copyEnvDialog;
     private Runnable onQuit = () -> { };
+    private Runnable onClosedToTray = () -> { };
     private boolean hideToTray;
 
-    public MainWindow(Stage stage, AppContext context, UiExecutor ui, ThemeManager theme, PresetCatalog presets,
-                      Map<String, String> env, ClaudeSettingsCheck settingsCheck) {
+    public MainWindow(Stage stage, AppServices services, UiExecutor ui, ThemeManager theme, PresetCatalog presets,
+                      Map<String, String> env) {
         this.stage = stage;
-        this.context = context;
+        this.services = services;
         this.theme = theme;
         this.dialogs = new Dialogs(theme);
-        this.status = new StatusViewModel(context.server(), context.registry(), ui);
-        this.targets = new TargetsViewModel(context.registry(), context.secrets(), env, context.server(), ui, presets);
-        this.log = new RequestLogViewModel(context.log(), context.history().orElse(null), ui,
-                context.settings().logSize(), new ReplayService(context.server()));
-        this.usage = new UsageViewModel(context.history().orElse(null), context.registry(), ui);
-        this.settings = new SettingsViewModel(context);
-        this.copyEnv = new CopyEnvViewModel(context.registry(), () -> ServerControl.urlFor(context.port()),
-                settingsCheck, env);
-        context.registry().addListener(config -> ui.post(copyEnv::refresh));
+        this.status = new StatusViewModel(services.gateway(), services.targets(), ui);
+        this.targets = new TargetsViewModel(services.targets(), services.secrets(), env, services.servedModes(),
+                services.calls(), ui, presets);
+        this.log = new RequestLogViewModel(services.log(), services.history(), ui,
+                services.settings().settings().logSize(), services.calls(), services.exportFiles());
+        this.usage = new UsageViewModel(services.history(), services.targets(), ui);
+        this.settings = new SettingsViewModel(services.settings(), services.loginStart(), ui);
+        this.copyEnv = new CopyEnvViewModel(services.targets(), () -> services.gateway().status().url(),
+                services.claudeSettings(), env, ui);
+        services.targets().onChange(() -> ui.post(copyEnv::refresh));
+        services.gateway().addListener(now -> ui.post(copyEnv::refresh));
         settings.setOnSaved(saved -> {
             theme.themeProperty().set(saved.theme());
             log.capacityProperty().set(saved.logSize());
@@ -86,14 +89,15 @@ public final class MainWindow {
         });
 
         targetsView = new TargetsView(targets, dialogs);
-        logView = new RequestLogView(log, context.registry(), theme);
+        logView = new RequestLogView(log, services.targets(), theme);
         targetsTab = tab("Targets", targetsView.node());
         logTab = tab("Request log", logView.node());
         usageTab = tab("Usage", new UsageView(usage).node());
-        settingsTab = tab("Settings", new SettingsView(settings).node());
-        var webSearch = new WebSearchViewModel(context.server().context().webSearch(), context.registry(), ui);
-        tabs.getTabs().addAll(targetsTab, logTab, usageTab, settingsTab,
-                tab("Web search", new WebSearchView(webSearch).node()));
+        var webSearch = new WebSearchViewModel(services.search(), ui);
+        services.targets().onChange(() -> ui.post(webSearch::refreshStatus));
+        tabs.getTabs().addAll(targetsTab, logTab, usageTab, tab("Settings", new SettingsView(settings).node()),
+                tab("Web search", new WebSearchView(webSearch).node()),
+                tab("Routing", new RoutingView(new RoutingViewModel(services.targets(), ui)).node()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now == usageTab) {
@@ -124,6 +128,11 @@ public final class MainWindow {
     /** With a tray, closing hides the window; without one, closing quits. */
     public void setHideToTray(boolean hideToTray) {
         this.hideToTray = hideToTray;
+    }
+
+    /** Runs each time closing the window hid it into the tray. */
+    public void setOnClosedToTray(Runnable onClosedToTray) {
+        this.onClosedToTray = onClosedToTray;
     }
 
     public Stage stage() {
@@ -177,39 +186,29 @@ public final class MainWindow {
         bringToFront();
     }
 
-    public void showUsage() {
-        tabs.getSelectionModel().select(usageTab);
-        bringToFront();
-    }
-
-    public void showSettings() {
-        tabs.getSelectionModel().select(settingsTab);
-        bringToFront();
-    }
-
     public CopyEnvDialog showCopyEnv(Shell shell) {
         if (copyEnvDialog == null) {
-            copyEnvDialog = new CopyEnvDialog(stage.isShowing() ? stage : null, theme, copyEnv, context.registry());
+            copyEnvDialog = new CopyEnvDialog(stage.isShowing() ? stage : null, theme, copyEnv, services.targets());
         }
         copyEnvDialog.show(shell);
         return copyEnvDialog;
     }
 
-    /** Asks about unsaved target changes; false if the user wants to stay. */
-    public boolean confirmLeave() {
-        return targetsView.confirmLeave();
+    /** Asks about unsaved target changes, then runs {@code leave} unless the user wants to stay. */
+    public void confirmLeave(Runnable leave) {
+        targetsView.confirmLeave(leave);
     }
 
     /** The window's close button. */
     public void close() {
-        if (!confirmLeave()) {
-            return;
-        }
-        if (hideToTray) {
-            stage.hide();
-        } else {
-            onQuit.run();
-        }
+        confirmLeave(() -> {
+            if (hideToTray) {
+                stage.hide();
+                onClosedToTray.run();
+            } else {
+                onQuit.run();
+            }
+        });
     }
 
     private HBox header() {
@@ -231,11 +230,17 @@ public final class MainWindow {
 
         var enabled = new ToggleSwitch("Enabled");
         enabled.setId("enabled");
-        enabled.setSelected(status.servingProperty().get());
+        enabled.setSelected(status.enabledProperty().get());
         enabled.disableProperty().bind(status.busyProperty());
-        status.servingProperty().addListener((obs, was, now) -> enabled.setSelected(now));
+        // The switch shows what is, not what was asked: after a start that failed it goes back off.
+        status.enabledProperty().addListener((obs, was, now) -> enabled.setSelected(now));
+        status.busyProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                enabled.setSelected(status.enabledProperty().get());
+            }
+        });
         enabled.selectedProperty().addListener((obs, was, now) -> {
-            if (now != status.servingProperty().get()) {
+            if (now != status.enabledProperty().get()) {
                 status.setEnabled(now);
             }
         });
@@ -254,7 +259,7 @@ public final class MainWindow {
 
     private VBox notices() {
         var box = new VBox();
-        for (String notice : context.notices()) {
+        for (String notice : services.notices()) {
             var text = new Label(notice);
             text.setWrapText(true);
             HBox.setHgrow(text, Priority.ALWAYS);

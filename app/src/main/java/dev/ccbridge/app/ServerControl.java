@@ -1,15 +1,19 @@
 package dev.ccbridge.app;
 
+import dev.ccbridge.app.services.GatewaySwitch;
 import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.secrets.TargetReadiness;
-import dev.ccbridge.core.server.PortInUseException;
 import dev.ccbridge.core.server.GatewayServer;
+import dev.ccbridge.core.server.PortInUseException;
 import dev.ccbridge.core.server.ServerSettings;
+import dev.ccbridge.core.target.Timeouts;
+import dev.ccbridge.core.warmup.WarmUp;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -18,19 +22,37 @@ import java.util.function.IntSupplier;
 /**
  * Turns the in-process gateway on and off and says what state it is in, including whether the
  * active target has the key its requests need. Start and stop block (binding a port, draining
- * requests): call them off the UI thread. Listeners hear every change on the thread that made it.
+ * requests): call them off the UI thread. When the port is taken (another program, or a ccbridge
+ * still shutting down) it tries again by itself, waiting longer each time, until it serves or is
+ * turned off. Listeners hear every change on the thread that made it.
  */
-public final class ServerControl implements AutoCloseable {
+public final class ServerControl implements GatewaySwitch, AutoCloseable {
     /** WARNING: serving, but requests to the active target fail (it has no key). */
     public enum State { OFF, SERVING, WARNING, ERROR }
 
     /**
      * @param message   ERROR: what went wrong, in words; WARNING: what to add
      * @param readiness the active target, as far as its key goes
+     * @param retryIn   while the port is taken: how long until the next try (null when none is due)
      */
-    public record Status(State state, String url, String message, TargetReadiness readiness) {
+    public record Status(State state, String url, String message, TargetReadiness readiness, Duration retryIn) {
         public boolean serving() {
             return state == State.SERVING || state == State.WARNING;
+        }
+
+        /** Turned on but waiting for its port: it tries again by itself. */
+        public boolean retrying() {
+            return retryIn != null;
+        }
+    }
+
+    /** The pauses between tries for a taken port: doubling from {@code first}, never longer than {@code max}. */
+    public record PortRetry(Duration first, Duration max) {
+        public static final PortRetry DEFAULT = new PortRetry(Duration.ofSeconds(1), Duration.ofSeconds(30));
+
+        Duration after(int failures) {
+            long millis = first.toMillis() << Math.min(failures - 1, 20);
+            return Duration.ofMillis(Math.min(millis, max.toMillis()));
         }
     }
 
@@ -39,19 +61,27 @@ public final class ServerControl implements AutoCloseable {
 
     private final GatewayContext context;
     private final IntSupplier port;
+    private final PortRetry portRetry;
     private final List<Consumer<Status>> listeners = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "ccbridge-key-check");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** One thread for the key rechecks and the port retries. */
+    private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(runnable ->
+            Thread.ofPlatform().daemon().name("ccbridge-server-checks").unstarted(runnable));
     private GatewayServer server;
     private String error;
+    private Duration retryIn;
+    private ScheduledFuture<?> pendingRetry;
+    private Object retryToken;
+    private int failures;
     private volatile Status status;
 
     public ServerControl(GatewayContext context, IntSupplier port) {
+        this(context, port, PortRetry.DEFAULT);
+    }
+
+    public ServerControl(GatewayContext context, IntSupplier port, PortRetry portRetry) {
         this.context = context;
         this.port = port;
+        this.portRetry = portRetry;
         this.status = current();
         context.targets().addListener(config -> recheckSoon());
         checks.scheduleWithFixedDelay(() -> {
@@ -65,10 +95,12 @@ public final class ServerControl implements AutoCloseable {
         return context;
     }
 
+    @Override
     public Status status() {
         return status;
     }
 
+    @Override
     public void addListener(Consumer<Status> listener) {
         listeners.add(listener);
     }
@@ -77,26 +109,19 @@ public final class ServerControl implements AutoCloseable {
         listeners.remove(listener);
     }
 
+    @Override
     public synchronized Status start() {
         if (server != null && server.isRunning()) {
             return status;
         }
-        int chosen = port.getAsInt();
-        var candidate = new GatewayServer(context, ServerSettings.onPort(chosen));
-        try {
-            candidate.start();
-            server = candidate;
-            error = null;
-        } catch (PortInUseException e) {
-            error = "port " + chosen + " is already in use (another ccbridge, or another program): choose another"
-                    + " port in Settings";
-        } catch (RuntimeException e) {
-            error = "could not start: " + e.getMessage();
-        }
-        return publish(current());
+        cancelRetry();
+        failures = 0;
+        return tryToServe();
     }
 
+    @Override
     public synchronized Status stop() {
+        cancelRetry();
         if (server != null) {
             server.close();
             server = null;
@@ -105,14 +130,20 @@ public final class ServerControl implements AutoCloseable {
         return publish(current());
     }
 
-    /** Applies a new port: a running server moves to it. */
+    /** Applies a new port: a running gateway (or one waiting for its port) moves to it. */
     public synchronized Status restartIfServing() {
-        if (server == null) {
+        boolean on = server != null || pendingRetry != null;
+        cancelRetry();
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+        if (!on) {
+            error = null;
             return publish(current());
         }
-        server.close();
-        server = null;
-        return start();
+        failures = 0;
+        return tryToServe();
     }
 
     /** Looks at the active target's key again (it may have been added or removed) and tells listeners of a change. */
@@ -148,6 +179,7 @@ public final class ServerControl implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        cancelRetry();
         checks.shutdownNow();
         if (server != null) {
             server.close();
@@ -156,19 +188,63 @@ public final class ServerControl implements AutoCloseable {
         context.upstreams().close();
     }
 
+    private Status tryToServe() {
+        int chosen = port.getAsInt();
+        var candidate = new GatewayServer(context, ServerSettings.onPort(chosen));
+        try {
+            candidate.start();
+            server = candidate;
+            failures = 0;
+            error = null;
+            WarmUp.startInBackground(candidate::activeRequests);
+        } catch (PortInUseException e) {
+            failures++;
+            Duration wait = portRetry.after(failures);
+            Object token = new Object();
+            retryToken = token;
+            retryIn = wait;
+            pendingRetry = checks.schedule(() -> retry(token), wait.toMillis(), TimeUnit.MILLISECONDS);
+            error = "port " + chosen + " is already in use (another ccbridge, or another program); trying again in "
+                    + Timeouts.describe(wait) + ". To use another port, change it in Settings.";
+        } catch (RuntimeException e) {
+            error = "could not start: " + e.getMessage();
+        }
+        return publish(current());
+    }
+
+    /** A scheduled try; one cancelled meanwhile (turned off, started again) does nothing. */
+    private synchronized void retry(Object token) {
+        if (token != retryToken) {
+            return;
+        }
+        retryToken = null;
+        pendingRetry = null;
+        retryIn = null;
+        tryToServe();
+    }
+
+    private void cancelRetry() {
+        retryToken = null;
+        retryIn = null;
+        if (pendingRetry != null) {
+            pendingRetry.cancel(false);
+            pendingRetry = null;
+        }
+    }
+
     /** The state as it is now: running or not, the last start's error, the active target's key. */
     private Status current() {
         TargetReadiness readiness = context.keys().readiness(context.targets().active());
         boolean running = server != null && server.isRunning();
         String url = running ? server.baseUrl() : urlFor(port.getAsInt());
         if (running && readiness instanceof TargetReadiness.MissingKey missing) {
-            return new Status(State.WARNING, url, missing.headline(), readiness);
+            return new Status(State.WARNING, url, missing.headline(), readiness, null);
         }
         if (running) {
-            return new Status(State.SERVING, url, null, readiness);
+            return new Status(State.SERVING, url, null, readiness, null);
         }
-        return error != null ? new Status(State.ERROR, url, error, readiness)
-                : new Status(State.OFF, url, null, readiness);
+        return error != null ? new Status(State.ERROR, url, error, readiness, retryIn)
+                : new Status(State.OFF, url, null, readiness, null);
     }
 
     private Status publish(Status next) {

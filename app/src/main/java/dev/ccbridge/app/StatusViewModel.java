@@ -1,8 +1,9 @@
 package dev.ccbridge.app;
 
+import dev.ccbridge.app.services.GatewaySwitch;
+import dev.ccbridge.app.services.TargetStore;
 import dev.ccbridge.core.secrets.TargetReadiness;
 import dev.ccbridge.core.target.Target;
-import dev.ccbridge.core.target.TargetRegistry;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -12,24 +13,25 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The window's header: is ccbridge serving, where, through which target, and what to fix when
- * requests would fail (the active target's missing key); the Enabled switch.
+ * requests would fail (the active target's missing key); the Enabled switch, which is on while
+ * the gateway serves or waits for its port.
  */
 public final class StatusViewModel {
-    private final ServerControl server;
-    private final TargetRegistry registry;
+    private final GatewaySwitch server;
+    private final TargetStore targets;
     private final UiExecutor ui;
     private final ReadOnlyObjectWrapper<ServerControl.State> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper serving = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper enabled = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
 
-    public StatusViewModel(ServerControl server, TargetRegistry registry, UiExecutor ui) {
+    public StatusViewModel(GatewaySwitch server, TargetStore targets, UiExecutor ui) {
         this.server = server;
-        this.registry = registry;
+        this.targets = targets;
         this.ui = ui;
         server.addListener(status -> ui.post(this::update));
-        registry.addListener(config -> ui.post(this::update));
+        targets.onChange(() -> ui.post(this::update));
         update();
     }
 
@@ -45,8 +47,9 @@ public final class StatusViewModel {
         return detail.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty servingProperty() {
-        return serving.getReadOnlyProperty();
+    /** Serving, or waiting for its port: what the Enabled switch shows. */
+    public ReadOnlyBooleanProperty enabledProperty() {
+        return enabled.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -54,31 +57,33 @@ public final class StatusViewModel {
     }
 
     /** Starts or stops the gateway in the background. */
-    public void setEnabled(boolean enabled) {
-        if (busy.get() || enabled == server.status().serving()) {
+    public void setEnabled(boolean on) {
+        ServerControl.Status now = server.status();
+        if (busy.get() || on == (now.serving() || now.retrying())) {
             update();
             return;
         }
         busy.set(true);
-        ui.background(() -> enabled ? server.start() : server.stop(), status -> {
-            busy.set(false);
+        // The state first, then not busy: the switch re-reads the state when busy ends.
+        ui.background(() -> on ? server.start() : server.stop(), status -> {
             update();
+            busy.set(false);
         }, failure -> {
-            busy.set(false);
             update();
+            busy.set(false);
         });
     }
 
     public void update() {
         ServerControl.Status status = server.status();
         state.set(status.state());
-        serving.set(status.serving());
-        String active = registry.active().map(Target::displayName).orElse("none");
+        enabled.set(status.serving() || status.retrying());
+        String active = targets.active().map(Target::displayName).orElse("none");
         headline.set(switch (status.state()) {
             case SERVING -> "Serving on " + status.url();
             case WARNING -> status.message();
             case OFF -> "Off";
-            case ERROR -> "Not serving";
+            case ERROR -> status.retrying() ? "Waiting to serve on " + status.url() : "Not serving";
         });
         detail.set(switch (status.state()) {
             case SERVING -> "Active target: " + active;

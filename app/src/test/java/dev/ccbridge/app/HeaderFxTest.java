@@ -3,16 +3,12 @@ package dev.ccbridge.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.app.settings.AppSettings;
-import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.testing.FxWait;
 import dev.ccbridge.app.testing.TestApp;
-import dev.ccbridge.app.theme.ThemeManager;
-import dev.ccbridge.core.env.ClaudeSettingsCheck;
+import dev.ccbridge.app.testing.UiThreadGuard;
 import dev.ccbridge.core.target.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -20,6 +16,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -33,6 +30,9 @@ class HeaderFxTest {
     @TempDir
     static Path dir;
 
+    @RegisterExtension
+    final UiThreadGuard guard = UiThreadGuard.fx();
+
     private AppContext context;
     private Target openai;
 
@@ -42,8 +42,7 @@ class HeaderFxTest {
         openai = context.registry().put(TestApp.hostedWithoutKey("OpenAI"));
         context.registry().activate(openai.id());
         context.server().start();
-        new MainWindow(stage, context, UiExecutor.javaFx(), new ThemeManager(AppSettings.Theme.LIGHT),
-                PresetCatalog.builtIn(), Map.of(), new ClaudeSettingsCheck(List.of())).show();
+        TestApp.showWindow(stage, guard.guard(TestApp.services(context)), AppSettings.Theme.LIGHT);
     }
 
     @AfterEach

@@ -1,6 +1,7 @@
 package dev.ccbridge.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.log.RequestLog;
@@ -10,15 +11,17 @@ import dev.ccbridge.core.secrets.TargetReadiness;
 import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.target.TargetRegistry;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,13 +44,55 @@ class ServerControlTest {
 
     @Test
     void aPortInUseIsAnErrorThatSaysWhatToDo() throws Exception {
-        try (var occupied = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        try (var occupied = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
              var control = new ServerControl(GatewayContext.standard(registry, new InMemorySecretStore(), new RequestLog()),
                      occupied::getLocalPort)) {
             ServerControl.Status status = control.start();
             assertThat(status.state()).isEqualTo(ServerControl.State.ERROR);
             assertThat(status.message()).contains("port " + occupied.getLocalPort() + " is already in use")
                     .contains("Settings");
+        }
+    }
+
+    @Test
+    void aTakenPortIsTriedAgainWithLongerPausesUntilItIsFree() throws Exception {
+        var occupied = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        int port = occupied.getLocalPort();
+        List<ServerControl.Status> heard = new CopyOnWriteArrayList<>();
+        try (var control = new ServerControl(GatewayContext.standard(registry, new InMemorySecretStore(), new RequestLog()),
+                () -> port, new ServerControl.PortRetry(Duration.ofMillis(40), Duration.ofMillis(160)))) {
+            control.addListener(heard::add);
+            ServerControl.Status first = control.start();
+            assertThat(first.state()).isEqualTo(ServerControl.State.ERROR);
+            assertThat(first.retrying()).isTrue();
+            assertThat(first.message()).contains("port " + port + " is already in use").contains("trying again in");
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> heard.size() >= 4);
+            assertThat(heard).extracting(ServerControl.Status::retryIn).as("each pause doubles, up to the longest")
+                    .startsWith(Duration.ofMillis(40), Duration.ofMillis(80), Duration.ofMillis(160),
+                            Duration.ofMillis(160));
+
+            occupied.close();
+            await().atMost(Duration.ofSeconds(10)).until(() -> control.status().serving());
+            assertThat(control.status().url()).isEqualTo("http://127.0.0.1:" + port);
+            assertThat(probe(control.status().url())).isEqualTo(200);
+        } finally {
+            occupied.close();
+        }
+    }
+
+    @Test
+    void turningItOffStopsTryingForThePort() throws Exception {
+        try (var occupied = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             var control = new ServerControl(GatewayContext.standard(registry, new InMemorySecretStore(), new RequestLog()),
+                     occupied::getLocalPort, new ServerControl.PortRetry(Duration.ofMillis(30), Duration.ofMillis(30)))) {
+            assertThat(control.start().retrying()).isTrue();
+            ServerControl.Status off = control.stop();
+            assertThat(off.state()).isEqualTo(ServerControl.State.OFF);
+            assertThat(off.retrying()).isFalse();
+            occupied.close();
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                    .until(() -> control.status().state() == ServerControl.State.OFF);
         }
     }
 
@@ -106,15 +151,6 @@ class ServerControlTest {
     }
 
     private static void awaitState(ServerControl control, ServerControl.State wanted) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (control.status().state() != wanted && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        assertThat(control.status().state()).isEqualTo(wanted);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(control.status().state()).isEqualTo(wanted));
     }
 }

@@ -1,6 +1,7 @@
 package dev.ccbridge.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,14 +37,17 @@ class UiExecutorTest {
             }
             assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
         }
-        Thread.sleep(100); // let the timer hand the pending drain to the "FX thread"
-        int fxTasks = fxQueue.size();
-        drainFx();
+        // The timer hands the last pending drain to the "FX thread" within its delay.
+        int[] fxTasks = {0};
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            fxTasks[0] += drainFx();
+            return batches.stream().mapToInt(List::size).sum() == threads * perThread;
+        });
         timer.shutdownNow();
 
         List<String> all = batches.stream().flatMap(List::stream).toList();
         assertThat(all).hasSize(threads * perThread).doesNotHaveDuplicates();
-        assertThat(fxTasks).as("FX tasks for %d events", all.size()).isLessThan(20);
+        assertThat(fxTasks[0]).as("FX tasks for %d events", all.size()).isLessThan(20);
         for (int t = 0; t < threads; t++) {
             String prefix = t + ":";
             List<Integer> order = all.stream().filter(s -> s.startsWith(prefix))
@@ -65,9 +69,12 @@ class UiExecutorTest {
         assertThat(seen).containsExactly("done", "failed: boom");
     }
 
-    private void drainFx() {
-        for (Runnable task; (task = fxQueue.poll()) != null; ) {
+    /** Runs the queued "FX" tasks; returns how many. */
+    private int drainFx() {
+        int ran = 0;
+        for (Runnable task; (task = fxQueue.poll()) != null; ran++) {
             task.run();
         }
+        return ran;
     }
 }

@@ -1,10 +1,11 @@
 package dev.ccbridge.app.env;
 
 import dev.ccbridge.app.icons.WindowIcons;
+import dev.ccbridge.app.services.TargetStore;
+import dev.ccbridge.app.theme.Texts;
 import dev.ccbridge.app.theme.ThemeManager;
 import dev.ccbridge.core.env.Shell;
 import dev.ccbridge.core.target.Target;
-import dev.ccbridge.core.target.TargetRegistry;
 import javafx.animation.PauseTransition;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -25,16 +26,21 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.SegmentedButton;
 
-/** The "Copy env vars" window: pick a shell and a route, see the snippet, copy it. */
+/**
+ * The "Copy env vars" window: pick a shell and a route, see the snippet, copy it. The preview
+ * wraps its long lines (a pinned target's URL) and has room for every variable, so nothing hides.
+ */
 public final class CopyEnvDialog {
+    private static final double WIDTH = 860;
+
     private final CopyEnvViewModel vm;
-    private final TargetRegistry registry;
+    private final TargetStore targets;
     private final Stage stage = new Stage();
     private final Label copied = new Label();
 
-    public CopyEnvDialog(Window owner, ThemeManager theme, CopyEnvViewModel vm, TargetRegistry registry) {
+    public CopyEnvDialog(Window owner, ThemeManager theme, CopyEnvViewModel vm, TargetStore targets) {
         this.vm = vm;
-        this.registry = registry;
+        this.targets = targets;
         stage.setTitle("ccbridge \u2014 copy env vars");
         if (owner != null) {
             stage.initOwner(owner);
@@ -42,7 +48,7 @@ public final class CopyEnvDialog {
         } else {
             WindowIcons.apply(stage); // opened from the tray: no owner to take the icon from
         }
-        var scene = new Scene(build(), 720, -1);
+        var scene = new Scene(build(), WIDTH, -1);
         theme.style(scene);
         stage.setScene(scene);
     }
@@ -103,24 +109,25 @@ public final class CopyEnvDialog {
         snippet.setEditable(false);
         snippet.getStyleClass().add("snippet");
         snippet.textProperty().bind(vm.snippetBinding());
-        snippet.setPrefRowCount(5);
+        snippet.setWrapText(true);
+        snippet.setPrefRowCount(9); // six variables (with NO_PROXY), the URL wrapped over three rows
+        snippet.setMinHeight(Region.USE_PREF_SIZE);
         VBox.setVgrow(snippet, Priority.ALWAYS);
 
         var note = new Label();
         note.getStyleClass().add("muted");
         note.setWrapText(true);
         note.textProperty().bind(vm.modelNoteBinding());
-        note.managedProperty().bind(note.textProperty().isNotEmpty());
-        note.visibleProperty().bind(note.managedProperty());
+        Texts.onlyWithText(note);
 
         var warning = new Label();
         warning.setId("settingsWarning");
         warning.setWrapText(true);
-        warning.textProperty().bind(vm.warningBinding());
+        warning.textProperty().bind(vm.warningProperty());
+        warning.setMinHeight(Region.USE_PREF_SIZE);
         var warningBox = new VBox(warning);
         warningBox.getStyleClass().add("warning-box");
-        warningBox.managedProperty().bind(warning.textProperty().isNotEmpty());
-        warningBox.visibleProperty().bind(warningBox.managedProperty());
+        Texts.onlyWithText(warningBox, warning);
 
         var copy = new Button("Copy");
         copy.setId("copy");
@@ -138,7 +145,18 @@ public final class CopyEnvDialog {
 
         var root = new VBox(10, intro, top, models, snippet, note, warningBox, buttons);
         root.getStyleClass().add("page");
+        // A warning or a note that appears later makes the window taller, never the preview smaller.
+        warningBox.visibleProperty().addListener((obs, was, now) -> fitHeight());
+        note.visibleProperty().addListener((obs, was, now) -> fitHeight());
         return root;
+    }
+
+    private void fitHeight() {
+        if (stage.getScene() != null) {
+            javafx.application.Platform.runLater(() -> stage.setHeight(Math.max(stage.getHeight(),
+                    stage.getScene().getRoot().prefHeight(stage.getScene().getWidth())
+                            + stage.getHeight() - stage.getScene().getHeight())));
+        }
     }
 
     /** Puts the snippet on the clipboard. */
@@ -163,7 +181,7 @@ public final class CopyEnvDialog {
     private java.util.List<RouteChoice> routeChoices() {
         var choices = new java.util.ArrayList<RouteChoice>();
         choices.add(new RouteChoice(null));
-        registry.targets().forEach(t -> choices.add(new RouteChoice(t)));
+        targets.targets().forEach(t -> choices.add(new RouteChoice(t)));
         return choices;
     }
 

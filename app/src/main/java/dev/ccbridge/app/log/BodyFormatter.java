@@ -6,7 +6,7 @@ import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.log.Redactor;
 
 /**
- * A request or response body as the detail pane and the export show it: JSON pretty-printed,
+ * A request or response body as the detail pane shows it: JSON pretty-printed,
  * keys and tokens redacted, and cut at a size a text area handles without freezing.
  */
 public final class BodyFormatter {
@@ -42,14 +42,9 @@ public final class BodyFormatter {
         return capped(shown);
     }
 
-    /** The redacted JSON tree (for the export), or null when the body is not JSON. */
-    public JsonNode redactedJson(String body) {
-        JsonNode json = Json.parseOrNull(body);
-        return json != null && json.isContainerNode() ? redactor.redact(json) : null;
-    }
-
-    public String redactedText(String body) {
-        return body == null ? null : capped(redactor.redact(body));
+    /** What it redacts with (the export redacts the same). */
+    public Redactor redactor() {
+        return redactor;
     }
 
     private String capped(String text) {

@@ -1,15 +1,20 @@
 package dev.ccbridge.app.log;
 
+import dev.ccbridge.app.targets.ModeNames;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.protocol.anthropic.Usage;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** How a request's fields read in the table (and what the filter searches). */
+/** How a request's fields read in the table and the detail pane (and what the filter searches). */
 public final class LogFormat {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    /** How a request ended, as the status column colours it. */
+    public enum Outcome { RUNNING, OK, FAILED, CANCELLED }
 
     private LogFormat() {}
 
@@ -17,22 +22,51 @@ public final class LogFormat {
         return TIME.format(r.startedAt());
     }
 
+    /** The target's name; "refused" for a request ccbridge refused before choosing one. */
     public static String target(RequestRecord r) {
-        return r.routing().targetName() == null ? String.valueOf(r.targetId()) : r.routing().targetName();
+        if (r.routing().targetName() != null) {
+            return r.routing().targetName();
+        }
+        return r.targetId() != null ? r.targetId() : r.rejection().isPresent() ? "refused" : "?";
     }
 
     public static String models(RequestRecord r) {
+        if (r.routing().requestedModel() == null && r.routing().upstreamModel() == null) {
+            return ""; // refused before its body was read
+        }
         String requested = r.routing().requestedModel() == null ? "?" : r.routing().requestedModel();
         String upstream = r.routing().upstreamModel() == null ? "?" : r.routing().upstreamModel();
         return requested.equals(upstream) ? requested : requested + " \u2192 " + upstream;
     }
 
     public static String status(RequestRecord r) {
-        return r.completion().map(done -> String.valueOf(done.status())).orElse("\u2026");
+        return r.ending().map(ended -> String.valueOf(ended.status())).orElse("\u2026");
+    }
+
+    public static Outcome outcome(RequestRecord r) {
+        return switch (r.outcome()) {
+            case RequestRecord.InFlight() -> Outcome.RUNNING;
+            case RequestRecord.Completed done when done.abandoned() -> Outcome.CANCELLED;
+            case RequestRecord.Completed done -> done.failed() ? Outcome.FAILED : Outcome.OK;
+            case RequestRecord.Rejected _ -> Outcome.FAILED;
+        };
     }
 
     public static String stream(RequestRecord r) {
         return r.stream() ? "stream" : "json";
+    }
+
+    /** The API mode's short name and how the answer came: "Chat · stream". */
+    public static String mode(RequestRecord r) {
+        if (r.rejection().isPresent()) {
+            return ""; // refused before any target's mode applied
+        }
+        return ModeNames.brief(r.routing().apiMode()) + " \u00b7 " + stream(r);
+    }
+
+    /** Why it went to another target than Claude Code addressed: "routed: image -> openai (gpt-5.5)". */
+    public static Optional<String> routed(RequestRecord r) {
+        return Optional.ofNullable(r.routing().routedBy()).map(reason -> "routed: " + reason);
     }
 
     public static String firstToken(RequestRecord r) {
@@ -82,12 +116,38 @@ public final class LogFormat {
         return inputTokens(r) + " / " + outputTokens(r) + (cache.isEmpty() ? "" : " (cache read / write " + cache + ")");
     }
 
+    /**
+     * The error in words for the table (the type is in the detail); "cancelled by Claude Code" when
+     * abandoned; a refusal that came again says how often.
+     */
+    public static String errorMessage(RequestRecord r) {
+        return r.ending().map(ended -> {
+            if (ended instanceof RequestRecord.Completed done && done.abandoned()) {
+                return "cancelled by Claude Code";
+            }
+            RequestRecord.Failure failure = ended.failure();
+            String message = failure == null ? ""
+                    : failure.message() != null ? failure.message() : failure.type() == null ? "" : failure.type();
+            return ended instanceof RequestRecord.Rejected rejected && rejected.count() > 1
+                    ? "(" + rejected.count() + " times) " + message : message;
+        }).orElse("");
+    }
+
+    /** Why and how often ccbridge refused a request, what it asked for and who sent it; "" for others. */
+    public static String refusal(RequestRecord r) {
+        return r.rejection().map(rejected -> "refused (" + rejected.reason().wireName() + "), "
+                + rejected.count() + (rejected.count() == 1 ? " time" : " times") + ": "
+                + (rejected.endpoint() == null ? "" : rejected.endpoint())
+                + (rejected.client() == null ? "" : " from " + rejected.client())).orElse("");
+    }
+
     public static String error(RequestRecord r) {
-        RequestRecord.Failure failure = r.completion().map(RequestRecord.Completed::failure).orElse(null);
+        RequestRecord.Failure failure = r.ending().map(RequestRecord.Ended::failure).orElse(null);
         if (failure == null) {
             return "";
         }
-        return (failure.type() == null ? "" : failure.type() + ": ") + (failure.message() == null ? "" : failure.message());
+        return (failure.type() == null ? "" : failure.type() + ": ")
+                + (failure.message() == null ? "" : failure.message());
     }
 
     public static String count(long n) {
@@ -101,9 +161,10 @@ public final class LogFormat {
     /** Everything the filter box matches against, lower case. */
     public static String searchable(RequestRecord r) {
         RequestRecord.Routing routing = r.routing();
-        return String.join(" ", target(r), String.valueOf(routing.targetId()), String.valueOf(routing.requestedModel()),
-                String.valueOf(routing.upstreamModel()), String.valueOf(routing.apiMode()), status(r), stream(r), error(r),
-                routing.addressed().wireName()).toLowerCase(Locale.ROOT);
+        return String.join(" ", target(r), String.valueOf(routing.targetId()),
+                String.valueOf(routing.requestedModel()), String.valueOf(routing.upstreamModel()),
+                String.valueOf(routing.apiMode()), mode(r), status(r), error(r), errorMessage(r),
+                routing.addressed().wireName(), routed(r).orElse("")).toLowerCase(Locale.ROOT);
     }
 
     /** The tries of a request that failed over, in order: "a 503 (overloaded) 40 ms → b 200 1.2 s". */

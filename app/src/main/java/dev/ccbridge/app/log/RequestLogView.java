@@ -1,11 +1,11 @@
 package dev.ccbridge.app.log;
 
+import dev.ccbridge.app.services.TargetStore;
+import dev.ccbridge.app.theme.Texts;
 import dev.ccbridge.app.theme.ThemeManager;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.target.Target;
-import dev.ccbridge.core.target.TargetRegistry;
 import java.io.File;
-import java.io.IOException;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
@@ -14,37 +14,37 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 
 /** The Request log tab: the live table, its toolbar, and the detail pane with replay. */
 public final class RequestLogView {
     private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private static final PseudoClass RUNNING = PseudoClass.getPseudoClass("running");
+    private static final PseudoClass CANCELLED = PseudoClass.getPseudoClass("cancelled");
 
     private final RequestLogViewModel vm;
-    private final TargetRegistry registry;
+    private final TargetStore targets;
     private final ThemeManager theme;
     private final VBox root = new VBox();
     private final TableView<LogRow> table = new TableView<>();
     private ReplayWindow replayWindow;
 
-    public RequestLogView(RequestLogViewModel vm, TargetRegistry registry, ThemeManager theme) {
+    public RequestLogView(RequestLogViewModel vm, TargetStore targets, ThemeManager theme) {
         this.vm = vm;
-        this.registry = registry;
+        this.targets = targets;
         this.theme = theme;
         build();
     }
@@ -89,69 +89,29 @@ public final class RequestLogView {
         table.setItems(vm.visibleRows());
         table.setPlaceholder(new Label("No requests yet. Point Claude Code at ccbridge (Copy env vars) and run claude."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Time", 68, LogFormat::time));
-        table.getColumns().add(column("Target", 90, LogFormat::target));
-        table.getColumns().add(column("Model (requested \u2192 upstream)", 268, LogFormat::models));
-        table.getColumns().add(column("Mode", 125, r -> r.routing().apiMode()));
-        table.getColumns().add(column("Stream", 64, LogFormat::stream));
-        TableColumn<LogRow, String> status = column("Status", 52, LogFormat::status);
+        // Model and Error get the room (and give it up first in a small window); the short columns keep
+        // what their values need.
+        table.getColumns().add(fixed(column("Time", 68, LogFormat::time)));
+        table.getColumns().add(flexible(column("Target", 88, LogFormat::target), 70));
+        // Cut in the middle, so both the requested and the upstream model stay readable.
+        var model = flexible(column("Model (requested \u2192 upstream)", 290, LogFormat::models), 170);
+        model.getStyleClass().add("middle-cut");
+        table.getColumns().add(model);
+        table.getColumns().add(fixed(column("Mode", 96, LogFormat::mode)));
+        TableColumn<LogRow, String> status = fixed(column("Status", 56, LogFormat::status));
         status.setCellFactory(c -> new StatusCell());
         table.getColumns().add(status);
-        table.getColumns().add(column("TTFT", 62, LogFormat::firstToken));
-        table.getColumns().add(column("Duration", 76, LogFormat::duration));
-        table.getColumns().add(column("In", 55, LogFormat::inputTokens));
-        table.getColumns().add(column("Out", 50, LogFormat::outputTokens));
-        table.getColumns().add(column("Cache r / w", 85, LogFormat::cacheTokens));
-        table.getColumns().add(column("Error", 200, LogFormat::error));
+        table.getColumns().add(number(column("TTFT", 60, LogFormat::firstToken)));
+        table.getColumns().add(number(column("Duration", 72, LogFormat::duration)));
+        table.getColumns().add(number(column("In", 52, LogFormat::inputTokens)));
+        table.getColumns().add(number(column("Out", 46, LogFormat::outputTokens)));
+        table.getColumns().add(number(column("Cache r/w", 80, LogFormat::cacheTokens)));
+        table.getColumns().add(flexible(column("Error", 300, LogFormat::errorMessage), 110));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> vm.selected.set(row));
 
-        var summary = new Label();
-        summary.setId("detailSummary");
-        summary.getStyleClass().add("detail-summary");
-        summary.setWrapText(true);
-        summary.setMaxWidth(Double.MAX_VALUE);
-        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        summary.textProperty().bind(vm.summaryProperty());
-        var requestBody = body("requestBody", vm.requestTextProperty());
-        var responseBody = body("responseBody", vm.responseTextProperty());
-        var bodies = new TabPane(new Tab("Request", requestBody), new Tab("Response", responseBody));
-        bodies.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        VBox.setVgrow(bodies, Priority.ALWAYS);
-
-        ComboBox<Target> replayTarget = new ComboBox<>();
-        replayTarget.setId("replayTarget");
-        replayTarget.setPromptText("another target");
-        replayTarget.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Target target) {
-                return target == null ? "" : target.displayName();
-            }
-
-            @Override
-            public Target fromString(String text) {
-                return null;
-            }
-        });
-        replayTarget.setOnShowing(e -> replayTarget.getItems().setAll(registry.targets()));
-        var replay = new Button("Replay");
-        replay.setId("replay");
-        replay.disableProperty().bind(vm.selected.isNull().or(replayTarget.valueProperty().isNull()));
-        replay.setOnAction(e -> vm.replaySelected(replayTarget.getValue()));
-        var replayRow = new HBox(8, new Label("Send this request again to"), replayTarget, replay);
-        replayRow.getStyleClass().add("toolbar-row");
-        var status1 = new Label();
-        status1.setId("logStatus");
-        status1.getStyleClass().add("muted");
-        status1.textProperty().bind(vm.statusProperty());
-        var spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        replayRow.getChildren().addAll(spacer, status1);
-
-        var detail = new VBox(6, summary, replayRow, bodies);
-        detail.getStyleClass().add("page");
-        var split = new SplitPane(table, detail);
+        var split = new SplitPane(table, detail());
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.42);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(toolbar, split);
 
@@ -165,6 +125,54 @@ public final class RequestLogView {
         });
     }
 
+    /** The selected request: its summary, replay, and both bodies side by side; a hint while none is selected. */
+    private Node detail() {
+        var summary = new Label();
+        summary.setId("detailSummary");
+        summary.getStyleClass().add("detail-summary");
+        summary.setWrapText(true);
+        summary.setMaxWidth(Double.MAX_VALUE);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        summary.textProperty().bind(vm.summaryProperty());
+
+        ComboBox<Target> replayTarget = new ComboBox<>();
+        replayTarget.setId("replayTarget");
+        replayTarget.setPromptText("another target");
+        replayTarget.setConverter(Texts.labels(target -> target == null ? "" : target.displayName()));
+        replayTarget.setOnShowing(e -> replayTarget.getItems().setAll(targets.targets()));
+        var replay = new Button("Replay");
+        replay.setId("replay");
+        replay.disableProperty().bind(vm.selected.isNull().or(replayTarget.valueProperty().isNull()));
+        replay.setOnAction(e -> vm.replaySelected(replayTarget.getValue()));
+        var replayRow = new HBox(8, new Label("Send this request again to"), replayTarget, replay);
+        replayRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        var bodies = new SplitPane(titled("Request", body("requestBody", vm.requestTextProperty())),
+                titled("Response", body("responseBody", vm.responseTextProperty())));
+        VBox.setVgrow(bodies, Priority.ALWAYS);
+        var detail = new VBox(6, summary, replayRow, bodies);
+        detail.getStyleClass().add("detail");
+        detail.visibleProperty().bind(vm.selected.isNotNull());
+
+        var hint = new Label("Select a request to see its request and response, the targets it tried, and to send it"
+                + " again to another target.");
+        hint.setId("detailHint");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("placeholder");
+        hint.visibleProperty().bind(vm.selected.isNull());
+
+        var status = new Label();
+        status.setId("logStatus");
+        status.getStyleClass().add("muted");
+        status.textProperty().bind(vm.statusProperty());
+        Texts.onlyWithText(status);
+        var stack = new StackPane(hint, detail);
+        VBox.setVgrow(stack, Priority.ALWAYS);
+        var pane = new VBox(4, stack, status);
+        pane.getStyleClass().add("page");
+        return pane;
+    }
+
     private void export() {
         var chooser = new FileChooser();
         chooser.setTitle("Export the request log");
@@ -172,13 +180,15 @@ public final class RequestLogView {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON Lines", "*.jsonl"));
         File file = chooser.showSaveDialog(root.getScene().getWindow());
         if (file != null) {
-            try {
-                vm.export(file.toPath());
-            } catch (IOException e) {
-                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
-                        "Could not write " + file + ": " + e.getMessage()).showAndWait();
-            }
+            vm.export(file.toPath());
         }
+    }
+
+    private static VBox titled(String title, TextArea body) {
+        var caption = new Label(title);
+        caption.getStyleClass().add("column-title");
+        VBox.setVgrow(body, Priority.ALWAYS);
+        return new VBox(4, caption, body);
     }
 
     private static TextArea body(String id, javafx.beans.value.ObservableValue<String> text) {
@@ -198,6 +208,32 @@ public final class RequestLogView {
         return column;
     }
 
+    /** A right-aligned column (numbers, times) that keeps its width. */
+    private static TableColumn<LogRow, String> number(TableColumn<LogRow, String> column) {
+        column.getStyleClass().add("number");
+        return fixed(column);
+    }
+
+    /** A column as wide as its values need, never squeezed. */
+    private static TableColumn<LogRow, String> fixed(TableColumn<LogRow, String> column) {
+        column.setMinWidth(column.getPrefWidth());
+        return column;
+    }
+
+    /** A column that may shrink to {@code min} in a small window; its cells show their whole text in a tooltip. */
+    private static TableColumn<LogRow, String> flexible(TableColumn<LogRow, String> column, double min) {
+        column.setMinWidth(min);
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
+        return column;
+    }
+
     private static final class StatusCell extends TableCell<LogRow, String> {
         StatusCell() {
             getStyleClass().add("status-cell");
@@ -209,9 +245,11 @@ public final class RequestLogView {
             LogRow row = empty ? null : getTableRow() == null ? null : getTableRow().getItem();
             RequestRecord record = row == null ? null : row.record();
             setText(empty ? null : item);
-            pseudoClassStateChanged(RUNNING, record != null && record.inFlight());
-            pseudoClassStateChanged(ERROR, record != null && !record.inFlight() && record.failed());
-            pseudoClassStateChanged(OK, record != null && !record.inFlight() && !record.failed());
+            LogFormat.Outcome outcome = record == null ? null : LogFormat.outcome(record);
+            pseudoClassStateChanged(RUNNING, outcome == LogFormat.Outcome.RUNNING);
+            pseudoClassStateChanged(ERROR, outcome == LogFormat.Outcome.FAILED);
+            pseudoClassStateChanged(CANCELLED, outcome == LogFormat.Outcome.CANCELLED);
+            pseudoClassStateChanged(OK, outcome == LogFormat.Outcome.OK);
         }
     }
 }

@@ -1,14 +1,16 @@
 package dev.ccbridge.app.log;
 
 import dev.ccbridge.app.UiExecutor;
+import dev.ccbridge.app.services.GatewayCalls;
+import dev.ccbridge.app.services.History;
+import dev.ccbridge.app.targets.ModeNames;
+import dev.ccbridge.core.log.RequestJsonl;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.log.RequestStore;
 import dev.ccbridge.core.target.Target;
-import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,14 +41,16 @@ import javafx.collections.transformation.FilteredList;
 /**
  * The live request log: rows newest first, bounded to {@link #capacityProperty()}, fed in
  * batches from the gateway's threads; filter, pause, clear, export; the detail of the selected
- * request (bodies redacted, pretty, capped) and replay of it to another target.
+ * request (bodies redacted, pretty, capped) and replay of it to another target. The history,
+ * the export file and the replay are worked in the background.
  */
 public final class RequestLogViewModel {
     private final RequestLog log;
-    private final RequestStore history;
+    private final History history;
     private final UiExecutor ui;
     private final BodyFormatter formatter;
-    private final ReplayService replays;
+    private final GatewayCalls calls;
+    private final ExportFiles files;
 
     private final ObservableList<LogRow> rows =
             FXCollections.observableArrayList(row -> new Observable[] {row.recordProperty()});
@@ -72,13 +76,14 @@ public final class RequestLogViewModel {
     /** The two answers side by side; {@code replayed} null while the replay runs. */
     public record ReplayResult(Answer original, Answer replayed) {}
 
-    public RequestLogViewModel(RequestLog log, RequestStore history, UiExecutor ui, int capacity,
-                               ReplayService replays) {
+    public RequestLogViewModel(RequestLog log, History history, UiExecutor ui, int capacity, GatewayCalls calls,
+                               ExportFiles files) {
         this.log = log;
         this.history = history;
         this.ui = ui;
         this.formatter = BodyFormatter.standard();
-        this.replays = replays;
+        this.calls = calls;
+        this.files = files;
         this.capacity.set(Math.max(1, capacity));
         this.listener = ui.batching(this::apply);
         filter.addListener((obs, old, text) -> applyFilter(text));
@@ -96,7 +101,7 @@ public final class RequestLogViewModel {
 
     /** Starts following the gateway: the history's newest requests first, then live ones. */
     public void start() {
-        if (history != null) {
+        if (history.available()) {
             ui.background(() -> history.recent(capacity.get()), stored -> {
                 List<RequestRecord> older = stored.stream().filter(r -> !byId.containsKey(r.id())).toList();
                 for (RequestRecord record : older) {
@@ -163,7 +168,7 @@ public final class RequestLogViewModel {
         held.clear();
         heldCount.set(0);
         log.clear();
-        if (history != null) {
+        if (history.available()) {
             ui.background(() -> {
                 history.clearEntries();
                 return true;
@@ -174,14 +179,18 @@ public final class RequestLogViewModel {
         }
     }
 
-    /** Writes the rows that pass the filter, newest first, as JSON Lines. */
-    public int export(Path file) throws IOException {
+    /** Writes the rows that pass the filter, newest first, as JSON Lines, in the background. */
+    public void export(Path file) {
         List<RequestRecord> records = visible.stream().map(LogRow::record).toList();
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            int written = new JsonlExport(formatter).write(records, this::bodiesOf, out);
-            status.set("Exported " + written + (written == 1 ? " request" : " requests") + " to " + file);
-            return written;
-        }
+        status.set("Exporting " + records.size() + (records.size() == 1 ? " request" : " requests") + "\u2026");
+        ui.background(() -> {
+            try (Writer out = files.create(file)) {
+                // the one schema the command line's `log export` writes and `log import` reads
+                return new RequestJsonl(formatter.redactor()).write(
+                        () -> records.stream().map(this::withBodies).iterator(), out);
+            }
+        }, written -> status.set("Exported " + written + (written == 1 ? " request" : " requests") + " to " + file),
+                failure -> status.set("Could not write " + file + ": " + failure.getMessage()));
     }
 
     /** Sends the selected request again to {@code target} and compares the answers. */
@@ -200,7 +209,7 @@ public final class RequestLogViewModel {
             Answer original = Answer.fromBody(record.routing().targetName(), done == null ? 0 : done.status(),
                     done == null ? 0 : done.durationMillis(), LogFormat.usage(record), bodies.response());
             replay.set(new ReplayResult(original, null));
-            ui.background(() -> replays.replay(bodies.request(), target),
+            ui.background(() -> calls.replay(bodies.request(), target),
                     answer -> replay.set(new ReplayResult(original, answer)),
                     failure -> replay.set(new ReplayResult(original, new Answer(target.displayName(), 0, 0, null, "",
                             "replay failed: " + failure.getMessage()))));
@@ -292,34 +301,47 @@ public final class RequestLogViewModel {
         }
         RequestRecord record = row.record();
         summary.set(describe(record));
-        ui.background(() -> bodiesOf(record), bodies -> {
+        ui.background(() -> {
+            RequestStore.Bodies bodies = bodiesOf(record);
+            return new RequestStore.Bodies(
+                    bodies.request() == null ? "(the body of this request is no longer kept)"
+                            : formatter.format(bodies.request()),
+                    bodies.response() == null ? (record.inFlight() ? "(still running)" : "(no answer kept)")
+                            : formatter.format(bodies.response()));
+        }, shown -> {
             if (row == selected.get()) {
-                requestText.set(bodies.request() == null ? "(the body of this request is no longer kept)"
-                        : formatter.format(bodies.request()));
-                responseText.set(bodies.response() == null
-                        ? (record.inFlight() ? "(still running)" : "(no answer kept)") : formatter.format(bodies.response()));
+                requestText.set(shown.request());
+                responseText.set(shown.response());
             }
         }, failure -> requestText.set("The body could not be read: " + failure.getMessage()));
     }
 
-    private JsonlExport.Bodies bodiesOf(RequestRecord record) {
-        String request = JsonlExport.text(record.requestBody());
+    /** The record with its bodies: kept in it, or looked up in the history. */
+    private RequestRecord withBodies(RequestRecord record) {
+        RequestStore.Bodies bodies = bodiesOf(record);
+        return record.withBodies(bodies.request() == null ? null : bodies.request().getBytes(StandardCharsets.UTF_8),
+                bodies.response());
+    }
+
+    private RequestStore.Bodies bodiesOf(RequestRecord record) {
+        String request = record.requestBody() == null ? null
+                : new String(record.requestBody(), StandardCharsets.UTF_8);
         String response = record.responseBody();
-        if ((request == null || response == null) && history != null && !record.inFlight()) {
+        if ((request == null || response == null) && history.available() && !record.inFlight()) {
             Optional<RequestStore.Bodies> stored = history.bodies(record.id());
             if (stored.isPresent()) {
                 request = request != null ? request : stored.get().request();
                 response = response != null ? response : stored.get().response();
             }
         }
-        return new JsonlExport.Bodies(request, response);
+        return new RequestStore.Bodies(request, response);
     }
 
     static String describe(RequestRecord r) {
         var out = new StringBuilder();
         out.append(LogFormat.time(r)).append("  ").append(LogFormat.target(r)).append("  ")
-                .append(LogFormat.models(r)).append("  ").append(r.routing().apiMode()).append("  ")
-                .append(r.completion().map(done -> "HTTP " + done.status()).orElse("running"));
+                .append(LogFormat.models(r)).append("  ").append(ModeNames.of(r.routing().apiMode())).append("  ")
+                .append(r.ending().map(ended -> "HTTP " + ended.status()).orElse("running"));
         String firstToken = LogFormat.firstToken(r);
         if (!firstToken.isEmpty()) {
             out.append("  first token ").append(firstToken);
@@ -330,6 +352,11 @@ public final class RequestLogViewModel {
         }
         if (LogFormat.usage(r) != null) {
             out.append("  tokens in/out ").append(LogFormat.tokens(r));
+        }
+        LogFormat.routed(r).ifPresent(routed -> out.append("\n").append(routed));
+        String refusal = LogFormat.refusal(r);
+        if (!refusal.isEmpty()) {
+            out.append("\n").append(refusal);
         }
         String error = LogFormat.error(r);
         if (!error.isEmpty()) {

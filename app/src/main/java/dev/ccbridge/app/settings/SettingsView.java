@@ -1,5 +1,6 @@
 package dev.ccbridge.app.settings;
 
+import dev.ccbridge.app.theme.FieldMarks;
 import dev.ccbridge.app.theme.FormGrid;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
@@ -10,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
-import impl.org.controlsfx.skin.DecorationPane;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 
@@ -19,7 +19,7 @@ public final class SettingsView {
     private final SettingsViewModel vm;
     private final ScrollPane root = new ScrollPane();
     private final FormGrid rows = new FormGrid(8, 150);
-    private final ValidationSupport validation = new ValidationSupport();
+    private final ValidationSupport validation = FieldMarks.validation();
 
     public SettingsView(SettingsViewModel vm) {
         this.vm = vm;
@@ -33,7 +33,7 @@ public final class SettingsView {
     private void build() {
         rows.section("Gateway");
         TextField port = text("port", vm.port, 8);
-        validation.registerValidator(port, true, (c, v) -> {
+        validation.registerValidator(port, false, (c, v) -> {
             var error = SettingsViewModel.portError(String.valueOf(v));
             return ValidationResult.fromErrorIf(c, error.orElse(""), error.isPresent());
         });
@@ -46,17 +46,24 @@ public final class SettingsView {
         start.setId("startServing");
         start.selectedProperty().bindBidirectional(vm.startServing);
         rows.control(start);
+        if (vm.startAtLoginAvailable()) {
+            var login = new CheckBox("Start ccbridge when I log in");
+            login.setId("startAtLogin");
+            login.selectedProperty().bindBidirectional(vm.startAtLogin);
+            rows.control(login);
+            rows.hint("Adds " + vm.startAtLoginLocation() + "; at login ccbridge starts in the tray.");
+        }
 
         rows.section("Request log");
         TextField logSize = text("logSize", vm.logSize, 8);
-        validation.registerValidator(logSize, true, (c, v) -> {
+        validation.registerValidator(logSize, false, (c, v) -> {
             var error = SettingsViewModel.numberError(String.valueOf(v), AppSettings.MIN_LOG_SIZE,
                     AppSettings.MAX_LOG_SIZE);
             return ValidationResult.fromErrorIf(c, error.orElse(""), error.isPresent());
         });
         rows.field("Requests kept", logSize);
         TextField days = text("historyDays", vm.historyDays, 8);
-        validation.registerValidator(days, true, (c, v) -> {
+        validation.registerValidator(days, false, (c, v) -> {
             var error = SettingsViewModel.numberError(String.valueOf(v), 1, 3650);
             return ValidationResult.fromErrorIf(c, error.orElse(""), error.isPresent());
         });
@@ -82,7 +89,7 @@ public final class SettingsView {
         var save = new Button("Save settings");
         save.setId("saveSettings");
         save.setDefaultButton(true);
-        save.disableProperty().bind(vm.validBinding().not().or(vm.dirtyBinding().not()));
+        save.disableProperty().bind(vm.validBinding().not().or(vm.dirtyBinding().not()).or(vm.savingProperty()));
         save.setOnAction(e -> vm.save());
         var revert = new Button("Revert");
         revert.disableProperty().bind(vm.dirtyBinding().not());
@@ -92,9 +99,7 @@ public final class SettingsView {
         message.textProperty().bind(vm.messageProperty());
         rows.control(new HBox(8, save, revert, message));
 
-        var decorated = new DecorationPane(); // see TargetEditorView: keeps ControlsFX from swapping the scene root
-        decorated.setRoot(rows.node());
-        root.setContent(decorated);
+        root.setContent(rows.node());
         root.setFitToWidth(true);
     }
 

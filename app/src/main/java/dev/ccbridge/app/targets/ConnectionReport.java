@@ -4,7 +4,22 @@ import dev.ccbridge.core.client.GatewayClient;
 
 /** "Test connection" results in plain words, with what to check next. */
 public final class ConnectionReport {
+    /** What the editor shows under the form. */
+    public record Report(boolean ok, String text) {}
+
     private ConnectionReport() {}
+
+    /**
+     * The result in words; when it failed and the target has no key, that comes first: the
+     * provider's answer (often "unreachable" or a gateway error) would send the user elsewhere.
+     */
+    public static Report describe(GatewayClient.Check result, boolean keyMissing) {
+        if (result.ok() || !keyMissing) {
+            return new Report(result.ok(), describe(result));
+        }
+        return new Report(false, "This target has no API key: paste one under API key and save (or set the key"
+                + " variable), then test again. What came back: " + describe(result));
+    }
 
     public static String describe(GatewayClient.Check result) {
         if (result.ok()) {

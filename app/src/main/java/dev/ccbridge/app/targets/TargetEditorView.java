@@ -1,14 +1,21 @@
 package dev.ccbridge.app.targets;
 
+import dev.ccbridge.app.theme.FieldMarks;
 import dev.ccbridge.app.theme.FormGrid;
+import dev.ccbridge.app.theme.Texts;
 import dev.ccbridge.core.target.ApiMode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.HPos;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -16,33 +23,41 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
-import impl.org.controlsfx.skin.DecorationPane;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.Validator;
 
 /**
- * The target form. Builds nodes and binds them to the {@link TargetEditorViewModel}; ControlsFX
- * marks invalid fields with the view model's own rules, and Save stays disabled while anything
- * is invalid or nothing changed.
+ * The target form. Builds nodes and binds them to the {@link TargetEditorViewModel}; invalid
+ * fields are marked with the view model's own rules ({@link FieldMarks}), and Save stays
+ * disabled while anything is invalid or nothing changed.
  */
 public final class TargetEditorView {
     private final TargetEditorViewModel vm;
+    private final TargetFields fields;
+    private final List<String> providers;
+    private final Predicate<ApiMode> served;
     private final StackPane root = new StackPane();
-    private final ValidationSupport validation = new ValidationSupport();
-    private final FormGrid rows = new FormGrid(7, 120);
+    private final ValidationSupport validation = FieldMarks.validation();
+    private final FormGrid rows = new FormGrid(7, 160);
 
-    public TargetEditorView(TargetEditorViewModel vm) {
+    /**
+     * @param providers the providers the presets know (the Provider box offers them)
+     * @param served    whether this version can serve an API mode
+     */
+    public TargetEditorView(TargetEditorViewModel vm, List<String> providers, Predicate<ApiMode> served) {
         this.vm = vm;
+        this.fields = vm.fields;
+        this.providers = providers;
+        this.served = served;
         build();
     }
 
@@ -59,54 +74,94 @@ public final class TargetEditorView {
                 vm.formBinding(), vm.dirtyBinding(), vm.originalProperty(), vm.editingProperty()));
         rows.across(title);
 
+        connection();
+        models();
+        apiKey();
+        rows.section("Fallbacks");
+        field("Fallbacks", new FallbacksField(vm).node());
+        rows.hint("Tried in this order when this target is unreachable, silent, rate limited or failing"
+                + " (never when it refuses the request itself).");
+        limits();
+        rows.section("Extra headers");
+        var headers = new TextArea();
+        headers.setId("headers");
+        headers.setPromptText("one per line, Name: value");
+        headers.setPrefRowCount(2);
+        headers.textProperty().bindBidirectional(fields.headers);
+        field("Headers", headers);
+        check(headers, TargetForm::headersError);
+        prices();
+        capabilities();
+
+        var scroll = new ScrollPane(rows.node());
+        scroll.getStyleClass().add("target-form");
+        scroll.setFitToWidth(true);
+        var form = new BorderPane(scroll);
+        form.setBottom(actions());
+        form.visibleProperty().bind(vm.editingProperty());
+
+        var placeholder = new Label("Select a target on the left, or add one.");
+        placeholder.getStyleClass().add("placeholder");
+        placeholder.visibleProperty().bind(vm.editingProperty().not());
+        root.getChildren().addAll(placeholder, form);
+        // Loading another target re-checks every field at once.
+        vm.formBinding().addListener((obs, old, now) -> validation.revalidate());
+    }
+
+    private void connection() {
         rows.section("Connection");
-        TextField name = text("name", vm.name, "e.g. DeepSeek");
+        TextField name = text("name", fields.name, "e.g. DeepSeek");
         field("Name", name);
-        require(name, TargetForm::nameError);
-        field("Provider", text("provider", vm.provider, "e.g. openai, deepseek (free text)"));
-        ComboBox<ApiMode> mode = new ComboBox<>();
+        check(name, TargetForm::nameError);
+
+        ComboBox<String> provider = new ComboBox<>();
+        provider.setId("provider");
+        provider.setEditable(true);
+        provider.getItems().setAll(providers);
+        provider.setPromptText("a preset's provider, or any name");
+        // The editor's text is the value: typed names count at once, chosen ones fill it in.
+        provider.getEditor().textProperty().bindBidirectional(fields.provider);
+        field("Provider", provider);
+
+        ChoiceBox<ApiMode> mode = new ChoiceBox<>();
         mode.setId("apiMode");
         mode.getItems().setAll(ApiMode.values());
-        mode.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ApiMode value) {
-                return value == null ? "" : value.wireName();
-            }
-
-            @Override
-            public ApiMode fromString(String text) {
-                return ApiMode.fromWire(text);
-            }
-        });
-        mode.valueProperty().bindBidirectional(vm.apiMode);
+        mode.setConverter(Texts.labels(m -> m == null ? "" : ModeNames.of(m)
+                + (served.test(m) ? "" : " (not available in this version)")));
+        mode.valueProperty().bindBidirectional(fields.apiMode);
         field("API mode", mode);
-        TextField baseUrl = text("baseUrl", vm.baseUrl, "e.g. https://api.openai.com/v1");
-        field("Base URL", baseUrl);
-        validation.registerValidator(baseUrl, false, rule(value -> TargetForm.baseUrlError(value, vm.apiMode.get())));
 
-        TextField region = text("region", vm.region, "e.g. us-east-1");
-        TextField profile = text("awsProfile", vm.awsProfile, "AWS profile (optional)");
+        TextField baseUrl = text("baseUrl", fields.baseUrl, "e.g. https://api.openai.com/v1");
+        field("Base URL", baseUrl);
+        check(baseUrl, value -> TargetForm.baseUrlError(value, fields.apiMode.get()));
+
+        TextField region = text("region", fields.region, "e.g. us-east-1");
+        TextField profile = text("awsProfile", fields.awsProfile, "AWS profile (optional)");
         var bedrockRow = new HBox(8, region, profile);
         HBox.setHgrow(region, Priority.ALWAYS);
         HBox.setHgrow(profile, Priority.ALWAYS);
         Label bedrockLabel = field("AWS region", bedrockRow);
-        var bedrock = Bindings.equal(vm.apiMode, ApiMode.BEDROCK_CONVERSE);
+        var bedrock = Bindings.equal(fields.apiMode, ApiMode.BEDROCK_CONVERSE);
         for (Node node : new Node[] {bedrockRow, bedrockLabel}) {
             node.visibleProperty().bind(bedrock);
             node.managedProperty().bind(bedrock);
         }
-        validation.registerValidator(region, false, rule(value -> TargetForm.regionError(value, vm.apiMode.get())));
-        vm.apiMode.addListener((obs, old, now) -> validation.revalidate());
+        check(region, value -> TargetForm.regionError(value, fields.apiMode.get()));
+        fields.apiMode.addListener((obs, old, now) -> validation.revalidate());
+    }
 
+    private void models() {
         rows.section("Models");
-        TextField model = text("model", vm.model, "the upstream model id, e.g. deepseek-chat");
+        TextField model = text("model", fields.model, "the upstream model id, e.g. deepseek-chat");
         field("Model", model);
-        require(model, TargetForm::modelError);
-        field("Opus tier", text("opus", vm.opus, "same as Model"));
-        field("Sonnet tier", text("sonnet", vm.sonnet, "same as Model"));
-        field("Haiku tier", text("haiku", vm.haiku, "same as Model (a fast, cheap model is best)"));
+        check(model, TargetForm::modelError);
+        field("Opus tier", text("opus", fields.opus, "same as Model"));
+        field("Sonnet tier", text("sonnet", fields.sonnet, "same as Model"));
+        field("Haiku tier", text("haiku", fields.haiku, "same as Model (a fast, cheap model is best)"));
         rows.hint("Claude Code asks for opus, sonnet or haiku models; these say which upstream model answers each.");
+    }
 
+    private void apiKey() {
         rows.section("API key");
         var key = new PasswordField();
         key.setId("apiKey");
@@ -120,37 +175,96 @@ public final class TargetEditorView {
         removeKey.setId("removeKey");
         removeKey.disableProperty().bind(vm.keyStoredProperty().not());
         removeKey.setOnAction(e -> vm.removeKey());
+        removeKey.setMinWidth(Region.USE_PREF_SIZE); // the key field gives way in a small window
         var keyRow = new HBox(8, key, removeKey);
         HBox.setHgrow(key, Priority.ALWAYS);
         field("API key", keyRow);
         rows.control(keyStatus);
-        TextField keyEnv = text("apiKeyEnv", vm.apiKeyEnv, "optional: read the key from this variable, e.g. OPENAI_API_KEY");
+        TextField keyEnv = text("apiKeyEnv", fields.apiKeyEnv,
+                "optional: read the key from this variable, e.g. OPENAI_API_KEY");
         field("Key variable", keyEnv);
-        validation.registerValidator(keyEnv, false, rule(TargetForm::apiKeyEnvError));
+        check(keyEnv, TargetForm::apiKeyEnvError);
+    }
 
-        rows.section("Extra headers");
-        var headers = new TextArea();
-        headers.setId("headers");
-        headers.setPromptText("one per line, Name: value");
-        headers.setPrefRowCount(2);
-        headers.textProperty().bindBidirectional(vm.headers);
-        field("Headers", headers);
-        validation.registerValidator(headers, false, rule(TargetForm::headersError));
+    private void limits() {
+        rows.section("Time limits and retries");
+        for (Limit limit : Limit.values()) {
+            TextField field = text("limit-" + limit.option(), fields.limit(limit), limit.byDefault());
+            field.setMaxWidth(160);
+            check(field, limit::error);
+            field(limit.caption(), field);
+        }
+        rows.hint("Blank fields keep ccbridge's defaults (shown in grey). All of these apply before the first byte"
+                + " of an answer reaches Claude Code.");
+    }
 
+    private void prices() {
         rows.section("Prices (US$ per million tokens, optional: over the bundled prices, for cost)");
-        TextField input = price("priceInput", vm.priceInput, "input");
-        TextField output = price("priceOutput", vm.priceOutput, "output");
-        TextField cacheRead = price("priceCacheRead", vm.priceCacheRead, "cache read");
-        TextField cacheWrite = price("priceCacheWrite", vm.priceCacheWrite, "cache write");
-        var prices = new HBox(8, input, output, cacheRead, cacheWrite);
+        var prices = new HBox(8, price("priceInput", fields.priceInput, "input"),
+                price("priceOutput", fields.priceOutput, "output"),
+                price("priceCacheRead", fields.priceCacheRead, "cache read"),
+                price("priceCacheWrite", fields.priceCacheWrite, "cache write"));
         field("Prices", prices);
         var bundled = new Label();
         bundled.setId("bundledPrices");
-        bundled.getStyleClass().add("muted");
+        bundled.getStyleClass().add("hint");
         bundled.setWrapText(true);
         bundled.textProperty().bind(vm.bundledPricesBinding());
-        field("", bundled);
+        rows.control(bundled);
+    }
 
+    private void capabilities() {
+        rows.section("Model capabilities (overrides of the catalog)");
+        var note = new Label();
+        note.getStyleClass().add("hint");
+        note.textProperty().bind(Bindings.createStringBinding(() -> fields.model.get().isBlank() ? ""
+                : "Blank fields keep what ccbridge's catalog says about " + fields.model.get().strip()
+                + " (shown in grey).", fields.model));
+        rows.control(note);
+        for (Capability capability : Capability.values()) {
+            Control control = capability.choices().isEmpty() ? capabilityText(capability) : capabilityChoice(capability);
+            field(capability.caption(), control);
+        }
+    }
+
+    /** A number or a list of names; its prompt is the catalog's value for the model. */
+    private TextField capabilityText(Capability capability) {
+        TextField field = text("capability-" + capability.name(), fields.capability(capability), "");
+        field.promptTextProperty().bind(Bindings.createStringBinding(() -> {
+            String known = capability.text(vm.catalogBinding().get());
+            return known.isEmpty() ? "" : known + (capability == Capability.REJECTS ? " (e.g. temperature, top_p)" : "");
+        }, vm.catalogBinding()));
+        field.setMaxWidth(capability == Capability.REJECTS ? Double.MAX_VALUE : 160);
+        check(field, value -> CapabilitiesForm.error(capability, value));
+        return field;
+    }
+
+    /**
+     * A choice of the capability's values; the first, "", keeps the catalog's (named after it), and
+     * an unknown value from the file stays.
+     */
+    private ChoiceBox<String> capabilityChoice(Capability capability) {
+        ChoiceBox<String> box = new ChoiceBox<>();
+        box.setId("capability-" + capability.name());
+        List<String> values = new ArrayList<>(List.of(""));
+        values.addAll(capability.choices());
+        box.getItems().setAll(values);
+        Runnable label = () -> box.setConverter(Texts.labels(wire -> wire == null || wire.isEmpty()
+                ? "As the catalog says: " + capability.catalogLabel(vm.catalogBinding().get())
+                : capability.label(wire)));
+        label.run();
+        vm.catalogBinding().addListener((obs, old, now) -> label.run());
+        StringProperty value = fields.capability(capability);
+        value.addListener((obs, old, now) -> {
+            if (now != null && !box.getItems().contains(now)) {
+                box.getItems().add(now);
+            }
+        });
+        box.valueProperty().bindBidirectional(value);
+        return box;
+    }
+
+    private VBox actions() {
         var save = new Button("Save");
         save.setId("save");
         save.setDefaultButton(true);
@@ -170,14 +284,13 @@ public final class TargetEditorView {
         message.getStyleClass().add("message");
         message.textProperty().bind(vm.messageProperty());
         var buttons = new HBox(8, save, revert, test, message);
-        buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        buttons.setAlignment(Pos.CENTER_LEFT);
 
         var testResult = new Label();
         testResult.setId("testResult");
         testResult.setWrapText(true);
         testResult.textProperty().bind(vm.testResultProperty());
-        testResult.managedProperty().bind(testResult.textProperty().isNotEmpty());
-        testResult.visibleProperty().bind(testResult.managedProperty());
+        Texts.onlyWithText(testResult);
         vm.testOkProperty().addListener((obs, was, ok) -> {
             testResult.getStyleClass().removeAll("ok-text", "error-text");
             testResult.getStyleClass().add(ok ? "ok-text" : "error-text");
@@ -191,34 +304,17 @@ public final class TargetEditorView {
         problem.setId("problem");
         problem.getStyleClass().add("error-text");
         problem.textProperty().bind(vm.problemBinding());
-        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-        problem.visibleProperty().bind(problem.managedProperty());
+        Texts.onlyWithText(problem);
 
         // Always in sight, below the scrolling form.
         var actions = new VBox(6, problem, buttons, testResult);
         actions.getStyleClass().add("editor-actions");
-
-        // ControlsFX draws validation marks in a DecorationPane; without one above the fields it
-        // swaps the scene's root at run time, which restyles (and warns about) the whole window.
-        var decorated = new DecorationPane();
-        decorated.setRoot(rows.node());
-        var scroll = new ScrollPane(decorated);
-        scroll.setFitToWidth(true);
-        var form = new BorderPane(scroll);
-        form.setBottom(actions);
-        form.visibleProperty().bind(vm.editingProperty());
-
-        var placeholder = new Label("Select a target on the left, or add one.");
-        placeholder.getStyleClass().add("placeholder");
-        placeholder.visibleProperty().bind(vm.editingProperty().not());
-        root.getChildren().addAll(placeholder, form);
-        // Loading another target re-checks every field at once.
-        vm.formBinding().addListener((obs, old, now) -> validation.revalidate());
+        return actions;
     }
 
-    /** A captioned row whose control fills the column and is named by its caption. */
+    /** A captioned row whose control fills the column (unless it set a width) and is named by its caption. */
     private Label field(String label, Node control) {
-        if (control instanceof Control c) {
+        if (control instanceof Control c && c.getMaxWidth() == Control.USE_COMPUTED_SIZE) {
             c.setMaxWidth(Double.MAX_VALUE);
         }
         Label caption = rows.field(label, control);
@@ -239,18 +335,16 @@ public final class TargetEditorView {
     private TextField price(String id, StringProperty property, String prompt) {
         TextField field = text(id, property, prompt);
         field.setPrefColumnCount(7);
-        validation.registerValidator(field, false, rule(TargetForm::priceError));
+        check(field, TargetForm::priceError);
         return field;
     }
 
-    private void require(TextInputControl control, Function<String, Optional<String>> check) {
-        validation.registerValidator(control, true, rule(check));
-    }
-
-    private static Validator<String> rule(Function<String, Optional<String>> check) {
-        return (control, value) -> {
-            Optional<String> error = check.apply(value == null ? "" : value);
-            return ValidationResult.fromErrorIf(control, error.orElse(""), error.isPresent());
+    /** Marks the control while {@code rule} finds something wrong with its text. */
+    private void check(Control control, Function<String, Optional<String>> rule) {
+        Validator<String> validator = (c, value) -> {
+            Optional<String> error = rule.apply(value == null ? "" : value);
+            return ValidationResult.fromErrorIf(c, error.orElse(""), error.isPresent());
         };
+        validation.registerValidator(control, false, validator);
     }
 }

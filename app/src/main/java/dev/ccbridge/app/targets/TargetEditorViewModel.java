@@ -1,66 +1,48 @@
 package dev.ccbridge.app.targets;
 
-import dev.ccbridge.app.ServerControl;
 import dev.ccbridge.app.UiExecutor;
-import dev.ccbridge.core.secrets.KeyResolver;
-import dev.ccbridge.core.secrets.SecretStore;
-import dev.ccbridge.core.client.GatewayClient;
+import dev.ccbridge.app.services.GatewayCalls;
+import dev.ccbridge.app.services.TargetStore;
+import dev.ccbridge.core.model.ModelCapabilities;
+import dev.ccbridge.core.model.ModelCatalog;
 import dev.ccbridge.core.pricing.Costs;
 import dev.ccbridge.core.protocol.anthropic.Usage;
+import dev.ccbridge.core.secrets.KeyResolver;
+import dev.ccbridge.core.secrets.SecretStore;
 import dev.ccbridge.core.secrets.TargetReadiness;
-import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.Target;
-import dev.ccbridge.core.target.TargetRegistry;
-import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The target form: its fields, whether they can be saved, unsaved changes, the key (written to
- * the {@link SecretStore} only, never to the config; the form shows only whether one is stored)
- * and "Test connection", which runs a real request through the gateway off the FX thread.
+ * The target form: its {@link TargetFields}, whether they can be saved, unsaved changes, the key
+ * (written to the {@link SecretStore} only, never to the config; the form shows only whether one
+ * is stored) and "Test connection". Saving, key changes and the test run in the background.
  */
 public final class TargetEditorViewModel {
-    private static final Duration TEST_TIMEOUT = Duration.ofSeconds(60);
-
-    public final StringProperty name = new SimpleStringProperty("");
-    public final StringProperty provider = new SimpleStringProperty("");
-    public final StringProperty baseUrl = new SimpleStringProperty("");
-    public final ObjectProperty<ApiMode> apiMode = new SimpleObjectProperty<>(ApiMode.CHAT_COMPLETIONS);
-    public final StringProperty model = new SimpleStringProperty("");
-    public final StringProperty opus = new SimpleStringProperty("");
-    public final StringProperty sonnet = new SimpleStringProperty("");
-    public final StringProperty haiku = new SimpleStringProperty("");
-    public final StringProperty headers = new SimpleStringProperty("");
-    public final StringProperty apiKeyEnv = new SimpleStringProperty("");
-    public final StringProperty region = new SimpleStringProperty("");
-    public final StringProperty awsProfile = new SimpleStringProperty("");
-    public final StringProperty priceInput = new SimpleStringProperty("");
-    public final StringProperty priceOutput = new SimpleStringProperty("");
-    public final StringProperty priceCacheRead = new SimpleStringProperty("");
-    public final StringProperty priceCacheWrite = new SimpleStringProperty("");
+    public final TargetFields fields = new TargetFields();
     /** A key typed to be stored on save; empty leaves the stored key as it is. */
     public final StringProperty newKey = new SimpleStringProperty("");
 
-    private final TargetRegistry registry;
+    private final TargetStore targets;
     private final SecretStore secrets;
     private final Map<String, String> env;
-    private final ServerControl server;
+    private final GatewayCalls calls;
     private final UiExecutor ui;
 
     private final ReadOnlyObjectWrapper<Target> original = new ReadOnlyObjectWrapper<>();
@@ -71,6 +53,7 @@ public final class TargetEditorViewModel {
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper testOk = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObjectBinding<TargetForm> form;
     private final StringBinding conflict;
@@ -79,32 +62,39 @@ public final class TargetEditorViewModel {
     private final StringBinding problem;
     private final BooleanBinding canSave;
     private final BooleanBinding canTest;
+    private final ObjectBinding<ModelCapabilities> catalog;
     private final StringBinding bundledPrices;
     private Consumer<Target> onSaved = target -> { };
 
-    public TargetEditorViewModel(TargetRegistry registry, SecretStore secrets, Map<String, String> env,
-                                 ServerControl server, UiExecutor ui) {
-        this.registry = registry;
+    public TargetEditorViewModel(TargetStore targets, SecretStore secrets, Map<String, String> env,
+                                 GatewayCalls calls, UiExecutor ui) {
+        this.targets = targets;
         this.secrets = secrets;
         this.env = env;
-        this.server = server;
+        this.calls = calls;
         this.ui = ui;
-        form = Bindings.createObjectBinding(this::currentForm, name, provider, baseUrl, apiMode, model, opus, sonnet,
-                haiku, headers, apiKeyEnv, region, awsProfile, priceInput, priceOutput, priceCacheRead,
-                priceCacheWrite);
-        bundledPrices = Bindings.createStringBinding(() -> bundledPricesOf(provider.get(), model.get()), provider,
-                model);
-        conflict = Bindings.createStringBinding(() -> form.get().conflictWith(registry.targets(),
+        form = Bindings.createObjectBinding(fields::form, fields.observables());
+        conflict = Bindings.createStringBinding(() -> form.get().conflictWith(targets.targets(),
                 original.get() == null ? null : original.get().id()).orElse(null), form, original);
         dirty = Bindings.createBooleanBinding(() -> editing.get()
                 && (!form.get().equals(loaded.get()) || !newKey.get().isBlank()), form, loaded, newKey, editing);
-        valid = Bindings.createBooleanBinding(() -> form.get().errors().isEmpty() && conflict.get() == null,
+        valid = Bindings.createBooleanBinding(() -> form.get().problems().isEmpty() && conflict.get() == null,
                 form, conflict);
         problem = Bindings.createStringBinding(() -> !editing.get() ? ""
                 : form.get().problems().stream().findFirst().orElse(conflict.get() == null ? "" : conflict.get()),
                 form, conflict, editing);
-        canSave = editing.and(dirty).and(valid);
+        canSave = editing.and(dirty).and(valid).and(saving.not());
         canTest = editing.and(original.isNotNull()).and(dirty.not()).and(testing.not());
+        catalog = Bindings.createObjectBinding(() -> ModelCatalog.builtIn().lookup(fields.model.get().strip()),
+                fields.model);
+        bundledPrices = Bindings.createStringBinding(() -> bundledPricesOf(fields.provider.get(), fields.model.get()),
+                fields.provider, fields.model);
+        // An old result describes a form that is gone.
+        form.addListener((obs, old, now) -> {
+            if (!testing.get()) {
+                testResult.set("");
+            }
+        });
     }
 
     // --- state for the view ---
@@ -119,23 +109,6 @@ public final class TargetEditorViewModel {
 
     public ObjectBinding<TargetForm> formBinding() {
         return form;
-    }
-
-    /** The bundled prices of the form's provider and model, under the price fields: what empty fields mean. */
-    public StringBinding bundledPricesBinding() {
-        return bundledPrices;
-    }
-
-    private static String bundledPricesOf(String provider, String model) {
-        return Costs.builtIn().bundled(provider == null ? null : provider.strip(), model == null ? null : model.strip())
-                .map(match -> "Bundled: " + match.priceFor(Usage.ZERO).describe() + " (" + match.describe()
-                        + "). Empty fields use these.")
-                .orElse("No bundled price for this provider and model: give input and output to see its cost.");
-    }
-
-    /** Another target with the same route, or null. */
-    public StringBinding conflictBinding() {
-        return conflict;
     }
 
     /** The first thing that keeps the form from being saved, in words ("" when nothing does). */
@@ -159,6 +132,23 @@ public final class TargetEditorViewModel {
         return canTest;
     }
 
+    /** The bundled prices of the form's provider and model, under the price fields: what empty fields mean. */
+    public StringBinding bundledPricesBinding() {
+        return bundledPrices;
+    }
+
+    private static String bundledPricesOf(String provider, String model) {
+        return Costs.builtIn().bundled(provider == null ? null : provider.strip(), model == null ? null : model.strip())
+                .map(match -> "Bundled: " + match.priceFor(Usage.ZERO).describe() + " (" + match.describe()
+                        + "). Empty fields use these.")
+                .orElse("No bundled price for this provider and model: give input and output to see its cost.");
+    }
+
+    /** What the catalog says about the model in the Model field: what blank capability fields mean. */
+    public ObjectBinding<ModelCapabilities> catalogBinding() {
+        return catalog;
+    }
+
     public ReadOnlyStringProperty keyStatusProperty() {
         return keyStatus.getReadOnlyProperty();
     }
@@ -179,6 +169,10 @@ public final class TargetEditorViewModel {
         return testing.getReadOnlyProperty();
     }
 
+    public ReadOnlyBooleanProperty savingProperty() {
+        return saving.getReadOnlyProperty();
+    }
+
     /** The outcome of the last save or key change, in words. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
@@ -194,7 +188,20 @@ public final class TargetEditorViewModel {
 
     public String title() {
         Target target = original.get();
-        return target != null ? target.displayName() : name.get().isBlank() ? "New target" : name.get();
+        return target != null ? target.displayName() : fields.name.get().isBlank() ? "New target" : fields.name.get();
+    }
+
+    /** The targets this one may fall back to, in the list's order (itself and those chosen already left out). */
+    public List<Target> fallbackChoices() {
+        String own = original.get() == null ? null : original.get().id();
+        return targets.targets().stream()
+                .filter(t -> !t.id().equals(own) && !fields.fallbacks.contains(t.id()))
+                .toList();
+    }
+
+    /** A fallback's name as the form shows it (an id no longer configured reads as missing). */
+    public String fallbackName(String id) {
+        return targets.byId(id).map(Target::displayName).orElse(id + " (missing)");
     }
 
     public void setOnSaved(Consumer<Target> onSaved) {
@@ -222,7 +229,7 @@ public final class TargetEditorViewModel {
         testResult.set("");
         message.set("");
         keyStored.set(false);
-        keyStatus.set(keyStatusFor(null, template == null ? null : template.apiKeyEnv(), false, baseUrl.get()));
+        keyStatus.set(keyStatusFor(null, template == null ? null : template.apiKeyEnv(), false, fields.baseUrl.get()));
     }
 
     public void clear() {
@@ -246,39 +253,51 @@ public final class TargetEditorViewModel {
     }
 
     /**
-     * Saves the form to the config and a typed key to the key store.
+     * Saves the form to the config and a typed key to the key store, in the background.
      *
-     * @return the stored target, or empty when the form is invalid or saving failed (see {@link #messageProperty})
+     * @return completes on the UI thread with the stored target, or empty when the form is
+     *         invalid or saving failed (see {@link #messageProperty})
      */
-    public Optional<Target> save() {
-        if (!editing.get() || !valid.get()) {
-            return Optional.empty();
+    public CompletableFuture<Optional<Target>> save() {
+        if (!editing.get() || !valid.get() || saving.get()) {
+            return CompletableFuture.completedFuture(Optional.empty());
         }
         Target base = original.get();
-        Target stored;
-        try {
-            Target built = form.get().toTarget(base);
-            stored = base == null ? registry.put(built) : registry.replace(base.id(), built);
-        } catch (RuntimeException e) {
-            message.set("Not saved: " + e.getMessage());
-            return Optional.empty();
-        }
+        Target built = form.get().toTarget(base);
         String key = newKey.get().strip();
-        String keyProblem = null;
-        if (!key.isEmpty()) {
-            try {
-                secrets.put(stored.secretAccount(), key);
-            } catch (UnsupportedOperationException e) {
-                keyProblem = "the key store is read-only: " + secrets.howToStore(stored.secretAccount());
-            } catch (RuntimeException e) {
-                keyProblem = e.getMessage();
-            }
+        var done = new CompletableFuture<Optional<Target>>();
+        saving.set(true);
+        ui.background(() -> store(base, built, key), saved -> {
+            saving.set(false);
+            load(saved.target());
+            message.set(saved.keyProblem() == null
+                    ? "Saved." + (key.isEmpty() ? "" : " The key is in the " + secrets.name() + ".")
+                    : "Saved, but the key was not stored: " + saved.keyProblem());
+            onSaved.accept(saved.target());
+            done.complete(Optional.of(saved.target()));
+        }, failure -> {
+            saving.set(false);
+            message.set("Not saved: " + failure.getMessage());
+            done.complete(Optional.empty());
+        });
+        return done;
+    }
+
+    private record Saved(Target target, String keyProblem) {}
+
+    private Saved store(Target base, Target built, String key) {
+        Target stored = base == null ? targets.add(built) : targets.replace(base.id(), built);
+        if (key.isEmpty()) {
+            return new Saved(stored, null);
         }
-        load(stored);
-        message.set(keyProblem == null ? "Saved." + (key.isEmpty() ? "" : " The key is in the " + secrets.name() + ".")
-                : "Saved, but the key was not stored: " + keyProblem);
-        onSaved.accept(stored);
-        return Optional.of(stored);
+        try {
+            secrets.put(stored.secretAccount(), key);
+            return new Saved(stored, null);
+        } catch (UnsupportedOperationException e) {
+            return new Saved(stored, "the key store is read-only: " + secrets.howToStore(stored.secretAccount()));
+        } catch (RuntimeException e) {
+            return new Saved(stored, e.getMessage());
+        }
     }
 
     public void removeKey() {
@@ -286,18 +305,21 @@ public final class TargetEditorViewModel {
         if (target == null) {
             return;
         }
-        try {
+        ui.background(() -> {
             secrets.delete(target.secretAccount());
-            message.set("The stored key was removed.");
-        } catch (UnsupportedOperationException e) {
-            message.set("The key store is read-only: " + secrets.howToStore(target.secretAccount()));
-        } catch (RuntimeException e) {
-            message.set("The key was not removed: " + e.getMessage());
-        }
-        refreshKeyStatus();
+            return "The stored key was removed.";
+        }, done -> {
+            message.set(done);
+            refreshKeyStatus();
+        }, failure -> {
+            message.set(failure instanceof UnsupportedOperationException
+                    ? "The key store is read-only: " + secrets.howToStore(target.secretAccount())
+                    : "The key was not removed: " + failure.getMessage());
+            refreshKeyStatus();
+        });
     }
 
-    /** One tiny real request through the gateway to the saved target, off the FX thread. */
+    /** One tiny real request through the gateway to the saved target, in the background. */
     public void testConnection() {
         Target target = original.get();
         if (target == null || dirty.get() || testing.get()) {
@@ -306,55 +328,36 @@ public final class TargetEditorViewModel {
         testing.set(true);
         testOk.set(false);
         testResult.set("Testing " + target.displayName() + "\u2026");
-        ui.background(() -> server.throughGateway(url -> new GatewayClient(url).check(target, TEST_TIMEOUT)),
-                result -> {
-                    testing.set(false);
-                    testOk.set(result.ok());
-                    testResult.set(ConnectionReport.describe(result));
-                },
-                failure -> {
-                    testing.set(false);
-                    testOk.set(false);
-                    testResult.set("The test could not run: " + failure.getMessage());
-                });
+        ui.background(() -> {
+            boolean keyMissing = new KeyResolver(secrets, env).readiness(Optional.of(target))
+                    instanceof TargetReadiness.MissingKey;
+            return ConnectionReport.describe(calls.check(target), keyMissing);
+        }, report -> {
+            testing.set(false);
+            testOk.set(report.ok());
+            testResult.set(report.text());
+        }, failure -> {
+            testing.set(false);
+            testOk.set(false);
+            testResult.set("The test could not run: " + failure.getMessage());
+        });
     }
 
     /** The registry changed (another target saved, the CLI edited the file): re-check conflicts. */
     public void targetsChanged() {
         conflict.invalidate();
         Target target = original.get();
-        if (target != null && !dirty.get()) {
-            registry.byId(target.id()).filter(current -> !current.equals(target)).ifPresent(this::load);
+        if (target != null && !dirty.get() && !saving.get()) {
+            targets.byId(target.id()).filter(current -> !current.equals(target)).ifPresent(this::load);
         }
     }
 
     // --- internals ---
 
     private void fill(TargetForm values) {
-        name.set(values.name());
-        provider.set(values.provider());
-        baseUrl.set(values.baseUrl());
-        apiMode.set(values.apiMode());
-        model.set(values.model());
-        opus.set(values.opus());
-        sonnet.set(values.sonnet());
-        haiku.set(values.haiku());
-        headers.set(values.headers());
-        apiKeyEnv.set(values.apiKeyEnv());
-        region.set(values.region());
-        awsProfile.set(values.awsProfile());
-        priceInput.set(values.priceInput());
-        priceOutput.set(values.priceOutput());
-        priceCacheRead.set(values.priceCacheRead());
-        priceCacheWrite.set(values.priceCacheWrite());
+        fields.fill(values);
         newKey.set("");
         loaded.set(values);
-    }
-
-    private TargetForm currentForm() {
-        return new TargetForm(name.get(), provider.get(), baseUrl.get(), apiMode.get(), model.get(), opus.get(),
-                sonnet.get(), haiku.get(), headers.get(), apiKeyEnv.get(), region.get(), awsProfile.get(),
-                priceInput.get(), priceOutput.get(), priceCacheRead.get(), priceCacheWrite.get());
     }
 
     private void refreshKeyStatus() {

@@ -16,11 +16,16 @@ import java.util.regex.Pattern;
  * The editor's fields as text, and the rules they must follow. Pure: the view model compares
  * forms to know about unsaved changes and builds targets from them; the view shows the same
  * rules' messages beside the fields.
+ *
+ * @param fallbacks    the ids of the targets to try, in order, when this one is unavailable
+ * @param limits       time limits and retries (target options)
+ * @param capabilities overrides of the model catalog
  */
 public record TargetForm(String name, String provider, String baseUrl, ApiMode apiMode, String model,
                          String opus, String sonnet, String haiku, String headers, String apiKeyEnv,
                          String region, String awsProfile, String priceInput, String priceOutput,
-                         String priceCacheRead, String priceCacheWrite) {
+                         String priceCacheRead, String priceCacheWrite, List<String> fallbacks,
+                         LimitsForm limits, CapabilitiesForm capabilities) {
 
     public static final String REGION = "region";
     public static final String PROFILE = "profile";
@@ -29,7 +34,11 @@ public record TargetForm(String name, String provider, String baseUrl, ApiMode a
     private static final Pattern AWS_REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d+");
 
     public static final TargetForm BLANK = new TargetForm("", "", "", ApiMode.CHAT_COMPLETIONS, "", "", "", "",
-            "", "", "", "", "", "", "", "");
+            "", "", "", "", "", "", "", "", List.of(), LimitsForm.DEFAULTS, CapabilitiesForm.NONE);
+
+    public TargetForm {
+        fallbacks = List.copyOf(fallbacks);
+    }
 
     public static TargetForm of(Target target) {
         Pricing pricing = Pricing.of(target);
@@ -38,7 +47,8 @@ public record TargetForm(String name, String provider, String baseUrl, ApiMode a
                 text(target.tiers().opus()), text(target.tiers().sonnet()), text(target.tiers().haiku()),
                 headerText(target.headers()), text(target.apiKeyEnv()), text(target.options().region()),
                 text(target.options().profile()), price(pricing.input()), price(pricing.output()),
-                price(pricing.cacheRead()), price(pricing.cacheWrite()));
+                price(pricing.cacheRead()), price(pricing.cacheWrite()), target.fallbacks(),
+                LimitsForm.of(target.options()), CapabilitiesForm.of(target.capabilities()));
     }
 
     // --- rules: each returns the message to show, or empty when the value is fine ---
@@ -52,8 +62,9 @@ public record TargetForm(String name, String provider, String baseUrl, ApiMode a
             return mode == ApiMode.BEDROCK_CONVERSE ? Optional.empty()
                     : Optional.of("A base URL is required, e.g. https://api.openai.com/v1");
         }
+        String text = url.strip();
         try {
-            URI uri = new URI(url.strip());
+            URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
                 return Optional.of("The base URL must start with http:// or https:// and name a host");
@@ -63,8 +74,21 @@ public record TargetForm(String name, String provider, String baseUrl, ApiMode a
             }
             return Optional.empty();
         } catch (java.net.URISyntaxException e) {
-            return Optional.of("This is not a valid URL: " + e.getReason());
+            return Optional.of(e.getIndex() >= 0 && e.getIndex() < text.length()
+                    ? "The base URL cannot contain " + describe(text.charAt(e.getIndex()))
+                    + " (check for a stray character where you pasted it)"
+                    : "This is not a complete URL: write it as https://host/path");
         }
+    }
+
+    /** A character as the URL message names it. */
+    private static String describe(char c) {
+        return switch (c) {
+            case ' ' -> "spaces";
+            case '\\' -> "backslashes (use /)";
+            case '"', '\'' -> "quotes";
+            default -> Character.isWhitespace(c) || Character.isISOControl(c) ? "tabs or line breaks" : "'" + c + "'";
+        };
     }
 
     public static Optional<String> modelError(String model) {
@@ -125,12 +149,7 @@ public record TargetForm(String name, String provider, String baseUrl, ApiMode a
                         + " change one of them");
     }
 
-    /** All messages, one per field in form order; empty when the form can be saved. */
-    public List<String> errors() {
-        return problems();
-    }
-
-    /** The same messages, each named by its field ("Base URL: ..."), for the line under the form. */
+    /** One message per invalid field in form order, named by the field ("Base URL: ..."); empty when it can be saved. */
     public List<String> problems() {
         var out = new java.util.ArrayList<String>();
         nameError(name).ifPresent(m -> out.add("Name: " + m));
@@ -142,30 +161,34 @@ public record TargetForm(String name, String provider, String baseUrl, ApiMode a
         for (String price : List.of(priceInput, priceOutput, priceCacheRead, priceCacheWrite)) {
             priceError(price).ifPresent(m -> out.add("Prices: " + m));
         }
+        out.addAll(limits.problems());
+        out.addAll(capabilities.problems());
         return out;
     }
 
     /**
      * The target this form describes, built over {@code base} (null for a new one) so fields the
-     * editor does not show (id, token, models, capabilities, unknown fields) are kept.
+     * editor does not show (id, token, models, other options, unknown fields) are kept.
      */
     public Target toTarget(Target base) {
         boolean bedrock = apiMode == ApiMode.BEDROCK_CONVERSE;
-        TargetOptions options = (base == null ? TargetOptions.NONE : base.options())
+        TargetOptions options = limits.applyTo(base == null ? TargetOptions.NONE : base.options())
                 .with(REGION, bedrock ? nullIfBlank(region) : null)
                 .with(PROFILE, bedrock ? nullIfBlank(awsProfile) : null);
         String providerName = blank(provider) ? slugOf(name) : provider.strip();
         Target target = (base == null ? Target.builder() : base.toBuilder()).name(name.strip()).provider(providerName)
                 .baseUrl(nullIfBlank(baseUrl)).model(model.strip()).apiMode(apiMode)
                 .tiers(new ModelTiers(nullIfBlank(opus), nullIfBlank(sonnet), nullIfBlank(haiku)))
-                .headers(parseHeaders(headers)).apiKeyEnv(nullIfBlank(apiKeyEnv)).options(options).build();
+                .headers(parseHeaders(headers)).apiKeyEnv(nullIfBlank(apiKeyEnv)).options(options)
+                .fallbacks(fallbacks).capabilities(capabilities.toCapabilities()).build();
         return new Pricing(number(priceInput), number(priceOutput), number(priceCacheRead), number(priceCacheWrite))
                 .applyTo(target);
     }
 
     public TargetForm withName(String newName) {
         return new TargetForm(newName, provider, baseUrl, apiMode, model, opus, sonnet, haiku, headers, apiKeyEnv,
-                region, awsProfile, priceInput, priceOutput, priceCacheRead, priceCacheWrite);
+                region, awsProfile, priceInput, priceOutput, priceCacheRead, priceCacheWrite, fallbacks, limits,
+                capabilities);
     }
 
     static Map<String, String> parseHeaders(String text) {
@@ -188,7 +211,6 @@ public record TargetForm(String name, String provider, String baseUrl, ApiMode a
     private static String slugOf(String name) {
         return dev.ccbridge.core.target.TargetIds.slug(name);
     }
-
 
     private static Double number(String text) {
         try {

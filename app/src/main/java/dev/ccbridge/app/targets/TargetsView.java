@@ -1,7 +1,8 @@
 package dev.ccbridge.app.targets;
 
-import dev.ccbridge.core.target.ProviderPreset;
 import dev.ccbridge.app.Dialogs;
+import dev.ccbridge.app.theme.Texts;
+import dev.ccbridge.core.target.ProviderPreset;
 import dev.ccbridge.core.target.Target;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -47,21 +48,24 @@ public final class TargetsView {
         return list;
     }
 
-    /** Asks about unsaved changes; false when the user chose to stay. */
-    public boolean confirmLeave() {
+    /**
+     * Runs {@code leave} once the editor's changes are dealt with: none, saved (after the save
+     * succeeded), or discarded; not when the user chose to stay or the save failed.
+     */
+    public void confirmLeave(Runnable leave) {
         TargetEditorViewModel editor = vm.editor();
         if (!editor.isDirty()) {
-            return true;
+            leave.run();
+            return;
         }
-        return switch (dialogs.unsavedChanges(root.getScene() == null ? null : root.getScene().getWindow(),
-                editor.title())) {
-            case SAVE -> editor.save().isPresent();
+        switch (dialogs.unsavedChanges(root.getScene() == null ? null : root.getScene().getWindow(), editor.title())) {
+            case SAVE -> editor.save().thenAccept(saved -> saved.ifPresent(target -> leave.run()));
             case DISCARD -> {
                 editor.revert();
-                yield true;
+                leave.run();
             }
-            case CANCEL -> false;
-        };
+            case CANCEL -> { }
+        }
     }
 
     private void build() {
@@ -74,6 +78,13 @@ public final class TargetsView {
             vm.refresh();
             selectQuietly(saved.id());
         });
+        // After a move, an activation or an outside edit the list is rebuilt: keep the edited target selected.
+        vm.targets().addListener((javafx.collections.ListChangeListener<Target>) change -> {
+            Target shown = vm.editor().originalProperty().get();
+            if (shown != null) {
+                selectQuietly(shown.id());
+            }
+        });
         vm.states().addListener((javafx.collections.MapChangeListener<String, TargetsViewModel.TargetState>)
                 change -> list.refresh());
         vm.activeIdProperty().addListener((obs, old, now) -> list.refresh());
@@ -82,33 +93,29 @@ public final class TargetsView {
         add.setId("add");
         for (ProviderPreset preset : vm.presets()) {
             var item = new MenuItem(preset.name());
-            item.setOnAction(e -> {
-                if (confirmLeave()) {
-                    clearSelectionQuietly();
-                    vm.addFromPreset(preset);
-                }
-            });
+            item.setOnAction(e -> confirmLeave(() -> {
+                clearSelectionQuietly();
+                vm.addFromPreset(preset);
+            }));
             add.getItems().add(item);
         }
         add.getItems().add(new SeparatorMenuItem());
         var blank = new MenuItem("Blank target");
         blank.setId("addBlank");
-        blank.setOnAction(e -> {
-            if (confirmLeave()) {
-                clearSelectionQuietly();
-                vm.addBlank();
-            }
-        });
+        blank.setOnAction(e -> confirmLeave(() -> {
+            clearSelectionQuietly();
+            vm.addBlank();
+        }));
         add.getItems().add(blank);
 
         BooleanBinding none = list.getSelectionModel().selectedItemProperty().isNull();
         var duplicate = button("duplicate", "Duplicate", "A copy to edit (change its model or URL, then save)", none);
         duplicate.setOnAction(e -> {
             Target target = list.getSelectionModel().getSelectedItem();
-            if (confirmLeave()) {
+            confirmLeave(() -> {
                 clearSelectionQuietly();
                 vm.duplicate(target);
-            }
+            });
         });
         var delete = button("delete", "Delete", "Remove this target and its stored key", none);
         delete.setOnAction(e -> {
@@ -131,7 +138,12 @@ public final class TargetsView {
 
         var row1 = new HBox(6, add, duplicate, delete);
         var row2 = new HBox(6, up, down, activate);
-        var left = new VBox(8, list, row1, row2);
+        var problem = new Label();
+        problem.setId("listMessage");
+        problem.getStyleClass().add("error-text");
+        problem.textProperty().bind(vm.messageProperty());
+        Texts.onlyWithText(problem);
+        var left = new VBox(8, list, row1, row2, problem);
         left.setPadding(new Insets(10));
         VBox.setVgrow(list, Priority.ALWAYS);
         left.setMinWidth(250);
@@ -143,7 +155,7 @@ public final class TargetsView {
             vm.byId(active).ifPresent(vm::select);
         }
 
-        var editor = new TargetEditorView(vm.editor());
+        var editor = new TargetEditorView(vm.editor(), vm.providers(), vm::served);
         root.getItems().addAll(left, editor.node());
         root.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(left, false);
@@ -164,7 +176,6 @@ public final class TargetsView {
         } else {
             vm.moveDown(target);
         }
-        selectQuietly(target.id());
     }
 
     private void onSelect(Target old, Target now) {
@@ -181,20 +192,25 @@ public final class TargetsView {
             }
             return;
         }
-        if (!confirmLeave()) {
-            reverting = true;
-            try {
-                if (old != null) {
-                    list.getSelectionModel().select(old);
-                } else {
-                    list.getSelectionModel().clearSelection();
-                }
-            } finally {
-                reverting = false;
-            }
+        if (!vm.editor().isDirty()) {
+            vm.select(now);
             return;
         }
-        vm.select(now);
+        // Stay on the edited target until the user has answered (and a save has gone through).
+        reverting = true;
+        try {
+            if (old != null) {
+                list.getSelectionModel().select(old);
+            } else {
+                list.getSelectionModel().clearSelection();
+            }
+        } finally {
+            reverting = false;
+        }
+        confirmLeave(() -> {
+            selectQuietly(now.id());
+            vm.select(vm.byId(now.id()).orElse(now));
+        });
     }
 
     private void selectQuietly(String id) {
@@ -253,7 +269,7 @@ public final class TargetsView {
             boolean active = target.id().equals(vm.activeIdProperty().get());
             badge.setVisible(active);
             summary.pseudoClassStateChanged(WARNING, state != null && !state.modeAvailable());
-            summary.setText(state == null ? target.apiMode() + "" : state.summary());
+            summary.setText(state == null ? ModeNames.of(target.apiMode()) : state.summary());
             setText(null);
             setGraphic(box);
         }

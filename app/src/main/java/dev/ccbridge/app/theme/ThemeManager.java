@@ -8,8 +8,6 @@ import java.util.Objects;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.PseudoClass;
 import javafx.scene.Parent;
@@ -27,7 +25,7 @@ public final class ThemeManager {
             ThemeManager.class.getResource("/dev/ccbridge/app/ccbridge.css")).toExternalForm();
 
     private final ObjectProperty<AppSettings.Theme> theme = new SimpleObjectProperty<>();
-    private final ReadOnlyBooleanWrapper dark = new ReadOnlyBooleanWrapper();
+    private boolean dark;
     private final List<WeakReference<Parent>> roots = new ArrayList<>();
 
     public ThemeManager(AppSettings.Theme initial) {
@@ -39,10 +37,6 @@ public final class ThemeManager {
 
     public ObjectProperty<AppSettings.Theme> themeProperty() {
         return theme;
-    }
-
-    public ReadOnlyBooleanProperty darkProperty() {
-        return dark.getReadOnlyProperty();
     }
 
     public void style(Scene scene) {
@@ -65,7 +59,7 @@ public final class ThemeManager {
             return;
         }
         roots.add(new WeakReference<>(root));
-        root.pseudoClassStateChanged(DARK, dark.get());
+        root.pseudoClassStateChanged(DARK, dark);
     }
 
     private void apply() {
@@ -74,7 +68,7 @@ public final class ThemeManager {
             case LIGHT -> false;
             case SYSTEM -> Platform.getPreferences().getColorScheme() == ColorScheme.DARK;
         };
-        dark.set(isDark);
+        dark = isDark;
         roots.removeIf(ref -> ref.get() == null);
         roots.forEach(ref -> {
             Parent root = ref.get();

@@ -17,15 +17,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The tray through AWT's {@link SystemTray}, which works next to JavaFX in one process. Menus are
+ * The tray through AWT's {@link SystemTray}: the notification area on Windows, the menu bar on
+ * macOS, and the fallback XEmbed tray on Linux desktops without a StatusNotifier host. Menus are
  * rebuilt from the {@link TrayView} on each change (they are small); all AWT work happens on the
- * AWT event thread.
+ * AWT event thread. Notices are the icon's own balloons unless a platform {@link Notifier} is given.
  */
 public final class AwtTrayAdapter implements TrayAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(AwtTrayAdapter.class);
 
     private final AtomicReference<TrayIcon> icon = new AtomicReference<>();
+    private final Notifier notices;
     private volatile TrayView current;
+
+    /** Notices as the icon's balloons (Windows, macOS). */
+    public AwtTrayAdapter() {
+        this.notices = null;
+    }
+
+    /** Notices through {@code notices} (Linux: the desktop's notification server). */
+    public AwtTrayAdapter(Notifier notices) {
+        this.notices = notices;
+    }
 
     @Override
     public boolean isSupported() {
@@ -45,6 +57,10 @@ public final class AwtTrayAdapter implements TrayAdapter {
 
     @Override
     public void notify(String title, String message) {
+        if (notices != null) {
+            notices.notify(title, message);
+            return;
+        }
         EventQueue.invokeLater(() -> {
             TrayIcon shown = icon.get();
             if (shown != null) {
@@ -116,6 +132,12 @@ public final class AwtTrayAdapter implements TrayAdapter {
             case TrayItem.Check check -> {
                 var menuItem = new CheckboxMenuItem(check.label(), check.checked());
                 menuItem.addItemListener(event -> check.onChange().accept(event.getStateChange() == ItemEvent.SELECTED));
+                yield menuItem;
+            }
+            case TrayItem.Radio radio -> {
+                // AWT has no radio item: a check mark, and choosing it again keeps it chosen.
+                var menuItem = new CheckboxMenuItem(radio.label(), radio.selected());
+                menuItem.addItemListener(event -> radio.choose().run());
                 yield menuItem;
             }
             case TrayItem.Submenu submenu -> {

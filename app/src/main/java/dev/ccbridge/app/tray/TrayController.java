@@ -102,11 +102,11 @@ public final class TrayController {
 
     private List<TrayItem> menu(ServerControl.Status status) {
         List<TrayItem> items = new ArrayList<>();
-        items.add(new TrayItem.Check("Enabled", status.serving(), this::setEnabled));
+        // On while it serves or waits for its port, as the window's switch.
+        items.add(new TrayItem.Check("Enabled", status.serving() || status.retrying(), this::setEnabled));
         String active = registry.config().activeTarget();
         List<TrayItem> targets = registry.targets().stream()
-                .<TrayItem>map(t -> new TrayItem.Check(t.displayName(), t.id().equals(active),
-                        checked -> activate(t.id())))
+                .<TrayItem>map(t -> new TrayItem.Radio(t.displayName(), t.id().equals(active), () -> activate(t.id())))
                 .toList();
         items.add(new TrayItem.Submenu("Active target", targets.isEmpty()
                 ? List.of(new TrayItem.Action("(no targets: add one in the window)", () -> ui.post(actions::openWindow)))
@@ -129,7 +129,7 @@ public final class TrayController {
     }
 
     private void activate(String id) {
-        // A radio item: choosing the checked one again must not uncheck it; the refresh redraws the marks.
+        // The refresh redraws the marks (a tray may have toggled the chosen item's own mark).
         ui.background(() -> {
             registry.activate(id);
             return id;

@@ -42,11 +42,12 @@ public final class TrayIcons {
     private static BufferedImage load(ServerControl.State state, int size) {
         try {
             BufferedImage read = ImageIO.read(Artwork.tray(state, size));
-            // ARGB whatever the PNG's own layout, so callers read colours the same way.
-            var image = new BufferedImage(read.getWidth(), read.getHeight(), BufferedImage.TYPE_INT_ARGB);
-            Graphics2D g = image.createGraphics();
-            g.drawImage(read, 0, 0, null);
-            g.dispose();
+            // ARGB whatever the PNG's own layout, so callers read colours the same way. Copied pixel
+            // by pixel, not drawn: drawing would start AWT's X11 graphics next to GTK (see docs/app.md).
+            int width = read.getWidth();
+            int height = read.getHeight();
+            var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+            image.setRGB(0, 0, width, height, read.getRGB(0, 0, width, height, null, 0, width), 0, width);
             return image;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the tray icon for " + state, e);

@@ -9,8 +9,11 @@ public sealed interface TrayItem {
 
     record Action(String label, Runnable run) implements TrayItem {}
 
-    /** A check mark (the Enabled toggle; one choice of a radio submenu). */
+    /** A check mark that toggles (Enabled): {@code onChange} gets the new state. */
     record Check(String label, boolean checked, Consumer<Boolean> onChange) implements TrayItem {}
+
+    /** One choice of a group (the active target): choosing it again changes nothing. */
+    record Radio(String label, boolean selected, Runnable choose) implements TrayItem {}
 
     record Submenu(String label, List<TrayItem> items) implements TrayItem {
         public Submenu {

@@ -1,7 +1,7 @@
 package dev.ccbridge.app.websearch;
 
+import dev.ccbridge.app.theme.FieldMarks;
 import dev.ccbridge.app.theme.FormGrid;
-import impl.org.controlsfx.skin.DecorationPane;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Control;
@@ -21,7 +21,7 @@ public final class WebSearchView {
     private final WebSearchViewModel vm;
     private final ScrollPane root = new ScrollPane();
     private final FormGrid rows = new FormGrid(8, 150);
-    private final ValidationSupport validation = new ValidationSupport();
+    private final ValidationSupport validation = FieldMarks.validation();
 
     public WebSearchView(WebSearchViewModel vm) {
         this.vm = vm;
@@ -85,9 +85,7 @@ public final class WebSearchView {
         who.textProperty().bind(vm.whoSearchesProperty());
         rows.control(who);
 
-        var decorated = new DecorationPane(); // as in SettingsView: keeps ControlsFX from swapping the scene root
-        decorated.setRoot(rows.node());
-        root.setContent(decorated);
+        root.setContent(rows.node());
         root.setFitToWidth(true);
     }
 

@@ -1,15 +1,13 @@
 package dev.ccbridge.app.websearch;
 
 import dev.ccbridge.app.UiExecutor;
-import dev.ccbridge.core.target.GatewayConfig;
-import dev.ccbridge.core.target.TargetRegistry;
+import dev.ccbridge.app.services.SearchSetup;
 import dev.ccbridge.core.upstream.Cancellation;
 import dev.ccbridge.core.websearch.SearchBackend;
 import dev.ccbridge.core.websearch.SearchException;
 import dev.ccbridge.core.websearch.SearchHit;
 import dev.ccbridge.core.websearch.SearchQuery;
 import dev.ccbridge.core.websearch.SearchSettings;
-import dev.ccbridge.core.websearch.WebSearch;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +26,7 @@ import javafx.beans.property.StringProperty;
  * The search backend ccbridge runs Claude Code's web searches with, for targets without a search
  * of their own: the service, its endpoint, pages per search, its key (into the key store, never
  * the config file), a test search, and who searches for each target. Keychain, file and network
- * work runs in the background.
+ * work runs in the background, through {@link SearchSetup}.
  */
 public final class WebSearchViewModel {
     /** A backend to pick, or none. */
@@ -50,8 +48,7 @@ public final class WebSearchViewModel {
     /** A key typed to be stored; empty keeps the one stored. */
     public final StringProperty apiKey = new SimpleStringProperty("");
 
-    private final WebSearch webSearch;
-    private final TargetRegistry registry;
+    private final SearchSetup search;
     private final UiExecutor ui;
     private final ReadOnlyStringWrapper keyStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper whoSearches = new ReadOnlyStringWrapper("");
@@ -62,9 +59,8 @@ public final class WebSearchViewModel {
     private final BooleanBinding valid;
     private final BooleanBinding dirty;
 
-    public WebSearchViewModel(WebSearch webSearch, TargetRegistry registry, UiExecutor ui) {
-        this.webSearch = webSearch;
-        this.registry = registry;
+    public WebSearchViewModel(SearchSetup search, UiExecutor ui) {
+        this.search = search;
         this.ui = ui;
         valid = Bindings.createBooleanBinding(() -> problem().isEmpty(), backend, baseUrl, maxResults);
         dirty = Bindings.createBooleanBinding(() -> !apiKey.get().isBlank() || !current().equals(loaded.get()),
@@ -74,7 +70,7 @@ public final class WebSearchViewModel {
 
     /** The settings as saved, into the form; the key status and who searches, looked up in the background. */
     public void reload() {
-        SearchSettings settings = SearchSettings.of(registry.config());
+        SearchSettings settings = search.saved();
         apiKeyEnv = settings.apiKeyEnv();
         backend.set(new Choice(settings.backend()));
         baseUrl.set(settings.baseUrl() == null ? "" : settings.baseUrl());
@@ -136,10 +132,7 @@ public final class WebSearchViewModel {
         String key = apiKey.get().strip();
         message.set("Saving\u2026");
         ui.background(() -> {
-            registry.update(settings.applyTo(registry.config()));
-            if (!key.isEmpty() && settings.backend() != null) {
-                webSearch.storeKey(settings, key);
-            }
+            search.save(settings, key);
             return settings;
         }, saved -> {
             reload();
@@ -150,10 +143,10 @@ public final class WebSearchViewModel {
 
     /** One search with the saved settings: what it found, or why it could not. */
     public void testSearch() {
-        SearchSettings settings = SearchSettings.of(registry.config());
+        SearchSettings settings = search.saved();
         message.set("Searching\u2026");
         ui.background(() -> {
-            var searcher = webSearch.searcher(settings);
+            var searcher = search.searcher(settings);
             try {
                 List<SearchHit> hits = searcher.search(new SearchQuery(TEST_QUERY, List.of(), List.of(),
                         settings.maxResults()), new Cancellation());
@@ -165,10 +158,10 @@ public final class WebSearchViewModel {
         }, message::set, failure -> message.set("The test search failed: " + failure.getMessage()));
     }
 
-    private void refreshStatus() {
-        GatewayConfig config = registry.config();
-        SearchSettings settings = SearchSettings.of(config);
-        ui.background(() -> new Status(keyStatus(settings), webSearch.plans(config).entrySet().stream()
+    /** The key status and who searches, looked up again in the background (after targets changed). */
+    public void refreshStatus() {
+        SearchSettings settings = search.saved();
+        ui.background(() -> new Status(keyStatus(settings), search.plans().entrySet().stream()
                         .map(entry -> entry.getKey().displayName() + ": " + entry.getValue().describe())
                         .collect(Collectors.joining("\n"))),
                 status -> {
@@ -186,7 +179,7 @@ public final class WebSearchViewModel {
         if (!settings.backend().needsKey()) {
             return settings.backend().displayName() + " takes no key.";
         }
-        return webSearch.keySource(settings).map(source -> "A key is set: " + source + ".")
+        return search.keySource(settings).map(source -> "A key is set: " + source + ".")
                 .orElse("No key yet: type it here, or set " + settings.keyVariable() + " before starting ccbridge.");
     }
 

@@ -3,27 +3,29 @@ package dev.ccbridge.app.env;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.app.AppContext;
-import dev.ccbridge.app.MainWindow;
-import dev.ccbridge.app.UiExecutor;
 import dev.ccbridge.app.settings.AppSettings;
-import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.testing.FxWait;
+import dev.ccbridge.app.testing.Snapshots;
 import dev.ccbridge.app.testing.TestApp;
-import dev.ccbridge.app.theme.ThemeManager;
+import dev.ccbridge.app.testing.UiThreadGuard;
 import dev.ccbridge.core.env.ClaudeSettingsCheck;
+import dev.ccbridge.core.target.ApiMode;
+import dev.ccbridge.core.target.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -33,6 +35,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The Copy env vars window: the snippet per shell, the copy, the settings.json warning. */
 @ExtendWith(ApplicationExtension.class)
 class CopyEnvFxTest {
+    @RegisterExtension
+    final UiThreadGuard guard = UiThreadGuard.fx();
+
     @TempDir
     static Path dir;
 
@@ -46,9 +51,9 @@ class CopyEnvFxTest {
         Files.writeString(claudeSettings, "{\"env\":{\"ANTHROPIC_BASE_URL\":\"https://stale.example\"}}");
         context = TestApp.open(home);
         context.saveSettings(context.settings(), 8899);
-        var window = new MainWindow(stage, context, UiExecutor.javaFx(), new ThemeManager(AppSettings.Theme.LIGHT),
-                PresetCatalog.builtIn(), Map.of(), new ClaudeSettingsCheck(List.of(claudeSettings)));
-        window.show();
+        var window = TestApp.showWindow(stage, guard.guard(TestApp.services(context)
+                .withClaudeSettings(new ClaudeSettingsCheck(List.of(claudeSettings))::warnings)),
+                AppSettings.Theme.LIGHT);
     }
 
     @AfterEach
@@ -89,13 +94,34 @@ class CopyEnvFxTest {
 
     @Test
     void modelVariablesCanBeAdded(FxRobot robot) {
-        context.registry().put(dev.ccbridge.core.target.Target.builder().name("DeepSeek").provider("deepseek")
-                .baseUrl("https://api.deepseek.com").model("deepseek-chat")
-                .apiMode(dev.ccbridge.core.target.ApiMode.CHAT_COMPLETIONS).build());
-        Platform.runLater(() -> { });
+        context.registry().put(deepseek());
         robot.clickOn("#copyEnv");
         robot.clickOn("#includeModels");
         assertThat(robot.lookup("#snippet").queryAs(TextArea.class).getText())
                 .contains("ANTHROPIC_DEFAULT_SONNET_MODEL='deepseek-chat'");
+    }
+
+    @Test
+    void thePreviewShowsAllOfTheLongestSnippet(FxRobot robot) throws Exception {
+        Target target = context.registry().put(deepseek());
+        robot.clickOn("#copyEnv");
+        robot.clickOn("#route").clickOn("Only DeepSeek");
+        robot.clickOn("#includeModels");
+        TextArea snippet = robot.lookup("#snippet").queryAs(TextArea.class);
+        FxWait.until("the pinned snippet", () -> snippet.getText().contains(target.routeKey()));
+        Snapshots.save(snippet.getScene(), "copy-env-pinned");
+
+        assertThat(snippet.getText().lines()).as("the URL, the token, NO_PROXY and three models").hasSize(6);
+        assertThat(snippet.lookupAll(".scroll-bar")).as("nothing hides behind a scroll bar")
+                .noneMatch(bar -> bar.isVisible() && ((ScrollBar) bar).getVisibleAmount() < ((ScrollBar) bar).getMax());
+        ScrollPane view = (ScrollPane) snippet.lookup(".scroll-pane");
+        Region content = (Region) view.getContent();
+        assertThat(content.getHeight()).as("every line in sight").isLessThanOrEqualTo(view.getViewportBounds().getHeight());
+        assertThat(content.getWidth()).as("the long URL wraps").isLessThanOrEqualTo(view.getViewportBounds().getWidth());
+    }
+
+    private static Target deepseek() {
+        return Target.builder().name("DeepSeek").provider("deepseek").baseUrl("https://api.deepseek.com")
+                .model("deepseek-chat").apiMode(ApiMode.CHAT_COMPLETIONS).build();
     }
 }

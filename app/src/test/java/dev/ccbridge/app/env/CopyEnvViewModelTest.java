@@ -2,6 +2,9 @@ package dev.ccbridge.app.env;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ccbridge.app.services.RegistryTargetStore;
+import dev.ccbridge.app.services.TargetStore;
+import dev.ccbridge.app.testing.TestUi;
 import dev.ccbridge.core.env.ClaudeSettingsCheck;
 import dev.ccbridge.core.env.Shell;
 import dev.ccbridge.core.target.ApiMode;
@@ -15,10 +18,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class CopyEnvViewModelTest {
     private static final String NL = System.lineSeparator();
+
+    @RegisterExtension
+    final TestUi ui = new TestUi();
 
     @TempDir
     Path dir;
@@ -33,8 +40,11 @@ class CopyEnvViewModelTest {
         deepseek = registry.put(Target.builder().name("DeepSeek").provider("deepseek").baseUrl("https://api.deepseek.com")
                 .model("deepseek-chat").apiMode(ApiMode.CHAT_COMPLETIONS)
                 .tiers(new ModelTiers("deepseek-reasoner", null, null)).build());
-        vm = new CopyEnvViewModel(registry, () -> "http://127.0.0.1:8787",
-                new ClaudeSettingsCheck(List.of(dir.resolve("settings.json"))), Map.of("NO_PROXY", "corp.example"));
+        TargetStore targets = ui.guard().guard(TargetStore.class, new RegistryTargetStore(registry));
+        EnvOverrideCheck check = ui.guard().guard(EnvOverrideCheck.class,
+                new ClaudeSettingsCheck(List.of(dir.resolve("settings.json")))::warnings);
+        vm = ui.call(() -> new CopyEnvViewModel(targets, () -> "http://127.0.0.1:8787", check,
+                Map.of("NO_PROXY", "corp.example"), ui.executor()));
     }
 
     @Test
@@ -77,16 +87,23 @@ class CopyEnvViewModelTest {
     }
 
     @Test
-    void aStaleSettingsFileIsWarnedAbout() throws Exception {
+    void aStaleSettingsFileIsWarnedAboutAfterItIsReadInTheBackground() throws Exception {
         Files.writeString(dir.resolve("settings.json"), "{\"env\":{\"ANTHROPIC_BASE_URL\":\"https://api.example\"}}");
-        vm.refresh();
-        assertThat(vm.warningBinding().get()).contains("ANTHROPIC_BASE_URL").contains("would not take effect");
+        ui.act(vm::refresh);
+        assertThat(vm.warningProperty().get()).contains("ANTHROPIC_BASE_URL").contains("would not take effect");
+
+        Files.writeString(dir.resolve("settings.json"), "{\"env\":{\"ANTHROPIC_BASE_URL\":\"https://api.example\"}}");
+        ui.act(() -> vm.pinned.set(deepseek));
+        assertThat(vm.warningProperty().get()).as("checked again for the pinned snippet").contains("ANTHROPIC_BASE_URL");
+        Files.delete(dir.resolve("settings.json"));
+        ui.act(vm::refresh);
+        assertThat(vm.warningProperty().get()).isEmpty();
     }
 
     @Test
     void theSnippetFollowsTheCurrentPortAndToken() {
         registry.rotateInstallToken();
-        vm.refresh();
+        ui.act(vm::refresh);
         assertThat(vm.snippet()).contains(registry.installToken()).doesNotContain("ccb_install");
     }
 }

@@ -4,18 +4,24 @@ import dev.ccbridge.core.target.ProviderPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.app.AppContext;
-import dev.ccbridge.app.UiExecutor;
+import dev.ccbridge.app.services.AppServices;
 import dev.ccbridge.app.testing.TestApp;
+import dev.ccbridge.app.testing.TestUi;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
+import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.Target;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class TargetsViewModelTest {
+    @RegisterExtension
+    final TestUi ui = new TestUi();
+
     @TempDir
     Path dir;
 
@@ -26,8 +32,11 @@ class TargetsViewModelTest {
     @BeforeEach
     void setUp() {
         context = TestApp.open(dir, secrets);
-        vm = new TargetsViewModel(context.registry(), secrets, Map.of("DEEPSEEK_API_KEY", "sk-env-0123456789"),
-                context.server(), UiExecutor.direct(), PresetCatalog.builtIn());
+        AppServices services = ui.guard(TestApp.services(context));
+        vm = ui.call(() -> new TargetsViewModel(services.targets(), services.secrets(),
+                Map.of("DEEPSEEK_API_KEY", "sk-env-0123456789"), services.servedModes(), services.calls(),
+                ui.executor(), PresetCatalog.builtIn()));
+        ui.settle();
     }
 
     @AfterEach
@@ -38,19 +47,19 @@ class TargetsViewModelTest {
     @Test
     void aPresetFillsADraftThatIsSavedIntoTheList() {
         ProviderPreset deepseek = preset("DeepSeek");
-        vm.addFromPreset(deepseek);
+        ui.act(() -> vm.addFromPreset(deepseek));
         TargetEditorViewModel editor = vm.editor();
         assertThat(editor.isNew()).isTrue();
-        assertThat(editor.baseUrl.get()).isEqualTo("https://api.deepseek.com");
-        assertThat(editor.model.get()).isEqualTo("deepseek-v4-pro");
+        assertThat(editor.fields.baseUrl.get()).isEqualTo("https://api.deepseek.com");
+        assertThat(editor.fields.model.get()).isEqualTo("deepseek-v4-pro");
         assertThat(vm.targets()).isEmpty();
 
-        Target saved = editor.save().orElseThrow();
+        Target saved = save(editor);
 
         assertThat(vm.targets()).extracting(Target::id).containsExactly(saved.id());
         assertThat(vm.activeIdProperty().get()).as("the first target becomes active").isEqualTo(saved.id());
         assertThat(vm.states().get(saved.id()).hasKey()).as("its key variable is set").isTrue();
-        assertThat(vm.states().get(saved.id()).summary()).isEqualTo("chat_completions \u00b7 key set");
+        assertThat(vm.states().get(saved.id()).summary()).isEqualTo("Chat Completions \u00b7 key set");
     }
 
     @Test
@@ -60,16 +69,17 @@ class TargetsViewModelTest {
         Target c = save("Mistral");
         secrets.put(b.secretAccount(), "sk-groq-0123456789abcdef");
 
-        vm.moveUp(c);
+        ui.act(() -> vm.moveUp(c));
         assertThat(vm.targets()).extracting(Target::displayName).containsExactly("DeepSeek", "Mistral", "Groq");
-        vm.moveUp(vm.byId(a.id()).orElseThrow());
+        ui.act(() -> vm.moveUp(vm.byId(a.id()).orElseThrow()));
         assertThat(vm.targets()).extracting(Target::displayName).as("the first stays first")
                 .containsExactly("DeepSeek", "Mistral", "Groq");
 
-        vm.activate(b);
+        ui.act(() -> vm.activate(b));
         assertThat(context.registry().active()).map(Target::id).contains(b.id());
+        assertThat(vm.activeIdProperty().get()).isEqualTo(b.id());
 
-        vm.delete(b);
+        ui.act(() -> vm.delete(b));
         assertThat(vm.targets()).extracting(Target::displayName).containsExactly("DeepSeek", "Mistral");
         assertThat(secrets.get(b.secretAccount())).as("its key goes too").isEmpty();
         assertThat(context.registry().active()).as("another becomes active").isPresent();
@@ -78,30 +88,45 @@ class TargetsViewModelTest {
     @Test
     void aDuplicateStartsAsAnUnsavedCopyThatMustDiffer() {
         Target a = save("DeepSeek");
-        vm.duplicate(a);
+        ui.act(() -> vm.duplicate(a));
         assertThat(vm.editor().isNew()).isTrue();
-        assertThat(vm.editor().name.get()).isEqualTo("DeepSeek (copy)");
+        assertThat(vm.editor().fields.name.get()).isEqualTo("DeepSeek (copy)");
         assertThat(vm.editor().canSaveBinding().get()).isFalse();
-        vm.editor().model.set("deepseek-reasoner");
-        assertThat(vm.editor().save()).isPresent();
+        vm.editor().fields.model.set("deepseek-reasoner");
+        save(vm.editor());
         assertThat(vm.targets()).hasSize(2);
     }
 
     @Test
     void modesThisVersionCannotServeAreMarked() {
-        Target bedrock = vm.presets().stream().filter(p -> p.name().equals("AWS Bedrock")).findFirst()
-                .map(p -> context.registry().put(p.toTarget())).orElseThrow();
-        vm.refresh();
-        boolean available = context.server().context().upstreams().forMode(bedrock.apiMode()).isPresent();
-        assertThat(vm.states().get(bedrock.id()).modeAvailable()).isEqualTo(available);
-        if (!available) {
-            assertThat(vm.states().get(bedrock.id()).summary()).contains("not available");
-        }
+        Target planned = context.registry().put(Target.builder().name("Codex").provider("openai").baseUrl("https://api.openai.com/v1")
+                .model("gpt-5-codex").apiMode(ApiMode.CODEX_APP_SERVER).build());
+        ui.act(vm::refresh);
+        assertThat(vm.served(ApiMode.CHAT_COMPLETIONS)).isTrue();
+        assertThat(vm.served(ApiMode.CODEX_APP_SERVER)).isFalse();
+        assertThat(vm.states().get(planned.id()).modeAvailable()).isFalse();
+        assertThat(vm.states().get(planned.id()).summary()).isEqualTo("Codex app server \u00b7 mode not available yet");
+    }
+
+    @Test
+    void theProviderBoxOffersThePresetsProviders() {
+        assertThat(vm.providers()).contains("openai", "deepseek", "openrouter", "ollama", "bedrock").doesNotHaveDuplicates()
+                .isSorted();
     }
 
     private Target save(String presetName) {
-        vm.addFromPreset(preset(presetName));
-        return vm.editor().save().orElseThrow();
+        ui.act(() -> vm.addFromPreset(preset(presetName)));
+        return save(vm.editor());
+    }
+
+    private Target save(TargetEditorViewModel editor) {
+        try {
+            Target saved = ui.call(editor::save).get().orElseThrow();
+            ui.settle();
+            return saved;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private ProviderPreset preset(String name) {

@@ -10,17 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A private desktop for the tests that need one: an Xvfb display, a tray host (trayer) and a
- * Secret Service (a session bus plus an unlocked gnome-keyring), all started here, living under
+ * A private desktop for the tests that need one: an Xvfb display, a tray host (trayer), a
+ * StatusNotifier host (xfce4-panel's status tray) and a Secret Service (a session bus plus an
+ * unlocked gnome-keyring), all started here, living under
  * target/, and stopped just after the test JVM exits. Surefire points DISPLAY, DBUS_SESSION_BUS_ADDRESS
  * and XDG_DATA_HOME at them before the JVM starts, so the user's real desktop and keychain are
  * never touched. A missing program fails the test with the Debian package to install.
@@ -28,7 +30,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class DesktopSession {
     private static boolean display;
     private static boolean tray;
+    private static boolean sessionBus;
     private static boolean secretService;
+    private static boolean statusNotifierHost;
 
     private DesktopSession() {}
 
@@ -45,6 +49,17 @@ public final class DesktopSession {
         @Override
         public void beforeAll(ExtensionContext context) {
             ensureTray();
+        }
+    }
+
+    /**
+     * {@code @ExtendWith(DesktopSession.StatusNotifierHost.class)}: an X display with a panel that
+     * shows StatusNotifierItems (xfce4-panel, one status tray at the top left) on the session bus.
+     */
+    public static final class StatusNotifierHost implements BeforeAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            ensureStatusNotifierHost();
         }
     }
 
@@ -96,12 +111,52 @@ public final class DesktopSession {
         if (secretService) {
             return;
         }
+        Map<String, String> env = ensureSessionBus();
+        start(List.of(program("gnome-keyring-daemon", "gnome-keyring"), "--foreground", "--unlock",
+                "--components=secrets"), env, "ccbridge-test-keyring");
+        String dbusSend = program("dbus-send", "dbus-bin");
+        await("gnome-keyring on the private bus", () -> nameHasOwner(dbusSend, env, "org.freedesktop.secrets"));
+        secretService = true;
+    }
+
+    public static synchronized void ensureStatusNotifierHost() {
+        ensureDisplay();
+        if (statusNotifierHost) {
+            return;
+        }
+        Map<String, String> env = ensureSessionBus();
+        Path dir = Path.of(required("ccbridge.test.sessionDir"));
+        // The panel reads its layout through xfconfd, which the bus starts with XDG_CONFIG_HOME from our environment.
+        Path panelConfig = Path.of(System.getenv("XDG_CONFIG_HOME"), "xfce4", "xfconf", "xfce-perchannel-xml",
+                "xfce4-panel.xml");
+        try (var layout = DesktopSession.class.getResourceAsStream("xfce4-panel.xml")) {
+            Files.createDirectories(panelConfig.getParent());
+            Files.write(panelConfig, layout.readAllBytes());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the panel layout under " + dir + ": " + e.getMessage(), e);
+        }
+        var panelEnv = new java.util.HashMap<>(env);
+        panelEnv.put("NO_AT_BRIDGE", "1");
+        start(List.of(program("xfce4-panel", "xfce4-panel"), "--disable-wm-check"), panelEnv, null);
+        String dbusSend = program("dbus-send", "dbus-bin");
+        await("xfce4-panel's StatusNotifier watcher", () -> nameHasOwner(dbusSend, env, "org.kde.StatusNotifierWatcher"));
+        statusNotifierHost = true;
+    }
+
+    /** The private session bus (started once); the environment its clients need. */
+    private static Map<String, String> ensureSessionBus() {
         Path dir = Path.of(required("ccbridge.test.sessionDir"));
         Path bus = dir.resolve("bus");
         String address = "unix:path=" + bus;
+        Map<String, String> env = Map.of("DBUS_SESSION_BUS_ADDRESS", address,
+                "XDG_DATA_HOME", dir.resolve("data").toString(),
+                "XDG_RUNTIME_DIR", dir.resolve("runtime").toString());
+        if (sessionBus) {
+            return env;
+        }
         if (!address.equals(System.getenv("DBUS_SESSION_BUS_ADDRESS"))) {
             throw new IllegalStateException("DBUS_SESSION_BUS_ADDRESS is not the private test bus " + address
-                    + ": run keychain tests through Maven, never against your own session's keychain");
+                    + ": run desktop tests through Maven, never against your own session's bus and keychain");
         }
         try {
             Path runtime = dir.resolve("runtime");
@@ -112,17 +167,11 @@ public final class DesktopSession {
         } catch (IOException e) {
             throw new IllegalStateException("cannot prepare " + dir + ": " + e.getMessage(), e);
         }
-        Map<String, String> env = Map.of("DBUS_SESSION_BUS_ADDRESS", address,
-                "XDG_DATA_HOME", dir.resolve("data").toString(),
-                "XDG_RUNTIME_DIR", dir.resolve("runtime").toString());
         start(List.of(program("dbus-daemon", "dbus-daemon"), "--session", "--address=" + address, "--nofork",
                 "--nopidfile"), env, null);
         await("the private session bus", () -> accepts(bus));
-        start(List.of(program("gnome-keyring-daemon", "gnome-keyring"), "--foreground", "--unlock",
-                "--components=secrets"), env, "ccbridge-test-keyring");
-        String dbusSend = program("dbus-send", "dbus-bin");
-        await("gnome-keyring on the private bus", () -> nameHasOwner(dbusSend, env, "org.freedesktop.secrets"));
-        secretService = true;
+        sessionBus = true;
+        return env;
     }
 
     private static boolean nameHasOwner(String dbusSend, Map<String, String> env, String name) {
@@ -172,7 +221,7 @@ public final class DesktopSession {
     }
 
     /** The program's path; a clear failure naming the Debian package when it is missing. */
-    private static String program(String name, String debianPackage) {
+    public static String program(String name, String debianPackage) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             Path candidate = Path.of(dir, name);
             if (Files.isExecutable(candidate)) {
@@ -183,7 +232,7 @@ public final class DesktopSession {
                 + debianPackage + ")");
     }
 
-    private static boolean accepts(Path socket) {
+    static boolean accepts(Path socket) {
         if (!Files.exists(socket)) {
             return false;
         }
@@ -195,19 +244,12 @@ public final class DesktopSession {
     }
 
     private static void await(String what, BooleanSupplier ready) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            if (ready.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        try {
+            Awaitility.await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                    .until(ready::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(what + " did not come up within 20 s", e);
         }
-        throw new IllegalStateException(what + " did not come up within 20 s");
     }
 
     private static String required(String property) {

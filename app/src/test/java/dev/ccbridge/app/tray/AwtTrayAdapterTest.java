@@ -71,6 +71,33 @@ class AwtTrayAdapterTest {
     }
 
     @Test
+    void theActiveTargetShowsItsMarkAndChoosingAnotherReachesTheController() throws Exception {
+        adapter.show(view(ServerControl.State.SERVING, "ccbridge"));
+        TrayIcon icon = shownIcon();
+        EventQueue.invokeAndWait(() -> {
+            Menu targets = (Menu) icon.getPopupMenu().getItem(1);
+            assertThat(((CheckboxMenuItem) targets.getItem(0)).getState()).isTrue();
+            CheckboxMenuItem kimi = (CheckboxMenuItem) targets.getItem(1);
+            assertThat(kimi.getState()).isFalse();
+            for (var listener : kimi.getItemListeners()) {
+                listener.itemStateChanged(new ItemEvent(kimi, ItemEvent.ITEM_STATE_CHANGED, kimi, ItemEvent.SELECTED));
+            }
+        });
+        assertThat(clicked).containsExactly("kimi");
+    }
+
+    @Test
+    void withAPlatformNotifierNoticesGoThereNotToABalloon() throws Exception {
+        List<String> notices = new ArrayList<>();
+        var linux = new AwtTrayAdapter((title, message) -> notices.add(title + ": " + message));
+        linux.show(view(ServerControl.State.SERVING, "ccbridge"));
+        linux.notify("Copied for fish", "Paste it.");
+        assertThat(notices).containsExactly("Copied for fish: Paste it.");
+        linux.remove();
+        EventQueue.invokeAndWait(() -> { });
+    }
+
+    @Test
     void aNewStateRedrawsTheSameIcon() throws Exception {
         adapter.show(view(ServerControl.State.OFF, "ccbridge \u2014 off"));
         TrayIcon icon = shownIcon();
@@ -96,8 +123,8 @@ class AwtTrayAdapterTest {
                 new TrayItem.Check("Enabled", state == ServerControl.State.SERVING,
                         on -> clicked.add("enabled=" + on)),
                 new TrayItem.Submenu("Active target", List.of(
-                        new TrayItem.Check("DeepSeek", true, on -> clicked.add("deepseek")),
-                        new TrayItem.Check("Kimi", false, on -> clicked.add("kimi")))),
+                        new TrayItem.Radio("DeepSeek", true, () -> clicked.add("deepseek")),
+                        new TrayItem.Radio("Kimi", false, () -> clicked.add("kimi")))),
                 new TrayItem.Separator(),
                 new TrayItem.Action("Quit", () -> clicked.add("quit"))),
                 () -> clicked.add("activate"));

@@ -6,7 +6,6 @@ import dev.ccbridge.app.ServerControl;
 import dev.ccbridge.app.UiExecutor;
 import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.core.GatewayContext;
-import dev.ccbridge.core.env.Shell;
 import dev.ccbridge.core.log.RequestLog;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
 import dev.ccbridge.core.target.ApiMode;
@@ -54,7 +53,7 @@ class TrayControllerTest {
     }
 
     private final RecordingTray adapter = new RecordingTray();
-    private final List<String> actions = new ArrayList<>();
+    private final RecordingActions actions = new RecordingActions();
     private TargetRegistry registry;
     private ServerControl server;
     private TrayController tray;
@@ -64,28 +63,9 @@ class TrayControllerTest {
         registry = new TargetRegistry(new GatewayConfig(1, 0, null, null, List.of(), null), null);
         registry.put(target("DeepSeek", "deepseek-chat"));
         registry.put(target("Kimi", "kimi-k2"));
-        server = new ServerControl(GatewayContext.standard(registry, new InMemorySecretStore(), new RequestLog()), () -> 0);
-        tray = new TrayController(adapter, server, registry, UiExecutor.direct(), new TrayController.Actions() {
-            @Override
-            public void openWindow() {
-                actions.add("open");
-            }
-
-            @Override
-            public void openLog() {
-                actions.add("log");
-            }
-
-            @Override
-            public void copyEnv(Shell shell) {
-                actions.add("copy " + shell);
-            }
-
-            @Override
-            public void quit() {
-                actions.add("quit");
-            }
-        });
+        server = new ServerControl(GatewayContext.standard(registry, new InMemorySecretStore(), new RequestLog()),
+                () -> 0);
+        tray = new TrayController(adapter, server, registry, UiExecutor.direct(), actions);
     }
 
     @AfterEach
@@ -125,13 +105,13 @@ class TrayControllerTest {
         tray.install();
         TrayItem.Submenu targets = (TrayItem.Submenu) adapter.last().menu().get(1);
         assertThat(targets.items()).extracting(TrayItem::label).containsExactly("DeepSeek", "Kimi");
-        assertThat(targets.items()).extracting(item -> ((TrayItem.Check) item).checked()).containsExactly(true, false);
+        assertThat(targets.items()).extracting(item -> ((TrayItem.Radio) item).selected()).containsExactly(true, false);
 
-        ((TrayItem.Check) targets.items().get(1)).onChange().accept(true);
+        ((TrayItem.Radio) targets.items().get(1)).choose().run();
 
         assertThat(registry.active()).map(Target::displayName).contains("Kimi");
         TrayItem.Submenu after = (TrayItem.Submenu) adapter.last().menu().get(1);
-        assertThat(after.items()).extracting(item -> ((TrayItem.Check) item).checked()).containsExactly(false, true);
+        assertThat(after.items()).extracting(item -> ((TrayItem.Radio) item).selected()).containsExactly(false, true);
         assertThat(adapter.last().tooltip()).contains("active: Kimi");
     }
 
@@ -144,7 +124,7 @@ class TrayControllerTest {
         ((TrayItem.Action) menu.get(5)).run().run();
         ((TrayItem.Action) menu.get(7)).run().run();
         adapter.last().onActivate().run();
-        assertThat(actions).containsExactly("copy FISH", "open", "log", "quit", "open");
+        assertThat(actions.done).containsExactly("copy fish", "open", "log", "quit", "open");
     }
 
     @Test
@@ -157,6 +137,9 @@ class TrayControllerTest {
             blocked.start();
             assertThat(adapter.last().state()).isEqualTo(ServerControl.State.ERROR);
             assertThat(adapter.last().tooltip()).contains("error").contains("already in use");
+            assertThat(enabled().checked()).as("Enabled while it waits for the port, as in the window").isTrue();
+            blocked.stop();
+            assertThat(enabled().checked()).as("turned off, it stops waiting").isFalse();
             blocked.close();
         }
     }

@@ -3,43 +3,42 @@ package dev.ccbridge.app.websearch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.app.AppContext;
-import dev.ccbridge.app.MainWindow;
-import dev.ccbridge.app.UiExecutor;
 import dev.ccbridge.app.settings.AppSettings;
-import dev.ccbridge.app.targets.PresetCatalog;
 import dev.ccbridge.app.testing.FxWait;
+import dev.ccbridge.app.testing.Snapshots;
 import dev.ccbridge.app.testing.TestApp;
-import dev.ccbridge.core.env.ClaudeSettingsCheck;
-import dev.ccbridge.app.theme.ThemeManager;
+import dev.ccbridge.app.testing.UiThreadGuard;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.websearch.SearchBackend;
 import dev.ccbridge.core.websearch.SearchSettings;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.image.Image;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The Web search tab in a real window (headless Monocle), driven by mouse and keyboard. */
+/**
+ * The Web search tab in a real window (headless Monocle), driven by mouse and keyboard; the key
+ * store, the config file and the network are never touched on the FX thread.
+ */
 @ExtendWith(ApplicationExtension.class)
 class WebSearchFxTest {
     private static final String KEY = "tvly-fx-test-0123456789abcdef";
+
+    @RegisterExtension
+    final UiThreadGuard guard = UiThreadGuard.fx();
 
     @TempDir
     static Path dir;
@@ -57,8 +56,7 @@ class WebSearchFxTest {
                 .baseUrl("https://api.deepseek.com").model("deepseek-chat").apiMode(ApiMode.CHAT_COMPLETIONS).build());
         context.registry().put(Target.builder().id("openai").name("OpenAI (Responses)").provider("openai")
                 .baseUrl("https://api.openai.com/v1").model("gpt-5.5").apiMode(ApiMode.CODEX_RESPONSES).build());
-        new MainWindow(stage, context, UiExecutor.javaFx(), new ThemeManager(AppSettings.Theme.LIGHT),
-                PresetCatalog.builtIn(), Map.of(), new ClaudeSettingsCheck(java.util.List.of(home.resolve("none.json")))).show();
+        TestApp.showWindow(stage, guard.guard(TestApp.services(context)), AppSettings.Theme.LIGHT);
     }
 
     @AfterEach
@@ -91,7 +89,12 @@ class WebSearchFxTest {
                 .contains("DeepSeek: Tavily"));
         assertThat(robot.lookup("#whoSearches").queryAs(Label.class).getText())
                 .contains("OpenAI (Responses): OpenAI's own web search");
-        screenshot("web-search-tab.png");
+        Snapshots.save(stage.getScene(), "web-search-tab");
+
+        context.registry().put(Target.builder().id("kimi").name("Kimi K2").provider("moonshot")
+                .baseUrl("https://api.moonshot.ai/v1").model("kimi-k2").apiMode(ApiMode.CHAT_COMPLETIONS).build());
+        FxWait.until("a target added elsewhere", () -> robot.lookup("#whoSearches").queryAs(Label.class).getText()
+                .contains("Kimi K2: Tavily"));
     }
 
     @Test
@@ -108,21 +111,5 @@ class WebSearchFxTest {
     private static void choose(FxRobot robot, String backend) {
         robot.clickOn(backend);
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** The window as it looks now, under target/test-screenshots, for a reviewer to look at. */
-    private void screenshot(String name) throws Exception {
-        AtomicReference<Image> image = new AtomicReference<>();
-        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> image.set(stage.getScene().snapshot(null)));
-        Path out = Path.of("target", "test-screenshots");
-        Files.createDirectories(out);
-        Image shot = image.get();
-        var buffered = new BufferedImage((int) shot.getWidth(), (int) shot.getHeight(), BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < buffered.getHeight(); y++) {
-            for (int x = 0; x < buffered.getWidth(); x++) {
-                buffered.setRGB(x, y, shot.getPixelReader().getArgb(x, y));
-            }
-        }
-        ImageIO.write(buffered, "png", out.resolve(name).toFile());
     }
 }

@@ -8,8 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.ccbridge.app.AppContext;
-import dev.ccbridge.app.UiExecutor;
+import dev.ccbridge.app.services.AppServices;
 import dev.ccbridge.app.testing.TestApp;
+import dev.ccbridge.app.testing.TestUi;
 import dev.ccbridge.core.secrets.InMemorySecretStore;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.Target;
@@ -20,11 +21,18 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Web search tab's model, on the app's real wiring (keys in memory), work run at once. */
+/**
+ * The Web search tab's model, on the app's real wiring (keys in memory), commands on a UI thread
+ * of the test's own that no key store, file or network call may block.
+ */
 class WebSearchViewModelTest {
     private static final String KEY = "BSAfakeBraveKey0123456789abcdef";
+
+    @RegisterExtension
+    final TestUi ui = new TestUi();
 
     @TempDir
     Path dir;
@@ -40,7 +48,9 @@ class WebSearchViewModelTest {
                 .baseUrl("https://api.deepseek.com").model("deepseek-chat").apiMode(ApiMode.CHAT_COMPLETIONS).build());
         context.registry().put(Target.builder().id("openai").name("OpenAI").provider("openai")
                 .baseUrl("https://api.openai.com/v1").model("gpt-5.5").apiMode(ApiMode.CODEX_RESPONSES).build());
-        vm = new WebSearchViewModel(context.server().context().webSearch(), context.registry(), UiExecutor.direct());
+        AppServices services = ui.guard(TestApp.services(context));
+        vm = ui.call(() -> new WebSearchViewModel(services.search(), ui.executor()));
+        ui.settle();
     }
 
     @AfterEach
@@ -57,7 +67,8 @@ class WebSearchViewModelTest {
         vm.maxResults.set("7");
         vm.apiKey.set(KEY);
         assertThat(vm.dirtyBinding().get()).isTrue();
-        assertThat(vm.save()).isTrue();
+        assertThat(ui.call(vm::save)).isTrue();
+        ui.settle();
 
         assertThat(SearchSettings.of(context.registry().config()))
                 .isEqualTo(new SearchSettings(SearchBackend.BRAVE, null, 7, null));
@@ -79,7 +90,7 @@ class WebSearchViewModelTest {
         vm.baseUrl.set("http://search.lan:8888");
         vm.maxResults.set("50");
         assertThat(vm.problem()).hasValue("A number from 1 to 20");
-        assertThat(vm.save()).isFalse();
+        assertThat(ui.call(vm::save)).isFalse();
         vm.maxResults.set("5");
         assertThat(vm.validBinding().get()).isTrue();
         assertThat(vm.keyStatusProperty().get()).as("nothing saved yet").isEmpty();
@@ -95,15 +106,15 @@ class WebSearchViewModelTest {
                             {"web":{"results":[{"title":"Claude Code docs","url":"https://docs.example.com/claude-code"}]}}""")));
             vm.backend.set(new WebSearchViewModel.Choice(SearchBackend.BRAVE));
             vm.baseUrl.set(brave.baseUrl());
-            vm.save();
+            ui.act(vm::save);
 
-            vm.testSearch();
+            ui.act(vm::testSearch);
             assertThat(vm.messageProperty().get()).isEqualTo("The test search failed (unavailable): Brave Search needs"
                     + " an API key: set BRAVE_API_KEY, or store it with `ccbridge search key` (or in the app's Web search tab)");
 
             vm.apiKey.set(KEY);
-            vm.save();
-            vm.testSearch();
+            ui.act(vm::save);
+            ui.act(vm::testSearch);
             assertThat(vm.messageProperty().get())
                     .isEqualTo("Brave Search found 1 page, first: Claude Code docs (https://docs.example.com/claude-code)");
         } finally {

@@ -2,7 +2,7 @@ package dev.ccbridge.bench.e2e;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccbridge.bench.BenchTargets;
-import dev.ccbridge.bench.ClaudeCodeBodies;
+import dev.ccbridge.bench.RecordedBodies;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
@@ -20,31 +20,33 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The bodies each contender gets, written once per run: Claude Code's request for the Anthropic
- * front ends, and for calling the provider directly the very Chat Completions request ccbridge
- * makes of it (so "direct" is what a client speaking Chat would send, at the same size).
+ * The bodies each contender gets, written once per run: the recorded Claude Code request for the
+ * Anthropic front ends, and for calling the provider directly the very Chat Completions request
+ * ccbridge makes of it (so "direct" is what a client speaking Chat would send, at the same size).
+ * Each in a streaming and a non-streaming variant: {@code <body>-stream.json}, {@code <body>-json.json}.
  */
 final class BodySets {
-    static final int[] SIZES_KB = {1, 50, 500};
-
     private BodySets() {}
 
     static Path anthropic(Path dir) throws IOException {
         Files.createDirectories(dir);
-        for (int kb : SIZES_KB) {
+        for (RecordedBodies body : RecordedBodies.values()) {
             for (boolean stream : new boolean[] {false, true}) {
-                Files.write(dir.resolve(kb + "k-" + (stream ? "stream" : "json") + ".json"),
-                        ClaudeCodeBodies.of(kb * ClaudeCodeBodies.KB, stream));
+                Files.write(file(dir, body, stream), body.bytes(stream));
             }
         }
         return dir;
     }
 
+    static Path file(Path dir, RecordedBodies body, boolean stream) {
+        return dir.resolve(body.id() + "-" + (stream ? "stream" : "json") + ".json");
+    }
+
     static Path chat(Path dir, String baseUrl) throws IOException {
         Files.createDirectories(dir);
         Target target = BenchTargets.target(ApiMode.CHAT_COMPLETIONS, baseUrl);
-        for (int kb : SIZES_KB) {
-            byte[] anthropic = ClaudeCodeBodies.of(kb * ClaudeCodeBodies.KB, true);
+        for (RecordedBodies body : RecordedBodies.values()) {
+            byte[] anthropic = body.bytes();
             MessagesRequest request = Json.WIRE.readValue(anthropic, MessagesRequest.class);
             var call = new Call(new ClientRequest("req_bench", request, anthropic, Map.of(), 1, "msg"), target,
                     BenchTargets.model(target), Optional.empty(), new Cancellation());
@@ -55,7 +57,7 @@ final class BodySets {
                 if (!stream) {
                     node.remove("stream_options");
                 }
-                Files.writeString(dir.resolve(kb + "k-" + (stream ? "stream" : "json") + ".json"), Json.write(node));
+                Files.writeString(file(dir, body, stream), Json.write(node));
             }
         }
         return dir;

@@ -1,5 +1,6 @@
 package dev.ccbridge.bench.e2e;
 
+import dev.ccbridge.bench.RecordedBodies;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -14,18 +15,18 @@ import java.util.stream.Stream;
  * One server under test: how to reach it (path, headers, body set), what marks a piece of text in
  * its answers, and its processes (for memory, and to stop them).
  *
- * @param bodies   directory with {@code <size>k-json.json} and {@code <size>k-stream.json}
+ * @param bodies   directory with the {@link BodySets} files
  * @param textMark bytes that occur once per text piece in its streamed answers
  */
 record Contender(String name, URI base, String path, Map<String, String> headers, Path bodies, String textMark,
                  List<Process> processes) {
 
-    byte[] body(int kilobytes, boolean stream) throws IOException {
-        return Files.readAllBytes(bodyFile(kilobytes, stream));
+    byte[] body(RecordedBodies body, boolean stream) throws IOException {
+        return Files.readAllBytes(bodyFile(body, stream));
     }
 
-    Path bodyFile(int kilobytes, boolean stream) {
-        return bodies.resolve(kilobytes + "k-" + (stream ? "stream" : "json") + ".json");
+    Path bodyFile(RecordedBodies body, boolean stream) {
+        return BodySets.file(bodies, body, stream);
     }
 
     String url() {
@@ -41,6 +42,28 @@ record Contender(String name, URI base, String path, Map<String, String> headers
     long peakRssKib() {
         return sum("VmHWM:");
     }
+
+    /**
+     * CPU time (user + system) its processes and their children have used so far, in ms, from
+     * {@code /proc/PID/stat} (clock ticks of 10 ms: read it around runs of many requests).
+     */
+    long cpuMillis() {
+        long ticks = 0;
+        for (ProcessHandle handle : handles()) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(handle.pid()), "stat"));
+                // Fields after the command name (which may hold blanks) are blank-separated; utime is the 14th.
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (IOException | RuntimeException e) {
+                // a process that just ended has no stat: counts as nothing
+            }
+        }
+        return ticks * 1000 / CLOCK_TICKS;
+    }
+
+    /** The kernel's clock ticks per second (USER_HZ), 100 on every Linux of note. */
+    private static final long CLOCK_TICKS = 100;
 
     private long sum(String field) {
         if (processes.isEmpty()) {

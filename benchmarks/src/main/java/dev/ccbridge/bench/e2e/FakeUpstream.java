@@ -1,21 +1,14 @@
 package dev.ccbridge.bench.e2e;
 
+import dev.ccbridge.bench.LoopbackServer;
 import dev.ccbridge.bench.UpstreamChunks;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.Blocker;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.VirtualThreadPool;
 
 /**
  * A Chat Completions provider that answers at once, for load tests: {@code POST .../chat/completions}
@@ -30,8 +23,7 @@ public final class FakeUpstream implements AutoCloseable {
     private static final byte[] STREAM_TRUE = "\"stream\":true".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] STREAM_TRUE_SPACED = "\"stream\": true".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    private final Server server;
-    private final ServerConnector connector;
+    private final LoopbackServer server;
     private final List<byte[]> chunks;
     private final byte[] completion;
     private final AtomicLong requests = new AtomicLong();
@@ -39,35 +31,11 @@ public final class FakeUpstream implements AutoCloseable {
     public FakeUpstream(int port, int textChunks) {
         chunks = UpstreamChunks.chatSse(textChunks);
         completion = UpstreamChunks.chatCompletion(textChunks);
-        var threads = new VirtualThreadPool(20_000);
-        threads.setName("fake-upstream");
-        server = new Server(threads);
-        var http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendDateHeader(false);
-        connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
-        connector.setHost("127.0.0.1");
-        connector.setPort(port);
-        connector.setAcceptQueueSize(4096);
-        connector.setIdleTimeout(120_000);
-        server.addConnector(connector);
-        server.setHandler(new Handler.Abstract(Handler.Abstract.InvocationType.BLOCKING) {
-            @Override
-            public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                answer(request, response);
-                callback.succeeded();
-                return true;
-            }
-        });
-        try {
-            server.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start the fake upstream on port " + port, e);
-        }
+        server = new LoopbackServer("fake-upstream", port, this::answer);
     }
 
     public int port() {
-        return connector.getLocalPort();
+        return server.port();
     }
 
     private void answer(Request request, Response response) throws Exception {
@@ -124,15 +92,12 @@ public final class FakeUpstream implements AutoCloseable {
     }
 
     private static void send(Response response, boolean last, byte[] bytes) throws Exception {
-        try (Blocker.Callback written = Blocker.callback()) {
-            response.write(last, ByteBuffer.wrap(bytes), written);
-            written.block();
-        }
+        LoopbackServer.write(response, last, bytes);
     }
 
     @Override
     public void close() throws Exception {
-        server.stop();
+        server.close();
     }
 
     public static void main(String[] args) throws Exception {

@@ -3,9 +3,8 @@ package dev.ccbridge.bench.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccbridge.bench.RecordedBodies;
 import dev.ccbridge.core.json.Json;
-import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.target.Target;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,26 +26,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The end-to-end load benchmark: a fake Chat Completions provider, ccbridge in front of it, the
  * same provider called directly, and claude-code-router 2.0.0 and 3.1.1 in front of it too, all
- * on this machine and measured in one run with the phases interleaved (each round visits every
- * contender, in rotating order), so drifting machine load hits them alike. Non-stream latency
- * and throughput come from wrk; time to first text, concurrent streams and arrival timing from
- * {@link HttpProbe}. Writes {@code e2e-results.json}, {@code e2e-results.md} and a chart.
+ * on this machine, sent the request bodies recorded from Claude Code ({@link RecordedBodies}).
+ * First the first requests after fresh starts ({@link ColdStart}), then a warm JVM measured with
+ * the phases interleaved (each round visits every contender, in rotating order), so drifting
+ * machine load hits them alike. Non-stream latency and throughput come from wrk; time to first
+ * text, concurrent streams and arrival timing from {@link HttpProbe}; CPU per request from
+ * {@code /proc}; a JFR recording of the warm ccbridge is summarised ({@link JfrSummary}). Writes
+ * {@code e2e-results.json}, {@code e2e-results.md}, a chart and the recording.
  *
  * <p>Started by {@code scripts/bench/e2e.sh}, which builds everything and passes the paths.
  */
 public final class LoadBench {
+    private static final String RECORDING = "ccbridge-warm.jfr";
+
     private final Options options;
     private final Path work;
     private final ObjectNode results = Json.object();
     private final List<Contender> contenders = new ArrayList<>();
     private Contender direct;
     private Contender ccbridge;
+    private CcbridgeLauncher launcher;
+    private Path anthropicBodies;
     private Process fake;
     private int fakePort;
-    private String slowRouteToken;
-    private String slowRouteKey;
-    private String streamsRouteToken;
-    private String streamsRouteKey;
 
     private LoadBench(Options options) throws IOException {
         this.options = options;
@@ -65,6 +67,18 @@ public final class LoadBench {
         results.put("loadAverageAtStart", loadAverage());
         results.put("machine", machine());
         startFake();
+        anthropicBodies = BodySets.anthropic(work.resolve("anthropic"));
+        launcher = new CcbridgeLauncher(options.serve, work, "http://127.0.0.1:" + fakePort,
+                options.arrivalIntervalMs, options.streamIntervalMs);
+        warmFake();
+        if (options.coldStarts > 0) {
+            log("first requests after a fresh start");
+            ArrayNode cold = results.putArray("coldStart");
+            for (int delay : options.coldDelays) {
+                cold.add(ColdStart.run(launcher, direct, anthropicBodies, RecordedBodies.MEDIUM, options.coldStarts,
+                        options.coldRequests, delay));
+            }
+        }
         startCcbridge();
         if (options.ccr2 != null) {
             startCcr("ccr 2.0.0", options.ccr2, List.of(options.node20, options.ccr2.toString(), "start"));
@@ -76,8 +90,9 @@ public final class LoadBench {
         for (Contender c : contenders) {
             waitReady(c);
         }
-        // Idle: started, answered one request, then left alone (ccbridge trims its native heap every 5 s).
-        Thread.sleep(12_000);
+        // Idle: started, answered one request, then left alone for 30 s (ccbridge's start-up
+        // warm-up is over by then; it trims its native heap every 5 s).
+        Thread.sleep(30_000);
         ObjectNode memory = results.putObject("rssKib");
         for (Contender c : contenders) {
             memory.putObject(c.name()).put("idle", c.rssKib());
@@ -98,6 +113,9 @@ public final class LoadBench {
         Thread.sleep(10_000);
         for (Contender c : contenders) {
             ((ObjectNode) memory.get(c.name())).put("afterLoadIdle", c.rssKib()).put("peakFinal", c.peakRssKib());
+        }
+        if (options.jfr) {
+            profile();
         }
         results.put("loadAverageAtEnd", loadAverage());
         results.put("finished", Instant.now().toString());
@@ -131,44 +149,24 @@ public final class LoadBench {
         return "http://127.0.0.1:" + fakePort + prefix + "/v1";
     }
 
-    private void startCcbridge() throws Exception {
-        int port = freePort();
-        Target fast = target("fake", fakeBase(""), null);
-        slowRouteToken = "ccb_benchSlowRoute000000000000000000000000";
-        Target slow = target("slow", fakeBase("/slow/" + options.arrivalIntervalMs), slowRouteToken);
-        streamsRouteToken = "ccb_benchStreamsRoute0000000000000000000000";
-        Target streams = target("streams", fakeBase("/slow/" + options.streamIntervalMs), streamsRouteToken);
-        slowRouteKey = slow.routeKey();
-        streamsRouteKey = streams.routeKey();
-        ObjectNode config = Json.object();
-        config.put("schemaVersion", 1);
-        config.put("port", port);
-        config.put("installToken", "ccb_benchInstallToken00000000000000000000000");
-        config.put("activeTarget", "fake");
-        ArrayNode targets = config.putArray("targets");
-        for (Target t : List.of(fast, slow, streams)) {
-            targets.add(Json.CONFIG.valueToTree(t));
+    /** The provider's own JIT warmed up, so that direct calls measure a warm provider from the start. */
+    private void warmFake() throws Exception {
+        log("warming up the fake provider");
+        wrk(direct, RecordedBodies.MEDIUM, false, 1, 4, options.warmupSeconds);
+        try (var probe = new HttpProbe(direct.base())) {
+            for (int i = 0; i < 500; i++) {
+                probe.post(direct.path(), direct.headers(), direct.body(RecordedBodies.MEDIUM, true), direct.textMark());
+            }
         }
-        Path file = work.resolve("ccbridge/config.json");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, Json.CONFIG.writeValueAsString(config));
-        List<String> jvm = new ArrayList<>(Arrays.asList(options.ccbridgeJvm.trim().split("\\s+")));
-        jvm.removeIf(String::isBlank);
-        // As scripts/serve.sh starts it: fewer glibc malloc arenas keep native memory down.
-        Process process = java(jvm, options.ccbridgeClasspath, "dev.ccbridge.core.cli.CcbridgeCli",
-                List.of("--config", file.toString(), "serve", "--port", Integer.toString(port), "--quiet"), "ccbridge",
-                Map.of("MALLOC_ARENA_MAX", "2"));
-        Thread.ofVirtual().start(() -> drain(new BufferedReader(new InputStreamReader(process.getInputStream()))));
-        ccbridge = new Contender("ccbridge", URI.create("http://127.0.0.1:" + port), "/v1/messages",
-                Map.of("Authorization", "Bearer ccb_benchInstallToken00000000000000000000000"),
-                BodySets.anthropic(work.resolve("anthropic")), "text_delta", List.of(process));
-        contenders.add(ccbridge);
-        results.put("ccbridgeJvmOptions", options.ccbridgeJvm);
     }
 
-    private static Target target(String id, String baseUrl, String token) {
-        return Target.builder().id(id).name(id).provider("fake").baseUrl(baseUrl).model("gpt-4.1")
-                .apiMode(ApiMode.CHAT_COMPLETIONS).apiKeyEnv("BENCH_FAKE_KEY").token(token).build();
+    /** The ccbridge measured warm, started as scripts/serve.sh starts it. */
+    private void startCcbridge() throws Exception {
+        var started = launcher.start("ccbridge", anthropicBodies, Map.of());
+        ccbridge = started.contender();
+        contenders.add(ccbridge);
+        results.put("ccbridgeListeningMs", started.listeningMs());
+        results.put("ccbridgeJvmOptions", Files.readString(options.serve.resolveSibling("ccbridge-jvm.options")));
     }
 
     /** claude-code-router with its own HOME, its config pointing at the same fake, bound to 127.0.0.1. */
@@ -200,7 +198,7 @@ public final class LoadBench {
         builder.environment().put("CI", "true");
         Process process = builder.start();
         contenders.add(new Contender(name, URI.create("http://127.0.0.1:" + port), "/v1/messages",
-                Map.of("x-api-key", "ccr-bench-key"), work.resolve("anthropic"), "text_delta", List.of(process)));
+                Map.of("x-api-key", "ccr-bench-key"), anthropicBodies, "text_delta", List.of(process)));
     }
 
     private Process java(List<String> jvm, String classpath, String main, List<String> args, String name,
@@ -224,7 +222,7 @@ public final class LoadBench {
         Exception last = null;
         while (System.nanoTime() < deadline) {
             try (var probe = new HttpProbe(c.base())) {
-                var result = probe.post(c.path(), c.headers(), c.body(1, false), "Hello");
+                var result = probe.post(c.path(), c.headers(), c.body(RecordedBodies.SMALL, false), "Hello");
                 if (result.status() == 200 && result.contains("Hello")) {
                     log(c.name() + " answers");
                     return;
@@ -251,12 +249,12 @@ public final class LoadBench {
         log("warm-up");
         for (Contender c : contenders) {
             focus(c);
-            for (int kb : BodySets.SIZES_KB) {
-                wrk(c, kb, false, 2, 4, options.warmupSeconds);
+            for (RecordedBodies body : RecordedBodies.values()) {
+                wrk(c, body, false, 2, 4, options.warmupSeconds);
             }
             try (var probe = new HttpProbe(c.base())) {
                 for (int i = 0; i < 50; i++) {
-                    probe.post(c.path(), c.headers(), c.body(50, true), c.textMark());
+                    probe.post(c.path(), c.headers(), c.body(RecordedBodies.MEDIUM, true), c.textMark());
                 }
             }
         }
@@ -266,15 +264,17 @@ public final class LoadBench {
     private void latencyRounds() throws Exception {
         ArrayNode rounds = results.putArray("latency");
         for (int round = 0; round < options.rounds; round++) {
-            for (int kb : BodySets.SIZES_KB) {
+            for (RecordedBodies body : RecordedBodies.values()) {
                 for (Contender c : rotated(round)) {
                     focus(c);
-                    JsonNode run = wrk(c, kb, false, 1, 1, options.seconds);
-                    ObjectNode row = rounds.addObject().put("round", round).put("kb", kb).put("contender", c.name());
+                    JsonNode run = wrk(c, body, false, 1, 1, options.seconds);
+                    ObjectNode row = rounds.addObject().put("round", round).put("body", body.id())
+                            .put("contender", c.name());
                     row.setAll((ObjectNode) run);
-                    log(String.format("latency r%d %4d KB %-10s p50 %7d us  p99 %8d us  (%d requests)", round, kb,
-                            c.name(), run.path("latency_us").path("p50").asLong(),
-                            run.path("latency_us").path("p99").asLong(), run.path("requests").asLong()));
+                    log(String.format("latency r%d %-7s %-10s p50 %7d us  p99 %8d us  (%d requests, CPU %.3f ms each)",
+                            round, body.id(), c.name(), run.path("latency_us").path("p50").asLong(),
+                            run.path("latency_us").path("p99").asLong(), run.path("requests").asLong(),
+                            run.path("cpuMsPerRequest").asDouble()));
                 }
             }
         }
@@ -284,16 +284,17 @@ public final class LoadBench {
     private void firstTextRounds() throws Exception {
         ArrayNode rounds = results.putArray("firstText");
         for (int round = 0; round < options.rounds; round++) {
-            for (int kb : BodySets.SIZES_KB) {
+            for (RecordedBodies size : RecordedBodies.values()) {
                 for (Contender c : rotated(round)) {
                     focus(c);
-                    int count = kb >= 500 ? options.ttftSamples / 4 : options.ttftSamples;
-                    if (c.name().startsWith("ccr") && kb >= 50) {
+                    boolean large = size == RecordedBodies.LARGE || size == RecordedBodies.IMAGES;
+                    int count = large ? options.ttftSamples / 4 : options.ttftSamples;
+                    if (c.name().startsWith("ccr") && size != RecordedBodies.SMALL) {
                         count = Math.max(20, count / 5); // they take 10-300 ms per request
                     }
                     List<Long> ttft = new ArrayList<>();
                     int errors = 0;
-                    byte[] body = c.body(kb, true);
+                    byte[] body = c.body(size, true);
                     try (var probe = new HttpProbe(c.base())) {
                         for (int i = 0; i < count; i++) {
                             var result = probe.post(c.path(), c.headers(), body, c.textMark());
@@ -304,11 +305,12 @@ public final class LoadBench {
                             }
                         }
                     }
-                    ObjectNode row = rounds.addObject().put("round", round).put("kb", kb).put("contender", c.name())
-                            .put("count", count).put("errors", errors);
+                    ObjectNode row = rounds.addObject().put("round", round).put("body", size.id())
+                            .put("contender", c.name()).put("count", count).put("errors", errors);
                     row.set("ttft_us", Stats.summary(ttft));
-                    log(String.format("ttft    r%d %4d KB %-10s p50 %7d us  p99 %8d us  (%d streams, %d errors)", round,
-                            kb, c.name(), Stats.percentile(ttft, 50), Stats.percentile(ttft, 99), ttft.size(), errors));
+                    log(String.format("ttft    r%d %-7s %-10s p50 %7d us  p99 %8d us  (%d streams, %d errors)", round,
+                            size.id(), c.name(), Stats.percentile(ttft, 50), Stats.percentile(ttft, 99), ttft.size(),
+                            errors));
                 }
             }
         }
@@ -321,13 +323,14 @@ public final class LoadBench {
             for (int connections : new int[] {1, 16, 64}) {
                 for (Contender c : rotated(round + connections)) {
                     focus(c);
-                    JsonNode run = wrk(c, 50, false, Math.min(2, connections), connections, options.seconds);
+                    JsonNode run = wrk(c, RecordedBodies.MEDIUM, false, Math.min(2, connections), connections,
+                            options.seconds);
                     double rps = run.path("requests").asDouble() * 1e6 / Math.max(1, run.path("duration_us").asDouble());
                     ObjectNode row = rows.addObject().put("round", round).put("connections", connections)
                             .put("contender", c.name()).put("requestsPerSecond", rps);
                     row.setAll((ObjectNode) run);
-                    log(String.format("rps     r%d c=%-3d %-10s %8.0f req/s  errors %s", round, connections, c.name(), rps,
-                            run.path("errors")));
+                    log(String.format("rps     r%d c=%-3d %-10s %8.0f req/s  CPU %.3f ms/request  errors %s", round,
+                            connections, c.name(), rps, run.path("cpuMsPerRequest").asDouble(), run.path("errors")));
                 }
             }
         }
@@ -339,11 +342,11 @@ public final class LoadBench {
         focus(ccbridge);
         ObjectNode out = results.putObject("concurrentStreams");
         out.put("streams", options.concurrentStreams).put("intervalMs", options.streamIntervalMs)
-                .put("textChunks", options.textChunks).put("bodyKb", options.streamKb);
+                .put("textChunks", options.textChunks).put("body", RecordedBodies.SMALL.id());
         ArrayNode waves = out.putArray("waves");
-        byte[] body = ccbridge.body(options.streamKb, true);
-        String path = "/api/claude-code-proxy/" + streamsRouteKey + "/v1/messages";
-        Map<String, String> headers = Map.of("Authorization", "Bearer " + streamsRouteToken);
+        byte[] body = ccbridge.body(RecordedBodies.SMALL, true);
+        String path = launcher.streamsRoute().path() + "/v1/messages";
+        Map<String, String> headers = launcher.streamsRoute().headers();
         for (int wave = 0; wave < options.streamWaves; wave++) {
             var errors = new AtomicInteger();
             var complete = new AtomicInteger();
@@ -382,14 +385,14 @@ public final class LoadBench {
     /** Slow stream (chunks far apart): each text piece must reach the client when the provider sends it. */
     private void arrivalTiming() throws Exception {
         log("arrival timing");
-        String path = "/api/claude-code-proxy/" + slowRouteKey + "/v1/messages";
+        String path = launcher.slowRoute().path() + "/v1/messages";
         HttpProbe.Result viaBridge;
         HttpProbe.Result viaDirect;
         try (var bridgeProbe = new HttpProbe(ccbridge.base()); var directProbe = new HttpProbe(direct.base())) {
-            viaBridge = bridgeProbe.post(path, Map.of("Authorization", "Bearer " + slowRouteToken),
-                    ccbridge.body(1, true), ccbridge.textMark());
+            viaBridge = bridgeProbe.post(path, launcher.slowRoute().headers(), ccbridge.body(RecordedBodies.SMALL, true),
+                    ccbridge.textMark());
             viaDirect = directProbe.post("/slow/" + options.arrivalIntervalMs + "/v1/chat/completions",
-                    direct.headers(), direct.body(1, true), direct.textMark());
+                    direct.headers(), direct.body(RecordedBodies.SMALL, true), direct.textMark());
         }
         ObjectNode out = results.putObject("arrival");
         out.put("intervalMs", options.arrivalIntervalMs);
@@ -411,6 +414,28 @@ public final class LoadBench {
                 - lagList.stream().mapToLong(Long::longValue).min().orElse(0));
         out.put("medianLagUs", Stats.percentile(lagList, 50));
         log("arrival: " + out);
+    }
+
+    /**
+     * A JFR recording of the warm ccbridge under the hot-path load (medium bodies at 1 and 16
+     * connections, large at 1), taken last so that JFR's own memory and CPU stay out of every
+     * other figure; summarised into the report, the file kept beside it.
+     */
+    private void profile() throws Exception {
+        log("profile (JFR)");
+        focus(ccbridge);
+        String jcmd = Path.of(options.java).resolveSibling("jcmd").toString();
+        String pid = Long.toString(ccbridge.processes().getFirst().pid());
+        exec(List.of(jcmd, pid, "JFR.start", "name=bench", "settings=profile"));
+        wrk(ccbridge, RecordedBodies.MEDIUM, false, 1, 1, options.seconds);
+        wrk(ccbridge, RecordedBodies.MEDIUM, false, 2, 16, options.seconds);
+        wrk(ccbridge, RecordedBodies.LARGE, false, 1, 1, options.seconds);
+        Files.createDirectories(options.out);
+        Path recording = options.out.resolve(RECORDING).toAbsolutePath();
+        exec(List.of(jcmd, pid, "JFR.stop", "name=bench", "filename=" + recording));
+        results.set("jfr", JfrSummary.of(recording).put("file", RECORDING).put("seconds", 3 * options.seconds));
+        focusAll();
+        log("wrote " + recording);
     }
 
     // ---------------------------------------------------------------- tools
@@ -438,17 +463,30 @@ public final class LoadBench {
         return order;
     }
 
-    private JsonNode wrk(Contender c, int kb, boolean stream, int threads, int connections, int seconds)
+    /** One wrk run against {@code c}, with the CPU time its processes used per request meanwhile. */
+    private JsonNode wrk(Contender c, RecordedBodies body, boolean stream, int threads, int connections, int seconds)
             throws Exception {
         List<String> command = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
-                "--timeout", "60s", "-s", options.wrkScript.toString(), c.url(), "--", c.bodyFile(kb, stream).toString()));
+                "--timeout", "60s", "-s", options.wrkScript.toString(), c.url(), "--", c.bodyFile(body, stream).toString()));
         c.headers().forEach((name, value) -> command.add(name + ": " + value));
+        long cpuBefore = c.cpuMillis();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
+        long cpu = c.cpuMillis() - cpuBefore;
         String json = output.lines().filter(line -> line.startsWith("{\"requests\"")).reduce((a, b) -> b)
                 .orElseThrow(() -> new IllegalStateException("wrk printed no result: " + output));
-        return Json.WIRE.readTree(json);
+        ObjectNode run = (ObjectNode) Json.WIRE.readTree(json);
+        long requests = Math.max(1, run.path("requests").asLong());
+        return run.put("cpuMs", cpu).put("cpuMsPerRequest", (double) cpu / requests);
+    }
+
+    private static void exec(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
     }
 
     private static void drain(BufferedReader reader) {
@@ -461,7 +499,7 @@ public final class LoadBench {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
@@ -497,8 +535,7 @@ public final class LoadBench {
         Path wrkScript = Path.of("scripts/bench/post.lua");
         String java = ProcessHandle.current().info().command().orElse("java");
         String benchClasspath = System.getProperty("java.class.path");
-        String ccbridgeClasspath = System.getProperty("java.class.path");
-        String ccbridgeJvm = "";
+        Path serve = Path.of("scripts/serve.sh");
         String node20 = "node";
         String node22;
         Path ccr2;
@@ -512,9 +549,13 @@ public final class LoadBench {
         int concurrentStreams = 500;
         int streamWaves = 6;
         int streamIntervalMs = 50;
-        int streamKb = 1;
         int arrivalIntervalMs = 100;
+        int coldStarts = 3;
+        int coldRequests = 100;
+        /** Seconds between a start and its first request, one series of starts each. */
+        List<Integer> coldDelays = List.of(0, 20);
         boolean skipStreams;
+        boolean jfr = true;
 
         static Options parse(String[] args) {
             var o = new Options();
@@ -532,8 +573,7 @@ public final class LoadBench {
                     case "wrk-script" -> o.wrkScript = Path.of(value);
                     case "java" -> o.java = value;
                     case "bench-cp" -> o.benchClasspath = value;
-                    case "ccbridge-cp" -> o.ccbridgeClasspath = value;
-                    case "ccbridge-jvm" -> o.ccbridgeJvm = value;
+                    case "serve" -> o.serve = Path.of(value).toAbsolutePath();
                     case "node" -> o.node20 = value;
                     case "node22" -> o.node22 = value;
                     case "ccr2" -> o.ccr2 = value.isBlank() ? null : Path.of(value);
@@ -546,7 +586,10 @@ public final class LoadBench {
                     case "text-chunks" -> o.textChunks = Integer.parseInt(value);
                     case "streams" -> o.concurrentStreams = Integer.parseInt(value);
                     case "stream-waves" -> o.streamWaves = Integer.parseInt(value);
-                    case "stream-kb" -> o.streamKb = Integer.parseInt(value);
+                    case "cold-starts" -> o.coldStarts = Integer.parseInt(value);
+                    case "cold-requests" -> o.coldRequests = Integer.parseInt(value);
+                    case "cold-delays" -> o.coldDelays = Arrays.stream(value.split(",")).map(String::strip)
+                            .map(Integer::parseInt).toList();
                     default -> throw new IllegalArgumentException("unknown option --" + key);
                 }
             });

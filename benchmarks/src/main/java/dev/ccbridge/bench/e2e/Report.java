@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import dev.ccbridge.bench.RecordedBodies;
 
 /**
  * Turns a run's raw results into {@code e2e-results.md} (tables, the targets met or not) and
@@ -40,26 +41,26 @@ final class Report {
 
     // ---------------------------------------------------------------- figures
 
-    /** Median over rounds of a contender's figure for one size. */
-    private double median(String section, String contender, int kb, Function<JsonNode, Double> figure) {
+    /** Median over rounds of a contender's figure for one body. */
+    private double median(String section, String contender, RecordedBodies body, Function<JsonNode, Double> figure) {
         List<Double> values = new ArrayList<>();
         for (JsonNode row : results.path(section)) {
-            if (row.path("contender").asText().equals(contender) && row.path("kb").asInt() == kb) {
+            if (row.path("contender").asText().equals(contender) && row.path("body").asText().equals(body.id())) {
                 values.add(figure.apply(row));
             }
         }
         return Stats.median(values);
     }
 
-    /** Median over rounds of (contender - direct) in the same round and size. */
-    private double added(String section, String contender, int kb, Function<JsonNode, Double> figure) {
+    /** Median over rounds of (contender - direct) in the same round and body. */
+    private double added(String section, String contender, RecordedBodies body, Function<JsonNode, Double> figure) {
         List<Double> values = new ArrayList<>();
         for (JsonNode row : results.path(section)) {
-            if (!row.path("contender").asText().equals(contender) || row.path("kb").asInt() != kb) {
+            if (!row.path("contender").asText().equals(contender) || !row.path("body").asText().equals(body.id())) {
                 continue;
             }
             for (JsonNode base : results.path(section)) {
-                if (base.path("contender").asText().equals(DIRECT) && base.path("kb").asInt() == kb
+                if (base.path("contender").asText().equals(DIRECT) && base.path("body").asText().equals(body.id())
                         && base.path("round").asInt() == row.path("round").asInt()) {
                     values.add(figure.apply(row) - figure.apply(base));
                 }
@@ -68,17 +69,27 @@ final class Report {
         return Stats.median(values);
     }
 
-    /** p50 and p99 per body size and contender, and what each adds over the direct call. */
+    /**
+     * p50 and p99 per body and contender, what each adds over the direct call, and (where the
+     * section has it) the CPU time the contender's processes used per request.
+     */
     private void latencyTable(StringBuilder md, String title, String section,
                               Function<String, Function<JsonNode, Double>> percentile) {
+        boolean cpu = section.equals("latency");
         md.append("\n## ").append(title).append("\n\n");
-        md.append("| body | contender | p50 | p99 | added p50 | added p99 |\n|---|---|---|---|---|---|\n");
-        for (int kb : BodySets.SIZES_KB) {
+        md.append("| body | contender | p50 | p99 | added p50 | added p99 |").append(cpu ? " CPU per request |" : "")
+                .append("\n|---|---|---|---|---|---|").append(cpu ? "---|" : "").append('\n');
+        for (RecordedBodies body : RecordedBodies.values()) {
             for (String c : names) {
-                md.append(String.format(Locale.ROOT, "| %d KB | %s | %.3f | %.3f | %s | %s |%n", kb, c,
-                        median(section, c, kb, percentile.apply("p50")), median(section, c, kb, percentile.apply("p99")),
-                        c.equals(DIRECT) ? "" : fmt(added(section, c, kb, percentile.apply("p50"))),
-                        c.equals(DIRECT) ? "" : fmt(added(section, c, kb, percentile.apply("p99")))));
+                md.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %s | %s |", body.label(), c,
+                        median(section, c, body, percentile.apply("p50")), median(section, c, body, percentile.apply("p99")),
+                        c.equals(DIRECT) ? "" : fmt(added(section, c, body, percentile.apply("p50"))),
+                        c.equals(DIRECT) ? "" : fmt(added(section, c, body, percentile.apply("p99")))));
+                if (cpu) {
+                    md.append(' ').append(fmt(median(section, c, body, row -> row.path("cpuMsPerRequest").asDouble())))
+                            .append(" |");
+                }
+                md.append('\n');
             }
         }
     }
@@ -92,10 +103,15 @@ final class Report {
     }
 
     private double throughput(String contender, int connections) {
+        return throughputFigure(contender, connections, "requestsPerSecond");
+    }
+
+    /** Median over rounds of one figure of the throughput runs ({@code requestsPerSecond}, {@code cpuMsPerRequest}). */
+    private double throughputFigure(String contender, int connections, String field) {
         List<Double> values = new ArrayList<>();
         for (JsonNode row : results.path("throughput")) {
             if (row.path("contender").asText().equals(contender) && row.path("connections").asInt() == connections) {
-                values.add(row.path("requestsPerSecond").asDouble());
+                values.add(row.path(field).asDouble());
             }
         }
         return Stats.median(values);
@@ -128,20 +144,35 @@ final class Report {
                 .append(results.path("loadAverageAtStart").asText()).append("`, at end `")
                 .append(results.path("loadAverageAtEnd").asText()).append("`. Client, contenders and fake provider ")
                 .append("share the machine. The fake answers with ").append(results.path("fakeTextChunks").asInt())
-                .append(" text chunks. ccbridge JVM options: `").append(results.path("ccbridgeJvmOptions").asText())
-                .append("`.\n\n");
-        md.append("Medians over ").append(rounds()).append(" interleaved rounds; *added* = contender minus direct call ")
-                .append("in the same round. Times in ms.\n\n");
+                .append(" text chunks, each written on its own. ccbridge runs as `scripts/serve.sh` starts it, ")
+                .append("with `scripts/ccbridge-jvm.options`:\n\n```\n")
+                .append(results.path("ccbridgeJvmOptions").asText().strip()).append("\n```\n\n");
+        md.append("Bodies: recorded from Claude Code 2.1.332 (`benchmarks/src/main/resources/dev/ccbridge/bench/bodies`): ");
+        md.append(String.join(", ", java.util.Arrays.stream(RecordedBodies.values()).map(RecordedBodies::label).toList()));
+        md.append(".\n\n");
+        md.append("Warm figures: medians over ").append(rounds()).append(" interleaved rounds; *added* = contender minus ")
+                .append("direct call in the same round. Times in ms.\n\n");
 
         md.append("## Targets\n\n| target | measured | met |\n|---|---|---|\n");
-        target(md, "non-stream added p50, 1 KB", added("latency", BRIDGE, 1, wrkLatency("p50")), 0.3, " ms");
-        target(md, "non-stream added p50, 50 KB", added("latency", BRIDGE, 50, wrkLatency("p50")), 0.8, " ms");
-        target(md, "non-stream added p50, 500 KB", added("latency", BRIDGE, 500, wrkLatency("p50")), 4, " ms");
-        target(md, "first text added p50, 50 KB", added("firstText", BRIDGE, 50, ttft("p50")), 1, " ms");
-        target(md, "first text added p99, 50 KB", added("firstText", BRIDGE, 50, ttft("p99")), 3, " ms");
+        target(md, "non-stream added p50, small", added("latency", BRIDGE, RecordedBodies.SMALL, wrkLatency("p50")), 0.3,
+                " ms");
+        target(md, "non-stream added p50, medium", added("latency", BRIDGE, RecordedBodies.MEDIUM, wrkLatency("p50")), 0.8,
+                " ms");
+        target(md, "non-stream added p50, large", added("latency", BRIDGE, RecordedBodies.LARGE, wrkLatency("p50")), 4,
+                " ms");
+        target(md, "first text added p50, medium", added("firstText", BRIDGE, RecordedBodies.MEDIUM, ttft("p50")), 1,
+                " ms");
+        target(md, "first text added p99, medium", added("firstText", BRIDGE, RecordedBodies.MEDIUM, ttft("p99")), 3,
+                " ms");
         double rps = throughput(BRIDGE, 16);
-        md.append(String.format(Locale.ROOT, "| throughput, 50 KB, 16 connections | %.0f req/s | %s |%n", rps,
-                rps >= 1500 ? "yes" : "**no**"));
+        md.append(String.format(Locale.ROOT, "| throughput, medium, 16 connections >= 2,000 req/s | %.0f req/s | %s |%n",
+                rps, rps >= 2000 ? "yes" : "**no**"));
+        target(md, "CPU per medium request (16 connections)", throughputFigure(BRIDGE, 16, "cpuMsPerRequest"), 0.3,
+                " ms");
+        for (JsonNode cold : results.path("coldStart")) {
+            target(md, "first " + cold.path("requests").asInt() + " requests " + after(cold) + ", medium, whole answer added p50",
+                    coldAdded(cold, "bridgeUs", "directUs", 0, Integer.MAX_VALUE, 50), 1.6, " ms");
+        }
         JsonNode streams = results.path("concurrentStreams");
         if (!streams.isMissingNode()) {
             long errors = 0;
@@ -151,14 +182,13 @@ final class Report {
                 rss.add(wave.path("rssKib").asLong() / 1024);
             }
             md.append(String.format(Locale.ROOT,
-                    "| %d concurrent streams (%d KB requests, %d chunks %d ms apart), %d waves: errors; RSS after each wave (MiB) | %d; %s | %s |%n",
-                    streams.path("streams").asInt(), streams.path("bodyKb").asInt(), streams.path("textChunks").asInt(),
+                    "| %d concurrent streams (%s requests, %d chunks %d ms apart), %d waves: errors; RSS after each wave (MiB) | %d; %s | %s |%n",
+                    streams.path("streams").asInt(), streams.path("body").asText(), streams.path("textChunks").asInt(),
                     streams.path("intervalMs").asInt(), rss.size(), errors, rss,
                     errors == 0 && flat(rss) ? "yes" : "**no**"));
         }
-        double idle = rssMib(BRIDGE, "idle");
-        target(md, "idle RSS", idle, 100, " MiB");
-        target(md, "RSS after load (10 s after the last phase)", rssMib(BRIDGE, "afterLoadIdle"), 250, " MiB");
+        target(md, "idle RSS", rssMib(BRIDGE, "idle"), 80, " MiB");
+        target(md, "RSS after load (10 s after the last phase)", rssMib(BRIDGE, "afterLoadIdle"), 200, " MiB");
         target(md, "RSS peak during the run (VmHWM)", Math.max(rssMib(BRIDGE, "peakFinal"), rssMib(BRIDGE, "peak")), 250,
                 " MiB");
         JsonNode arrival = results.path("arrival");
@@ -173,25 +203,111 @@ final class Report {
                     spreadMs, lagMs < arrival.path("intervalMs").asDouble() / 2 ? "yes" : "**no**"));
         }
 
-        latencyTable(md, "Non-stream latency (wrk, 1 connection)", "latency", Report::wrkLatency);
-        latencyTable(md, "Time to first streamed text (one stream at a time)", "firstText", Report::ttft);
-
-        md.append("\n## Throughput, 50 KB non-stream bodies (wrk, req/s)\n\n");
-        md.append("| contender | 1 connection | 16 connections | 64 connections | errors |\n|---|---|---|---|---|\n");
-        for (String c : names) {
-            md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %d |%n", c, throughput(c, 1),
-                    throughput(c, 16), throughput(c, 64), throughputErrors(c)));
+        for (JsonNode cold : results.path("coldStart")) {
+            coldTable(md, cold);
         }
+        latencyTable(md, "Non-stream latency, warm (wrk, 1 connection)", "latency", Report::wrkLatency);
+        latencyTable(md, "Time to first streamed text, warm (one stream at a time)", "firstText", Report::ttft);
+
+        md.append("\n## Throughput, medium non-stream bodies, warm (wrk)\n\n");
+        md.append("| contender | req/s, 1 connection | 16 connections | 64 connections | CPU per request at 1 / 16 / 64 (ms) | errors |\n")
+                .append("|---|---|---|---|---|---|\n");
+        for (String c : names) {
+            md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.3f / %.3f / %.3f | %d |%n", c,
+                    throughput(c, 1), throughput(c, 16), throughput(c, 64), throughputFigure(c, 1, "cpuMsPerRequest"),
+                    throughputFigure(c, 16, "cpuMsPerRequest"), throughputFigure(c, 64, "cpuMsPerRequest"),
+                    throughputErrors(c)));
+        }
+        md.append("\nCPU per request: user + system time of the contender's processes during the run, divided by the ")
+                .append("requests served (for *direct*, the fake provider's own).\n");
 
         md.append("\n## Memory (RSS, MiB; processes and their children)\n\n");
-        md.append("| contender | idle after start | right after the wrk phases | peak | 10 s after the last phase |\n|---|---|---|---|---|\n");
+        md.append("| contender | idle, 30 s after the start | right after the wrk phases | peak | 10 s after the last phase |\n|---|---|---|---|---|\n");
         for (String c : names) {
             md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f |%n", c, rssMib(c, "idle"),
                     rssMib(c, "afterLoad"), Math.max(rssMib(c, "peak"), rssMib(c, "peakFinal")),
                     rssMib(c, "afterLoadIdle")));
         }
+        JsonNode jfr = results.path("jfr");
+        if (!jfr.isMissingNode()) {
+            profile(md, jfr);
+        }
         md.append("\n![latency and throughput](e2e-latency.png)\n");
         return md.toString();
+    }
+
+    // ---------------------------------------------------------------- cold start
+
+    /** The added time of request pairs {@code from <= i < to} over every start, at a percentile, in ms. */
+    private static double coldAdded(JsonNode cold, String bridge, String direct, int from, int to, double percentile) {
+        List<Long> added = new ArrayList<>();
+        for (JsonNode start : cold.path("starts")) {
+            JsonNode pairs = start.path("pairs");
+            for (int i = from; i < Math.min(to, pairs.size()); i++) {
+                added.add(pairs.get(i).path(bridge).asLong() - pairs.get(i).path(direct).asLong());
+            }
+        }
+        return Stats.percentile(added, percentile) / 1000.0;
+    }
+
+    /** "as soon as it accepts connections" or "20 s after the start". */
+    private static String after(JsonNode cold) {
+        int delay = cold.path("delaySeconds").asInt();
+        return delay == 0 ? "as soon as it accepts connections" : delay + " s after the start";
+    }
+
+    private static void coldTable(StringBuilder md, JsonNode cold) {
+        int n = cold.path("requests").asInt();
+        md.append("\n## The first ").append(n).append(" requests, ").append(after(cold)).append("\n\n");
+        md.append("ccbridge started ").append(cold.path("starts").size()).append(" times; each time, ").append(after(cold))
+                .append(", ").append(n).append(" streamed `").append(cold.path("body").asText())
+                .append("` requests one after another, each paired with the same request to the (warm) provider ")
+                .append("directly. Added = ccbridge minus its direct pair, over all starts; ms.\n\n");
+        md.append("| requests | whole answer added p50 | p90 | p99 | first text added p50 | p90 |\n|---|---|---|---|---|---|\n");
+        int[][] ranges = {{0, 10}, {10, 50}, {50, n}, {0, n}};
+        for (int[] r : ranges) {
+            md.append(String.format(Locale.ROOT, "| %d-%d | %.2f | %.2f | %.2f | %.2f | %.2f |%n", r[0] + 1, r[1],
+                    coldAdded(cold, "bridgeUs", "directUs", r[0], r[1], 50),
+                    coldAdded(cold, "bridgeUs", "directUs", r[0], r[1], 90),
+                    coldAdded(cold, "bridgeUs", "directUs", r[0], r[1], 99),
+                    coldAdded(cold, "bridgeFirstTextUs", "directFirstTextUs", r[0], r[1], 50),
+                    coldAdded(cold, "bridgeFirstTextUs", "directFirstTextUs", r[0], r[1], 90)));
+        }
+        md.append("\n| start | launch to accepting connections | CPU for the ").append(n)
+                .append(" requests | per request | RSS after | peak RSS | errors |\n|---|---|---|---|---|---|---|\n");
+        int i = 0;
+        for (JsonNode start : cold.path("starts")) {
+            md.append(String.format(Locale.ROOT, "| %d | %.0f ms | %d ms | %.2f ms | %.0f MiB | %.0f MiB | %d |%n", ++i,
+                    start.path("listeningMs").asDouble(), start.path("cpuMs").asLong(),
+                    start.path("cpuMs").asDouble() / Math.max(1, start.path("pairs").size()),
+                    start.path("rssKib").asDouble() / 1024, start.path("peakRssKib").asDouble() / 1024,
+                    start.path("errors").asInt()));
+        }
+    }
+
+    // ---------------------------------------------------------------- profile
+
+    private static void profile(StringBuilder md, JsonNode jfr) {
+        md.append("\n## Profile of the warm ccbridge (JFR)\n\n");
+        md.append("Recorded last (so that it weighs on no other figure), over ").append(jfr.path("seconds").asInt())
+                .append(" s of wrk: medium bodies at 1 and at 16 connections, large at 1 (`jcmd JFR.start ")
+                .append("settings=profile`); the file `")
+                .append(jfr.path("file").asText()).append("` beside this report (open it in JDK Mission Control, or ")
+                .append("`jfr view hot-methods`). ").append(jfr.path("executionSamples").asLong())
+                .append(" execution samples; ").append(jfr.path("collections").asInt()).append(" collections took ")
+                .append(jfr.path("gcMillis").asLong()).append(" ms in all.\n\n");
+        profileTable(md, "Running when sampled (self)", jfr.path("selfTop"), "samples");
+        profileTable(md, "ccbridge's methods with what they call (inclusive)", jfr.path("ccbridgeInclusiveTop"), "samples");
+        profileTable(md, "Allocated (sampled weight, by class)", jfr.path("allocationTop"), "bytes");
+    }
+
+    private static void profileTable(StringBuilder md, String title, JsonNode rows, String unit) {
+        md.append("**").append(title).append("**\n\n| method or class | ").append(unit).append(" | share |\n|---|---|---|\n");
+        for (JsonNode row : rows) {
+            md.append(String.format(Locale.ROOT, "| `%s` | %,d | %.1f %% |%n", row.path("name").asText(),
+                    row.path("count").asLong(), row.path("percent").asDouble()));
+        }
+        md.append('\n');
     }
 
     private int rounds() {
@@ -225,10 +341,10 @@ final class Report {
         var lat = new StringBuilder("size");
         names.forEach(n -> lat.append(" \"").append(n).append('"'));
         lat.append('\n');
-        for (int kb : BodySets.SIZES_KB) {
-            lat.append('"').append(kb).append(" KB\"");
+        for (RecordedBodies body : RecordedBodies.values()) {
+            lat.append('"').append(body.label()).append('"');
             for (String c : names) {
-                lat.append(' ').append(String.format(Locale.ROOT, "%.4f", Math.max(0.01, median("latency", c, kb,
+                lat.append(' ').append(String.format(Locale.ROOT, "%.4f", Math.max(0.01, median("latency", c, body,
                         wrkLatency("p50")))));
             }
             lat.append('\n');
@@ -259,7 +375,7 @@ final class Report {
                 set logscale y
                 set title "Non-stream latency p50 (ms, log scale), 1 connection"
                 plot for [i=2:%d] '%s' using i:xtic(1) title columnheader(i)
-                set title "Throughput, 50 KB bodies (req/s, log scale)"
+                set title "Throughput, medium bodies (req/s, log scale)"
                 plot for [i=2:%d] '%s' using i:xtic(1) title columnheader(i)
                 unset multiplot
                 """.formatted(out.resolve("e2e-latency.png"), columns, latency, columns, rps);

@@ -1,7 +1,7 @@
 package dev.ccbridge.bench.jmh;
 
 import dev.ccbridge.bench.BenchTargets;
-import dev.ccbridge.bench.ClaudeCodeBodies;
+import dev.ccbridge.bench.RecordedBodies;
 import dev.ccbridge.core.json.Json;
 import dev.ccbridge.core.model.ResolvedModel;
 import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
@@ -50,10 +50,11 @@ public class RequestTranslationBench {
     @Param({"chat_completions", "codex_responses", "anthropic_messages", "bedrock_converse"})
     public String mode;
 
-    @Param({"1", "50", "500"})
-    public int kilobytes;
+    /** A {@link RecordedBodies} id: small, medium, large, images. */
+    @Param({"small", "medium", "large", "images"})
+    public String body;
 
-    private byte[] body;
+    private byte[] bytes;
     private ApiMode apiMode;
     private Target target;
     private ResolvedModel model;
@@ -61,7 +62,7 @@ public class RequestTranslationBench {
 
     @Setup
     public void setUp() {
-        body = ClaudeCodeBodies.of(kilobytes * ClaudeCodeBodies.KB, true);
+        bytes = RecordedBodies.valueOf(body.toUpperCase(java.util.Locale.ROOT)).bytes();
         apiMode = ApiMode.fromWire(mode);
         target = BenchTargets.target(apiMode, "http://127.0.0.1:9/v1");
         model = BenchTargets.model(target);
@@ -74,10 +75,10 @@ public class RequestTranslationBench {
 
     @Benchmark
     public Object translate() throws IOException {
-        MessagesRequest request = Json.WIRE.readValue(body, MessagesRequest.class);
+        MessagesRequest request = Json.WIRE.readValue(bytes, MessagesRequest.class);
         return switch (apiMode) {
             case CHAT_COMPLETIONS, CODEX_RESPONSES -> dialect.prepare(call(request)).call().body();
-            case ANTHROPIC_MESSAGES -> PassthroughBody.rewrite(body, model);
+            case ANTHROPIC_MESSAGES -> PassthroughBody.rewrite(bytes, model);
             case BEDROCK_CONVERSE -> AnthropicToConverse.translate(request, model,
                     ToolNames.of(request.toolsOrEmpty()), Set.of()).streamRequest();
             case CODEX_APP_SERVER -> throw new IllegalStateException();
@@ -85,7 +86,7 @@ public class RequestTranslationBench {
     }
 
     private Call call(MessagesRequest request) {
-        return new Call(new ClientRequest("req_bench", request, body, Map.of(), body.length / 4, "msg_bench"), target,
+        return new Call(new ClientRequest("req_bench", request, bytes, Map.of(), bytes.length / 4, "msg_bench"), target,
                 model, Optional.of("sk-bench"), new Cancellation());
     }
 }

@@ -1,10 +1,8 @@
 package dev.ccbridge.core.cli;
 
+import dev.ccbridge.core.routing.RoutingRules;
 import dev.ccbridge.core.target.RoutingRule;
-import dev.ccbridge.core.target.Target;
-import dev.ccbridge.core.target.TargetRegistry;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -30,17 +28,8 @@ final class RoutingCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The rules of one scope: a target's own, or the global ones. */
-    private record Scope(String label, List<RoutingRule> rules, java.util.function.Consumer<List<RoutingRule>> save) {
-        static Scope of(TargetRegistry registry, String targetId) {
-            if (targetId == null) {
-                return new Scope("global", registry.config().routing(), registry::setRouting);
-            }
-            Target target = registry.byId(targetId).orElseThrow(() ->
-                    new IllegalArgumentException("no target '" + targetId + "'"));
-            return new Scope("target " + targetId, target.routing(),
-                    rules -> registry.replace(targetId, target.toBuilder().routing(rules).build()));
-        }
+    RoutingRules rules() {
+        return new RoutingRules(parent.context().registry());
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
@@ -54,26 +43,15 @@ final class RoutingCommand implements Runnable {
 
         @Override
         public Integer call() {
-            TargetRegistry registry = routing.parent.context().registry();
+            List<RoutingRules.Placed> rules = routing.rules().all();
             PrintWriter out = spec.commandLine().getOut();
-            boolean any = false;
-            for (Target target : registry.targets()) {
-                any |= print(out, "target " + target.id(), target.routing());
-            }
-            any |= print(out, "global", registry.config().routing());
-            if (!any) {
+            rules.forEach(placed -> out.println(placed.scope() + " #" + placed.number() + ": " + placed.rule().describe()));
+            if (rules.isEmpty()) {
                 out.println("No routing rules: every request goes to the target Claude Code addresses. Add one with: "
                         + "ccbridge routing add --when haiku --to groq");
             }
             out.flush();
             return 0;
-        }
-
-        private static boolean print(PrintWriter out, String label, List<RoutingRule> rules) {
-            for (int i = 0; i < rules.size(); i++) {
-                out.println(label + " #" + (i + 1) + ": " + rules.get(i).describe());
-            }
-            return !rules.isEmpty();
         }
     }
 
@@ -108,17 +86,10 @@ final class RoutingCommand implements Runnable {
             if (condition == RoutingRule.Condition.UNKNOWN) {
                 throw new IllegalArgumentException("--when must be one of: " + CONDITIONS);
             }
-            TargetRegistry registry = routing.parent.context().registry();
-            if (registry.byId(to).isEmpty()) {
-                throw new IllegalArgumentException("no target '" + to + "' (see: ccbridge targets list)");
-            }
-            Scope scope = Scope.of(registry, forTarget);
-            var rule = new RoutingRule(condition, to, blankToNull(model), above);
-            List<RoutingRule> rules = new ArrayList<>(scope.rules());
-            rules.add(rule);
-            scope.save().accept(rules);
+            RoutingRules.Placed added = routing.rules().add(forTarget,
+                    new RoutingRule(condition, to, blankToNull(model), above));
             PrintWriter out = spec.commandLine().getOut();
-            out.println("Added to the " + scope.label() + " rules: " + rule.describe());
+            out.println("Added to the " + added.scope() + " rules: " + added.rule().describe());
             out.flush();
             return 0;
         }
@@ -140,16 +111,9 @@ final class RoutingCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Scope scope = Scope.of(routing.parent.context().registry(), forTarget);
-            if (number < 1 || number > scope.rules().size()) {
-                throw new IllegalArgumentException("the " + scope.label() + " rules have no #" + number
-                        + " (see: ccbridge routing list)");
-            }
-            List<RoutingRule> rules = new ArrayList<>(scope.rules());
-            RoutingRule removed = rules.remove(number - 1);
-            scope.save().accept(rules);
+            RoutingRules.Placed removed = routing.rules().remove(forTarget, number);
             PrintWriter out = spec.commandLine().getOut();
-            out.println("Removed from the " + scope.label() + " rules: " + removed.describe());
+            out.println("Removed from the " + removed.scope() + " rules: " + removed.rule().describe());
             out.flush();
             return 0;
         }

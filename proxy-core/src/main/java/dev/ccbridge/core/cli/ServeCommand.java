@@ -13,6 +13,7 @@ import dev.ccbridge.core.server.GatewayServer;
 import dev.ccbridge.core.server.ServerSettings;
 import dev.ccbridge.core.target.ConfigWatcher;
 import dev.ccbridge.core.target.Target;
+import dev.ccbridge.core.warmup.WarmUp;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -70,6 +71,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             err.println("ccbridge: " + e.getMessage());
             return 1;
         }
+        WarmUp.startInBackground(server::activeRequests);
         try {
             ConfigWatcher.start(cli.store(), cli.registry());
         } catch (java.io.IOException e) {

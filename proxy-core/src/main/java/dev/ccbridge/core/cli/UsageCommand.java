@@ -66,7 +66,7 @@ final class UsageCommand implements Callable<Integer> {
     }
 
     private static void line(PrintWriter out, String first, UsageReport.Line line) {
-        out.printf(Locale.ROOT, FORMAT, first, line.target(), line.requests(), line.errors(), line.promptTokens(),
+        out.printf(Locale.ROOT, FORMAT, first, line.total() ? "all targets" : line.target(), line.requests(), line.errors(), line.promptTokens(),
                 line.outputTokens(), line.cacheReadTokens(), line.cacheWriteTokens(), line.costText());
     }
 }

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Exchange implements Keepalive.Pingable {
     private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
-    private static final ApiError CLIENT_GONE = ApiError.of(499, "api_error", "the client closed the connection");
+    private static final ApiError CLIENT_GONE =
+            ApiError.of(RequestRecord.Completed.CLIENT_CLOSED, "api_error", "the client closed the connection");
 
     private final GatewayContext context;
     /** What Claude Code asked for; its thinking blocks are taken out if an upstream refused their signatures. */
@@ -339,8 +340,9 @@ public final class Exchange implements Keepalive.Pingable {
             summary = events.summary();
             if (cancellation.isCancelled()) {
                 ApiError error = events.error() == null ? CLIENT_GONE : events.error();
-                done = new RequestRecord.Completed(499, new RequestRecord.Failure(error.type(), error.message()),
-                        done.firstTokenMillis(), millis, done.usage());
+                done = new RequestRecord.Completed(RequestRecord.Completed.CLIENT_CLOSED,
+                        new RequestRecord.Failure(error.type(), error.message()), done.firstTokenMillis(), millis,
+                        done.usage());
             }
         }
         if (last != null) {

@@ -54,6 +54,11 @@ public final class Redactor {
             "api_key", "apikey", "api-key", "x-api-key", "authorization", "access_token", "secret",
             "secret_access_key", "aws_secret_access_key", "session_token", "password", "token");
 
+    /** A credential-named field with a string value, in JSON text: the name and quotes kept, the value blanked. */
+    private static final Pattern SECRET_FIELD_VALUE = Pattern.compile("(?i)(\"(?:"
+            + String.join("|", SECRET_FIELDS.stream().sorted().map(Pattern::quote).toList())
+            + ")\"\\s*:\\s*\")[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+(\")"); // unrolled: no deep recursion on long values
+
     private final Collection<String> knownSecrets;
 
     public Redactor(Collection<String> knownSecrets) {
@@ -86,6 +91,29 @@ public final class Redactor {
                             .startsWith("bearer") ? match.group(1) + MASK : MASK);
         }
         return out;
+    }
+
+    /**
+     * A redacted copy of a stored body, JSON or not, read as text: what {@link #redact(String)}
+     * masks, and the values of fields named like credentials. One pass over the text instead of
+     * parsing, copying and writing the tree again (the history stores every request's body).
+     */
+    public String redactDocument(String text) {
+        String out = redact(text);
+        if (out == null || out.indexOf(':') < 0 || !mentionsSecretField(out)) {
+            return out;
+        }
+        return SECRET_FIELD_VALUE.matcher(out).replaceAll(match ->
+                java.util.regex.Matcher.quoteReplacement(match.group(1) + MASK + match.group(2)));
+    }
+
+    private static boolean mentionsSecretField(String text) {
+        for (String field : SECRET_FIELDS) {
+            if (containsIgnoringCase(text, "\"" + field + "\"")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean containsIgnoringCase(String text, String lowerCase) {

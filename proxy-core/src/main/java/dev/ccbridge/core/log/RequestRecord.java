@@ -92,6 +92,9 @@ public record RequestRecord(String id, Instant startedAt, Routing routing, boole
      */
     public record Completed(int status, Failure failure, Long firstTokenMillis, long durationMillis, Usage usage,
                             Double costUsd) implements Ended {
+        /** The status of a request Claude Code abandoned (Esc, a closed connection) before the answer ended. */
+        public static final int CLIENT_CLOSED = 499;
+
         /** An answer whose cost is not (yet) known. */
         public Completed(int status, Failure failure, Long firstTokenMillis, long durationMillis, Usage usage) {
             this(status, failure, firstTokenMillis, durationMillis, usage, null);
@@ -100,6 +103,15 @@ public record RequestRecord(String id, Instant startedAt, Routing routing, boole
         /** The same answer, costing this much (null: unknown). */
         public Completed withCost(Double cost) {
             return new Completed(status, failure, firstTokenMillis, durationMillis, usage, cost);
+        }
+
+        public boolean abandoned() {
+            return status == CLIENT_CLOSED;
+        }
+
+        /** A failure of ccbridge or the provider; a request Claude Code itself abandoned is none. */
+        public boolean countsAsError() {
+            return failed() && !abandoned();
         }
     }
 

@@ -34,6 +34,7 @@ import org.sqlite.SQLiteErrorCode;
  */
 public final class RequestStore implements AutoCloseable {
     public static final int DEFAULT_BODY_CAP = 256 * 1024;
+    private static final int CUT_MARGIN = 1024;
     private static final int SCHEMA_VERSION = 3;
     private static final String COLUMNS = """
             seq, id, started_at, target_id, target_name, api_mode, route, requested_model, upstream_model, stream,
@@ -305,7 +306,7 @@ public final class RequestStore implements AutoCloseable {
                 upsert.setString(1, day);
                 upsert.setString(2, routing.targetId() == null ? "" : routing.targetId());
                 upsert.setString(3, routing.targetName());
-                upsert.setInt(4, done.failed() ? 1 : 0);
+                upsert.setInt(4, done.countsAsError() ? 1 : 0);
                 upsert.setLong(5, usage.inputTokens());
                 upsert.setLong(6, usage.outputTokens());
                 upsert.setLong(7, usage.cacheCreationInputTokens());
@@ -543,9 +544,9 @@ public final class RequestStore implements AutoCloseable {
         if (body == null) {
             return null;
         }
-        var json = dev.ccbridge.core.json.Json.parseOrNull(body);
-        String redacted = json != null && json.isContainerNode()
-                ? dev.ccbridge.core.json.Json.write(redactor.redact(json)) : redactor.redact(body);
+        // Only the start is kept; a margin past it lets a key that straddles the cut still be masked.
+        String kept = body.length() > bodyCap + CUT_MARGIN ? body.substring(0, bodyCap + CUT_MARGIN) : body;
+        String redacted = redactor.redactDocument(kept);
         return redacted.length() > bodyCap ? redacted.substring(0, bodyCap) : redacted;
     }
 

@@ -23,7 +23,7 @@ public record UsageReport(List<Line> days, List<Line> targets, Line total) {
      * Sums of some requests.
      *
      * @param day      the day, or null for a total over the period
-     * @param target   the target's name as shown
+     * @param target   the target's name as shown; null on the total of all targets
      * @param costUsd  what the priced requests cost, or null when none was priced
      * @param unpriced requests with tokens but no known price
      */
@@ -50,6 +50,11 @@ public record UsageReport(List<Line> days, List<Line> targets, Line total) {
             return b == null ? a : Double.valueOf(a + b);
         }
 
+        /** Whether this is the total of all targets. */
+        public boolean total() {
+            return target == null;
+        }
+
         /** Everything the prompts took: input Anthropic-style excludes cache reads and writes. */
         public long promptTokens() {
             return inputTokens + cacheReadTokens + cacheWriteTokens;
@@ -61,7 +66,7 @@ public record UsageReport(List<Line> days, List<Line> targets, Line total) {
         }
     }
 
-    private static final Line NOTHING = new Line(null, "all targets", 0, 0, 0, 0, 0, 0, null, 0);
+    private static final Line NOTHING = new Line(null, null, 0, 0, 0, 0, 0, 0, null, 0);
 
     /** The report of these rows, each target named by {@code nameOf}. */
     public static UsageReport of(List<RequestStore.DailyUsage> rows, Function<RequestStore.DailyUsage, String> nameOf) {
@@ -73,7 +78,7 @@ public record UsageReport(List<Line> days, List<Line> targets, Line total) {
             Line line = Line.of(row, name);
             days.add(line);
             perTarget.merge(row.targetId(), line, (sum, more) -> sum.plus(more, null, name));
-            total = total.plus(line, null, NOTHING.target());
+            total = total.plus(line, null, null);
         }
         days.sort(Comparator.comparing(Line::day));
         List<Line> targets = perTarget.values().stream()

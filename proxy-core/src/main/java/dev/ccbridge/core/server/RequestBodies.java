@@ -8,6 +8,7 @@ import dev.ccbridge.core.log.RejectionReason;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.protocol.anthropic.MessagesRequest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,11 +22,23 @@ final class RequestBodies {
 
     private RequestBodies() {}
 
+    /**
+     * The whole body. With a declared length (Claude Code always sends one) each network chunk is
+     * copied once, straight into an array of that size; a 500 KB body is not accumulated, joined
+     * and copied again.
+     */
     static byte[] read(Request request, long limit) throws Rejection {
         try {
-            var buffer = Content.Source.asByteBuffer(request);
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
+            long declared = request.getLength();
+            if (declared > limit) {
+                throw new Rejection(RejectionReason.BODY_TOO_LARGE, tooLarge(limit));
+            }
+            InputStream in = Content.Source.asInputStream(request);
+            byte[] bytes = declared < 0 ? in.readAllBytes() : new byte[(int) declared];
+            if (declared >= 0 && in.readNBytes(bytes, 0, bytes.length) < bytes.length) {
+                throw new Rejection(RejectionReason.UNREADABLE_BODY,
+                        ApiError.invalidRequest("the request body ended before its declared length"));
+            }
             if (bytes.length > limit) {
                 throw new Rejection(RejectionReason.BODY_TOO_LARGE, tooLarge(limit));
             }

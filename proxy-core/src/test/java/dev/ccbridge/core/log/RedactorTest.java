@@ -28,8 +28,22 @@ class RedactorTest {
     }
 
     @Test
+    void aStoredBodyIsRedactedAsTextWithCredentialFieldsBlanked() {
+        String body = "{\"error\":{\"message\":\"bad key sk-abcdefghijkl\",\"api_key\" : \"pla\\\"in\"},"
+                + "\"list\":[{\"Authorization\":\"x\"}],\"max_tokens\":100,\"text\":\"" + "a".repeat(200_000)
+                + "\",\"token\":\"ccb-local\"}";
+        String out = Redactor.patternsOnly().redactDocument(body);
+        assertThat(out).doesNotContain("pla\\\"in").doesNotContain("sk-abcdefghijkl").doesNotContain("\"x\"")
+                .doesNotContain("ccb-local");
+        assertThat(out).contains("\"api_key\" : \"[redacted]\"").contains("\"max_tokens\":100");
+        assertThat(Json.parseOrNull(out)).as("still JSON").isNotNull();
+    }
+
+    @Test
     void ordinaryTextIsLeftAlone() {
         String text = "Fix the skeleton task-runner in src/ask-tools.ts";
         assertThat(Redactor.patternsOnly().redact(text)).isEqualTo(text);
+        String json = "{\"max_tokens\":100,\"messages\":[{\"content\":\"the token: \\\"abc\\\"\"}]}";
+        assertThat(Redactor.patternsOnly().redactDocument(json)).isEqualTo(json);
     }
 }

@@ -91,6 +91,19 @@ class RequestStoreTest {
     }
 
     @Test
+    void aRequestClaudeCodeAbandonedCountsAsARequestButNotAsAnError() {
+        try (var store = open(RequestStore.Retention.DEFAULT)) {
+            store.save(done("r1", NOW, "deepseek", 500, null));
+            store.save(done("r2", NOW, "deepseek", RequestRecord.Completed.CLIENT_CLOSED, new Usage(50, 3, 0, 0)));
+            assertThat(store.usage(1)).singleElement().satisfies(u -> {
+                assertThat(u.requests()).isEqualTo(2);
+                assertThat(u.errors()).as("only the 500").isEqualTo(1);
+                assertThat(u.inputTokens()).as("the abandoned answer's tokens were still used").isEqualTo(50);
+            });
+        }
+    }
+
+    @Test
     void requestsStillInFlightAreNotStored() {
         try (var store = open(RequestStore.Retention.DEFAULT)) {
             store.save(started("r1", NOW));

@@ -150,7 +150,7 @@ final class HistoryCleanup {
         String idField = "tool_use".equals(type) ? "id" : "tool_result".equals(type) ? "tool_use_id" : null;
         if (idField != null) {
             String id = object.path(idField).asText("");
-            String legal = id.isBlank() ? id : ToolIds.toAnthropic(id);
+            String legal = id.isBlank() ? id : ToolIds.legal(id);
             if (!legal.equals(id)) {
                 copy = copy == null ? shallowCopy(object) : copy;
                 copy.set(idField, TextNode.valueOf(legal));

@@ -73,10 +73,7 @@ final class ConverseBlocks {
 
     /** The Bedrock id for an Anthropic tool id: {@code [A-Za-z0-9_-]}, at most 64 characters, stable. */
     static String toolUseId(String anthropicId) {
-        if (anthropicId == null || anthropicId.isBlank()) {
-            return ToolIds.toUpstream(anthropicId);
-        }
-        return ToolIds.toUpstream(ToolIds.toAnthropic(anthropicId));
+        return ToolIds.toLegalUpstream(anthropicId);
     }
 
     /** A signature Bedrock can verify: Anthropic's own, never empty, never one ccbridge wrote for another mode. */

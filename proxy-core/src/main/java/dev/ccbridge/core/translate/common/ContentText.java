@@ -6,6 +6,7 @@ import dev.ccbridge.core.protocol.anthropic.DocumentBlock;
 import dev.ccbridge.core.protocol.anthropic.ImageBlock;
 import dev.ccbridge.core.protocol.anthropic.TextBlock;
 import dev.ccbridge.core.protocol.anthropic.UnknownBlock;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Plain-text renderings of blocks for upstreams that cannot take them as they are. */
@@ -53,21 +54,29 @@ public final class ContentText {
         return null;
     }
 
-    /** The text blocks of a list joined by newlines; other blocks rendered as above. */
+    /**
+     * The text blocks of a list joined by newlines; other blocks rendered as above. A lone piece
+     * is returned as it is: tool results of hundreds of KB are never copied just to be joined.
+     */
     public static String joinText(List<ContentBlock> blocks) {
-        var out = new StringBuilder();
+        List<String> pieces = new ArrayList<>(blocks.size());
         for (ContentBlock block : blocks) {
-            String text = switch (block) {
-                case TextBlock t -> t.text();
-                case DocumentBlock d -> document(d);
-                case UnknownBlock u -> unknown(u);
-                case ImageBlock i -> imageOmitted(i);
-                default -> null;
-            };
+            String text = text(block);
             if (text != null && !text.isEmpty()) {
-                out.append(out.isEmpty() ? "" : "\n").append(text);
+                pieces.add(text);
             }
         }
-        return out.toString();
+        return pieces.size() == 1 ? pieces.getFirst() : String.join("\n", pieces);
+    }
+
+    /** One block as text: a text block's own, the renderings above, or null for blocks with none. */
+    public static String text(ContentBlock block) {
+        return switch (block) {
+            case TextBlock t -> t.text();
+            case DocumentBlock d -> document(d);
+            case UnknownBlock u -> unknown(u);
+            case ImageBlock i -> imageOmitted(i);
+            default -> null;
+        };
     }
 }

@@ -25,7 +25,7 @@ public record ToolResultContent(String text, List<String> imageUrls, List<PdfFil
 
     /** @param sendable which PDFs the upstream takes as files (the rest become text) */
     public static ToolResultContent of(ToolResultBlock result, ModelCapabilities caps, Predicate<PdfFile> sendable) {
-        var text = new StringBuilder();
+        List<ContentBlock> textual = new ArrayList<>();
         List<String> images = new ArrayList<>();
         List<PdfFile> pdfs = new ArrayList<>();
         for (ContentBlock block : result.contentOrEmpty()) {
@@ -40,12 +40,11 @@ public record ToolResultContent(String text, List<String> imageUrls, List<PdfFil
                 pdfs.add(pdf.get());
                 continue;
             }
-            String piece = ContentText.joinText(List.of(block));
-            if (!piece.isEmpty()) {
-                text.append(text.isEmpty() ? "" : "\n").append(piece);
-            }
+            textual.add(block);
         }
-        String body = text.isEmpty() ? NO_OUTPUT : text.toString();
+        // Joined once at the end: a lone text (most tool results) is passed on as it is, not copied.
+        String text = ContentText.joinText(textual);
+        String body = text.isEmpty() ? NO_OUTPUT : text;
         return new ToolResultContent(result.failed() ? ERROR_PREFIX + body : body, List.copyOf(images),
                 List.copyOf(pdfs));
     }

@@ -17,6 +17,7 @@ import dev.ccbridge.core.testing.MemoryResponse;
 import dev.ccbridge.core.translate.common.CarriedSignature;
 import dev.ccbridge.core.stream.EventSequencer;
 import dev.ccbridge.core.stream.StreamFailure;
+import dev.ccbridge.core.translate.common.ToolIds;
 import dev.ccbridge.core.translate.common.ToolNames;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -93,7 +94,8 @@ class ResponsesStreamTranslatorTest {
 
         var call = (ToolUseBlock) message(outcome).content().getFirst();
         assertThat(call.name()).isEqualTo(longName);
-        assertThat(call.id()).isEqualTo("call_1_x").matches("^[a-zA-Z0-9_-]+$");
+        assertThat(call.id()).matches("^[a-zA-Z0-9_-]+$");
+        assertThat(ToolIds.toUpstream(call.id())).as("the call id goes back as the upstream wrote it").isEqualTo("call.1:x");
     }
 
     @Test
