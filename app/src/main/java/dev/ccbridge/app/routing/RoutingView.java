@@ -46,6 +46,7 @@ public final class RoutingView {
                 + " own rules are tried first, then the ones for every target. A target's own URL is never moved;"
                 + " from inside Claude Code, /model target,model picks a target too.");
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE); // wraps in a small window instead of being cut
 
         TableView<RoutingViewModel.Row> table = table();
         var remove = new Button("Remove");
