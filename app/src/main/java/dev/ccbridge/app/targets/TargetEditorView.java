@@ -199,12 +199,18 @@ public final class TargetEditorView {
     }
 
     private void prices() {
-        rows.section("Prices (US$ per million tokens, optional: for the usage view)");
+        rows.section("Prices (US$ per million tokens, optional: over the bundled prices, for cost)");
         var prices = new HBox(8, price("priceInput", fields.priceInput, "input"),
                 price("priceOutput", fields.priceOutput, "output"),
                 price("priceCacheRead", fields.priceCacheRead, "cache read"),
                 price("priceCacheWrite", fields.priceCacheWrite, "cache write"));
         field("Prices", prices);
+        var bundled = new Label();
+        bundled.setId("bundledPrices");
+        bundled.getStyleClass().add("hint");
+        bundled.setWrapText(true);
+        bundled.textProperty().bind(vm.bundledPricesBinding());
+        rows.control(bundled);
     }
 
     private void capabilities() {

@@ -5,6 +5,8 @@ import dev.ccbridge.app.services.GatewayCalls;
 import dev.ccbridge.app.services.TargetStore;
 import dev.ccbridge.core.model.ModelCapabilities;
 import dev.ccbridge.core.model.ModelCatalog;
+import dev.ccbridge.core.pricing.Costs;
+import dev.ccbridge.core.protocol.anthropic.Usage;
 import dev.ccbridge.core.secrets.KeyResolver;
 import dev.ccbridge.core.secrets.SecretStore;
 import dev.ccbridge.core.secrets.TargetReadiness;
@@ -61,6 +63,7 @@ public final class TargetEditorViewModel {
     private final BooleanBinding canSave;
     private final BooleanBinding canTest;
     private final ObjectBinding<ModelCapabilities> catalog;
+    private final StringBinding bundledPrices;
     private Consumer<Target> onSaved = target -> { };
 
     public TargetEditorViewModel(TargetStore targets, SecretStore secrets, Map<String, String> env,
@@ -84,6 +87,8 @@ public final class TargetEditorViewModel {
         canTest = editing.and(original.isNotNull()).and(dirty.not()).and(testing.not());
         catalog = Bindings.createObjectBinding(() -> ModelCatalog.builtIn().lookup(fields.model.get().strip()),
                 fields.model);
+        bundledPrices = Bindings.createStringBinding(() -> bundledPricesOf(fields.provider.get(), fields.model.get()),
+                fields.provider, fields.model);
         // An old result describes a form that is gone.
         form.addListener((obs, old, now) -> {
             if (!testing.get()) {
@@ -125,6 +130,18 @@ public final class TargetEditorViewModel {
 
     public BooleanBinding canTestBinding() {
         return canTest;
+    }
+
+    /** The bundled prices of the form's provider and model, under the price fields: what empty fields mean. */
+    public StringBinding bundledPricesBinding() {
+        return bundledPrices;
+    }
+
+    private static String bundledPricesOf(String provider, String model) {
+        return Costs.builtIn().bundled(provider == null ? null : provider.strip(), model == null ? null : model.strip())
+                .map(match -> "Bundled: " + match.priceFor(Usage.ZERO).describe() + " (" + match.describe()
+                        + "). Empty fields use these.")
+                .orElse("No bundled price for this provider and model: give input and output to see its cost.");
     }
 
     /** What the catalog says about the model in the Model field: what blank capability fields mean. */

@@ -1,10 +1,10 @@
 package dev.ccbridge.app.usage;
 
 import dev.ccbridge.app.log.LogFormat;
+import dev.ccbridge.core.log.UsageReport;
 import dev.ccbridge.app.theme.Texts;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -34,7 +34,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The Usage tab: a chart of tokens per day and target; totals per target with a total line, and
- * per day, numbers right-aligned; cost where prices are set.
+ * per day, numbers right-aligned; their cost ("-" where no price is known).
  */
 public final class UsageView {
     private static final PseudoClass TOTAL = PseudoClass.getPseudoClass("total");
@@ -77,7 +77,7 @@ public final class UsageView {
         chart.setLegendVisible(true);
         chart.setMinHeight(140);
         ((NumberAxis) chart.getYAxis()).setTickLabelFormatter(Texts.labels(value -> LogFormat.count(value.longValue())));
-        vm.byDay().addListener((ListChangeListener<UsageViewModel.Line>) change -> redrawChart());
+        vm.byDay().addListener((ListChangeListener<UsageReport.Line>) change -> redrawChart());
 
         var byTarget = table("usageByTarget", vm.byTarget(), false);
         // As tall as its lines (a few targets and the total), so the days get the rest.
@@ -100,7 +100,7 @@ public final class UsageView {
         SortedSet<LocalDate> days = new TreeSet<>();
         vm.byDay().forEach(line -> days.add(line.day()));
         ((CategoryAxis) chart.getXAxis()).getCategories().setAll(days.stream().map(UsageView::day).toList());
-        for (UsageViewModel.Line line : vm.byDay().reversed()) {
+        for (UsageReport.Line line : vm.byDay().reversed()) {
             var s = series.computeIfAbsent(line.target(), name -> {
                 var created = new XYChart.Series<String, Number>();
                 created.setName(name);
@@ -121,7 +121,7 @@ public final class UsageView {
         return label;
     }
 
-    private static TableView<UsageViewModel.Line> table(String id, ObservableList<UsageViewModel.Line> items,
+    private static TableView<UsageReport.Line> table(String id, ObservableList<UsageReport.Line> items,
                                                        boolean withDay) {
         var table = new TableView<>(items);
         table.setId(id);
@@ -131,7 +131,7 @@ public final class UsageView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(view -> new TableRow<>() {
             @Override
-            protected void updateItem(UsageViewModel.Line line, boolean empty) {
+            protected void updateItem(UsageReport.Line line, boolean empty) {
                 super.updateItem(line, empty);
                 pseudoClassStateChanged(TOTAL, !empty && line != null && line.total());
             }
@@ -146,16 +146,15 @@ public final class UsageView {
         table.getColumns().add(column("Output", line -> LogFormat.count(line.outputTokens()), true));
         table.getColumns().add(column("Cache read", line -> LogFormat.count(line.cacheReadTokens()), true));
         table.getColumns().add(column("Cache write", line -> LogFormat.count(line.cacheWriteTokens()), true));
-        table.getColumns().add(column("Cost", line -> line.cost()
-                .map(c -> String.format(Locale.ROOT, "$%.4f", c)).orElse("\u2014"), true));
+        table.getColumns().add(column("Cost", UsageReport.Line::costText, true));
         return table;
     }
 
     /** A column; the totals line stays last, so the tables are not sorted by clicking. */
-    private static TableColumn<UsageViewModel.Line, String> column(String title,
-                                                                   Function<UsageViewModel.Line, String> value,
+    private static TableColumn<UsageReport.Line, String> column(String title,
+                                                                   Function<UsageReport.Line, String> value,
                                                                    boolean number) {
-        var column = new TableColumn<UsageViewModel.Line, String>(title);
+        var column = new TableColumn<UsageReport.Line, String>(title);
         column.setSortable(false);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         if (number) {

@@ -2,6 +2,7 @@ package dev.ccbridge.app.docs;
 
 import dev.ccbridge.core.log.RejectionReason;
 import dev.ccbridge.core.log.RequestRecord;
+import dev.ccbridge.core.pricing.Costs;
 import dev.ccbridge.core.log.RequestStore;
 import dev.ccbridge.core.protocol.anthropic.Usage;
 import dev.ccbridge.core.target.Target;
@@ -101,8 +102,9 @@ final class DemoHistory {
                 RequestRecord.Addressed.ACTIVE, requested, upstream, routedBy);
         RequestRecord.Failure failure = limited ? new RequestRecord.Failure("rate_limit_error", RATE_LIMITED)
                 : cancelled ? new RequestRecord.Failure("api_error", "the client closed the connection") : null;
+        // Its cost as the gateway records it: the target's prices over the bundled ones.
         var done = new RequestRecord.Completed(status, failure, limited || !stream ? null : 380L + output / 2,
-                duration, usage);
+                duration, usage, Costs.builtIn().of(target.provider(), target.pricing(), upstream, usage).orElse(null));
         return new RequestRecord(id, at, routing, stream, done,
                 bodies ? REQUEST.formatted(requested, stream).getBytes(StandardCharsets.UTF_8) : null,
                 !bodies ? null : limited ? "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\""

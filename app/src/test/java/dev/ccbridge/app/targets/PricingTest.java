@@ -18,11 +18,4 @@ class PricingTest {
         assertThat(Pricing.of(reread)).isEqualTo(new Pricing(3.0, 15.0, 0.3, 3.75));
         assertThat(Pricing.of(Pricing.NONE.applyTo(reread))).isEqualTo(Pricing.NONE);
     }
-
-    @Test
-    void costNeedsInputAndOutputPricesAndCountsCacheAtItsOwnRate() {
-        assertThat(new Pricing(1.0, null, null, null).cost(100, 100, 0, 0)).isEmpty();
-        assertThat(new Pricing(2.0, 10.0, null, null).cost(1_000_000, 100_000, 500_000, 0)).contains(4.0);
-        assertThat(new Pricing(2.0, 10.0, 0.2, null).cost(1_000_000, 100_000, 500_000, 0)).contains(3.1);
-    }
 }

@@ -108,6 +108,32 @@ class TargetEditorFxTest {
     }
 
     @Test
+    void theBundledPricesOfTheModelShowUnderThePriceFieldsAndAnOwnPriceIsSavedOverThem(FxRobot robot) {
+        addBlank(robot);
+        Label bundled = robot.lookup("#bundledPrices").query();
+        assertThat(bundled.getText()).startsWith("No bundled price for this provider and model");
+
+        robot.clickOn("#name").write("DeepSeek two");
+        robot.clickOn("#provider").write("deepseek");
+        robot.clickOn("#baseUrl").write(provider.baseUrl());
+        robot.clickOn("#model").write("deepseek-v4-pro");
+        FxWait.until("the bundled prices", () -> bundled.getText().startsWith("Bundled: input 1.32, output 3.96, "
+                + "cache read 0.044, cache write - (deepseek-v4-pro, from https://api-docs.deepseek.com/"));
+        // The price fields are below the fold of the form: focus the field, then type as a user would.
+        TextField output = robot.lookup("#priceOutput").queryAs(TextField.class);
+        robot.interact(output::requestFocus);
+        robot.write("3.5");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(output.getText()).isEqualTo("3.5");
+        robot.clickOn("#save");
+
+        FxWait.until("the new target in the list", () -> context.registry().targets().size() == 2);
+        Target saved = context.registry().targets().stream().filter(t -> t.displayName().equals("DeepSeek two"))
+                .findFirst().orElseThrow();
+        assertThat(saved.pricing()).isEqualTo(new dev.ccbridge.core.pricing.Price(null, 3.5, null, null));
+    }
+
+    @Test
     void leavingUnsavedChangesAsksFirst(FxRobot robot) {
         robot.clickOn(FxWait.shown(robot, "Existing"));
         robot.clickOn("#model").eraseText(20).write("changed-model");

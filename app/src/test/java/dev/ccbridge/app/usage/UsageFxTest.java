@@ -11,6 +11,7 @@ import dev.ccbridge.app.testing.TestApp;
 import dev.ccbridge.app.testing.UiThreadGuard;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.log.RequestStore;
+import dev.ccbridge.core.log.UsageReport;
 import dev.ccbridge.core.protocol.anthropic.Usage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,13 +64,13 @@ class UsageFxTest {
     @Test
     void totalsLineUpOnTheRightUnderAChartAndCancelledRequestsAreNoErrors(FxRobot robot) throws Exception {
         robot.clickOn(FxWait.shown(robot, "Usage"));
-        TableView<UsageViewModel.Line> byTarget = robot.lookup("#usageByTarget").queryTableView();
+        TableView<UsageReport.Line> byTarget = robot.lookup("#usageByTarget").queryTableView();
         FxWait.until("the lines", () -> byTarget.getItems().size() == 3);
         Snapshots.save(byTarget.getScene(), "usage");
 
-        assertThat(byTarget.getItems()).extracting(UsageViewModel.Line::target).containsExactly("DeepSeek", "Kimi K2",
+        assertThat(byTarget.getItems()).extracting(UsageReport.Line::target).containsExactly("DeepSeek", "Kimi K2",
                 null);
-        UsageViewModel.Line total = byTarget.getItems().getLast();
+        UsageReport.Line total = byTarget.getItems().getLast();
         assertThat(total.requests()).isEqualTo(4);
         assertThat(total.errors()).as("the 429; the request Claude Code cancelled is none").isEqualTo(1);
         assertThat(robot.lookup("#usageTotals").queryLabeled().getText()).startsWith("4 requests, 1 error");

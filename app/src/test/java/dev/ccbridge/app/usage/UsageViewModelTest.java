@@ -9,6 +9,8 @@ import dev.ccbridge.app.targets.Pricing;
 import dev.ccbridge.app.testing.TestUi;
 import dev.ccbridge.core.log.RequestRecord;
 import dev.ccbridge.core.log.RequestStore;
+import dev.ccbridge.core.log.UsageReport;
+import dev.ccbridge.core.pricing.Costs;
 import dev.ccbridge.core.protocol.anthropic.Usage;
 import dev.ccbridge.core.target.ApiMode;
 import dev.ccbridge.core.target.GatewayConfig;
@@ -30,7 +32,7 @@ class UsageViewModelTest {
     Path dir;
 
     @Test
-    void totalsPerTargetAndDayWithCostWherePricesAreSet() {
+    void totalsPerTargetAndDayWithTheCostTheGatewayRecorded() {
         var registry = new TargetRegistry(new GatewayConfig(1, 0, null, null, List.of(), null), null);
         Target priced = registry.put(new Pricing(0.28, 0.42, 0.028, null).applyTo(target("DeepSeek", "deepseek-chat")));
         Target unpriced = registry.put(target("Local", "qwen3"));
@@ -44,26 +46,27 @@ class UsageViewModelTest {
             ui.act(vm::refresh);
 
             assertThat(vm.byTarget()).hasSize(3);
-            UsageViewModel.Line deepseek = vm.byTarget().getFirst();
+            UsageReport.Line deepseek = vm.byTarget().getFirst();
             assertThat(deepseek.target()).isEqualTo("DeepSeek");
             assertThat(deepseek.requests()).isEqualTo(2);
             assertThat(deepseek.errors()).isEqualTo(1);
             // 1M in * 0.28 + 0.5M out * 0.42 + 2M cache read * 0.028
-            assertThat(deepseek.cost()).hasValueSatisfying(c -> assertThat(c).isCloseTo(0.546, org.assertj.core.data.Offset.offset(1e-9)));
-            UsageViewModel.Line local = vm.byTarget().get(1);
-            assertThat(local.cost()).as("no prices, no cost").isEmpty();
+            assertThat(deepseek.costUsd()).isCloseTo(0.546, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(deepseek.costText()).isEqualTo("$0.5460");
+            UsageReport.Line local = vm.byTarget().get(1);
+            assertThat(local.costText()).as("no prices, no cost").isEqualTo("-");
             assertThat(local.requests()).isEqualTo(2);
             assertThat(local.errors()).as("Claude Code abandoned one: not an error").isZero();
-            UsageViewModel.Line total = vm.byTarget().getLast();
+            UsageReport.Line total = vm.byTarget().getLast();
             assertThat(total.total()).isTrue();
             assertThat(total.requests()).isEqualTo(4);
             assertThat(total.errors()).isEqualTo(1);
             assertThat(total.inputTokens()).isEqualTo(1_000_000 + 100 + 900);
-            assertThat(total.cost()).as("the priced target's").hasValueSatisfying(c ->
-                    assertThat(c).isCloseTo(0.546, org.assertj.core.data.Offset.offset(1e-9)));
+            assertThat(total.costText()).as("the priced target's, and some requests without a price")
+                    .isEqualTo("$0.5460+");
             assertThat(vm.byDay()).hasSize(2).allSatisfy(line -> assertThat(line.day()).isNotNull());
-            assertThat(vm.totalsProperty().get()).isEqualTo("4 requests, 1 error in the last 30 days; cost where prices"
-                    + " are set: $0.55");
+            assertThat(vm.totalsProperty().get()).isEqualTo("4 requests, 1 error in the last 30 days; cost $0.5460+"
+                    + " (2 without a known price)");
         }
     }
 
@@ -87,11 +90,14 @@ class UsageViewModelTest {
                 .model(model).apiMode(ApiMode.CHAT_COMPLETIONS).build();
     }
 
+    /** A request as the gateway records it: its cost at the target's prices over the bundled ones. */
     private static RequestRecord done(String id, Target target, int status, Usage usage) {
         var routing = new RequestRecord.Routing(target.id(), target.displayName(), "chat_completions",
                 RequestRecord.Addressed.ACTIVE, "claude-sonnet-4-5", target.model());
         var failure = status >= 400 ? new RequestRecord.Failure("rate_limit_error", null) : null;
         return new RequestRecord(id, Instant.now(), routing, true,
-                new RequestRecord.Completed(status, failure, 10L, 20L, usage), null, null, null);
+                new RequestRecord.Completed(status, failure, 10L, 20L, usage,
+                        Costs.builtIn().of(target.provider(), target.pricing(), target.model(), usage).orElse(null)),
+                null, null, null);
     }
 }

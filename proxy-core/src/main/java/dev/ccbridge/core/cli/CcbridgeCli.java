@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "ccbridge", mixinStandardHelpOptions = true, versionProvider = CcbridgeCli.VersionProvider.class,
         description = "Claude Code Bridge: use Claude Code with any model provider.",
         subcommands = {ServeCommand.class, TargetsCommand.class, KeysCommand.class, RoutingCommand.class,
-                SearchCommand.class, EnvCommand.class, TestCommand.class, LogCommand.class, UsageCommand.class,
+                PricingCommand.class, SearchCommand.class, EnvCommand.class, TestCommand.class, LogCommand.class, UsageCommand.class,
                 ReplayCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
 public final class CcbridgeCli implements Runnable {
     @CommandLine.Spec

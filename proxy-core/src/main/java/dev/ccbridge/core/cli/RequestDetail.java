@@ -1,6 +1,7 @@
 package dev.ccbridge.core.cli;
 
 import dev.ccbridge.core.log.RequestRecord;
+import dev.ccbridge.core.pricing.Usd;
 import dev.ccbridge.core.protocol.anthropic.Usage;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -40,6 +41,8 @@ final class RequestDetail {
         if (usage != null) {
             field(out, "tokens", "in " + usage.promptTotal() + " (cache read " + usage.cacheReadInputTokens()
                     + ", cache write " + usage.cacheCreationInputTokens() + "), out " + usage.outputTokens());
+            field(out, "cost", done.costUsd() == null ? "- (no price known for this model; see docs/cost.md)"
+                    : Usd.format(done.costUsd()) + " (US$)");
         }
         if (r.attempts().size() > 1) {
             field(out, "tries", r.attempts().stream().map(a -> a.targetId() + " "

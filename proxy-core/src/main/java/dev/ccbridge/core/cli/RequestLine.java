@@ -1,6 +1,7 @@
 package dev.ccbridge.core.cli;
 
 import dev.ccbridge.core.log.RequestRecord;
+import dev.ccbridge.core.pricing.Usd;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -8,9 +9,10 @@ import java.util.stream.Collectors;
 
 /**
  * The one line {@code serve} prints per finished request (and {@code log} per stored one): time,
- * status, target, models, stream or JSON, duration, tokens; then why it was routed, the tries when
+ * status, target, models, stream or JSON, duration, tokens, cost; then why it was routed, the tries when
  * there were several, and the error when it failed.
- * <pre>14:02:07  200  deepseek  claude-sonnet-4-6 -> deepseek-v4-pro  stream  2.4 s  in 1200 out 85</pre>
+ * <pre>14:02:07  200  deepseek  claude-sonnet-4-6 -> deepseek-v4-pro  stream  2.4 s  in 1200 out 85  $0.001921</pre>
+ * (the cost is {@code -} where no price is known).
  * A request ccbridge refused says so, with what was asked, the error (what to do), who sent it and,
  * when it was repeated, how often (the time is the first one's):
  * <pre>
@@ -48,7 +50,8 @@ final class RequestLine {
                 .append(r.stream() ? "  stream" : "  json")
                 .append(String.format(Locale.ROOT, "  %.1f s", done.durationMillis() / 1000.0));
         if (done.usage() != null) {
-            line.append("  in ").append(done.usage().promptTotal()).append(" out ").append(done.usage().outputTokens());
+            line.append("  in ").append(done.usage().promptTotal()).append(" out ").append(done.usage().outputTokens())
+                    .append("  ").append(Usd.format(done.costUsd()));
         }
         if (routing.routedBy() != null) {
             line.append("  routed: ").append(routing.routedBy());

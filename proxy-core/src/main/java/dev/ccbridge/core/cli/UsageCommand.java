@@ -1,25 +1,23 @@
 package dev.ccbridge.core.cli;
 
 import dev.ccbridge.core.log.RequestStore;
+import dev.ccbridge.core.log.UsageReport;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ccbridge usage}: requests, errors and tokens per target and day from the history the
- * app and {@code serve} keep, then per target and in all. Refused requests are not usage.
+ * {@code ccbridge usage}: requests, errors, tokens and cost per target and day from the history
+ * the app and {@code serve} keep, then per target and in all. Refused requests are not usage.
  */
 @Command(name = "usage", mixinStandardHelpOptions = true,
-        description = "Requests, errors and tokens per target and day (from the history), with totals.")
+        description = "Requests, errors, tokens and cost per target and day (from the history), with totals.")
 final class UsageCommand implements Callable<Integer> {
-    private static final String FORMAT = "%-10s  %-16s  %8s  %6s  %12s  %10s  %12s  %12s%n";
+    private static final String FORMAT = "%-10s  %-16s  %8s  %6s  %12s  %10s  %12s  %12s  %10s%n";
 
     @CommandLine.ParentCommand
     CcbridgeCli parent;
@@ -30,26 +28,6 @@ final class UsageCommand implements Callable<Integer> {
     @Option(names = "--days", paramLabel = "N", defaultValue = "30",
             description = "The last N days, today included (default: ${DEFAULT-VALUE}).")
     int days;
-
-    /** Sums of some rows: one target's, or all. */
-    private record Sum(long requests, long errors, long input, long output, long cacheRead, long cacheWrite) {
-        static final Sum ZERO = new Sum(0, 0, 0, 0, 0, 0);
-
-        static Sum of(RequestStore.DailyUsage row) {
-            return new Sum(row.requests(), row.errors(), row.inputTokens(), row.outputTokens(), row.cacheReadTokens(),
-                    row.cacheCreationTokens());
-        }
-
-        Sum plus(Sum other) {
-            return new Sum(requests + other.requests, errors + other.errors, input + other.input,
-                    output + other.output, cacheRead + other.cacheRead, cacheWrite + other.cacheWrite);
-        }
-
-        /** Everything the prompts took: input Anthropic-style excludes cache reads and writes. */
-        long prompt() {
-            return input + cacheRead + cacheWrite;
-        }
-    }
 
     @Override
     public Integer call() {
@@ -65,24 +43,16 @@ final class UsageCommand implements Callable<Integer> {
             out.println("No requests " + period + " (" + cli.historyFile() + ").");
             return 0;
         }
-        out.println("Usage " + period + " (input tokens include cache reads and writes):");
+        UsageReport report = UsageReport.of(rows, UsageCommand::target);
+        out.println("Usage " + period + " (input tokens include cache reads and writes; cost in US$, "
+                + "- where no price is known, + where some requests had none):");
         out.println();
         header(out, "day");
-        Map<String, Sum> perTarget = new LinkedHashMap<>();
-        Sum all = Sum.ZERO;
-        for (RequestStore.DailyUsage row : rows) {
-            line(out, row.day().toString(), target(row), Sum.of(row));
-            perTarget.merge(target(row), Sum.of(row), Sum::plus);
-            all = all.plus(Sum.of(row));
-        }
+        report.days().forEach(line -> line(out, line.day().toString(), line));
         out.println();
         header(out, "");
-        List<Map.Entry<String, Sum>> targets = new ArrayList<>(perTarget.entrySet());
-        targets.sort((a, b) -> Long.compare(b.getValue().requests, a.getValue().requests));
-        for (Map.Entry<String, Sum> target : targets) {
-            line(out, "total", target.getKey(), target.getValue());
-        }
-        line(out, "total", "all targets", all);
+        report.targets().forEach(line -> line(out, "total", line));
+        line(out, "total", report.total());
         return 0;
     }
 
@@ -92,11 +62,11 @@ final class UsageCommand implements Callable<Integer> {
 
     private static void header(PrintWriter out, String first) {
         out.printf(Locale.ROOT, FORMAT, first, "target", "requests", "errors", "input tokens", "output", "cache read",
-                "cache write");
+                "cache write", "cost");
     }
 
-    private static void line(PrintWriter out, String first, String target, Sum sum) {
-        out.printf(Locale.ROOT, FORMAT, first, target, sum.requests, sum.errors, sum.prompt(), sum.output,
-                sum.cacheRead, sum.cacheWrite);
+    private static void line(PrintWriter out, String first, UsageReport.Line line) {
+        out.printf(Locale.ROOT, FORMAT, first, line.total() ? "all targets" : line.target(), line.requests(), line.errors(), line.promptTokens(),
+                line.outputTokens(), line.cacheReadTokens(), line.cacheWriteTokens(), line.costText());
     }
 }

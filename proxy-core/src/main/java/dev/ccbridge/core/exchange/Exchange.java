@@ -3,6 +3,7 @@ package dev.ccbridge.core.exchange;
 import dev.ccbridge.core.GatewayContext;
 import dev.ccbridge.core.log.Redactor;
 import dev.ccbridge.core.log.RequestRecord;
+import dev.ccbridge.core.pricing.Costs;
 import dev.ccbridge.core.protocol.anthropic.ApiError;
 import dev.ccbridge.core.routing.TargetRouter;
 import dev.ccbridge.core.stream.EventSequencer;
@@ -343,6 +344,11 @@ public final class Exchange implements Keepalive.Pingable {
                         new RequestRecord.Failure(error.type(), error.message()), done.firstTokenMillis(), millis,
                         done.usage());
             }
+        }
+        if (last != null) {
+            Target answering = last.target();
+            done = done.withCost(Costs.builtIn().of(answering.provider(), answering.pricing(),
+                    last.model().upstream(), done.usage()).orElse(null));
         }
         if (done.failure() != null) {
             // At debug: the request log (serve's request line, the app's table) already says it.

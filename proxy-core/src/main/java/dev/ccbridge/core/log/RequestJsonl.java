@@ -76,6 +76,9 @@ public final class RequestJsonl {
             if (done.usage() != null) {
                 json.set("usage", Json.WIRE.valueToTree(done.usage()));
             }
+            if (done.costUsd() != null) {
+                json.put("costUsd", done.costUsd());
+            }
         });
         r.rejection().ifPresent(rejected -> {
             ObjectNode node = json.putObject("rejected");
@@ -161,7 +164,7 @@ public final class RequestJsonl {
             outcome = new RequestRecord.Completed(json.path("status").asInt(), failure,
                     number(json, "firstTokenMillis", "firstTokenMs"),
                     orZero(number(json, "durationMillis", "durationMs")),
-                    usage(json.get("usage")));
+                    usage(json.get("usage")), cost(json.get("costUsd")));
         }
         String request = body(json.get("request"));
         return new RequestRecord(text(json, "id"), startedAt, routing, json.path("stream").asBoolean(false), outcome,
@@ -176,6 +179,10 @@ public final class RequestJsonl {
         return new Usage(count(usage, "input_tokens", "inputTokens"), count(usage, "output_tokens", "outputTokens"),
                 count(usage, "cache_creation_input_tokens", "cacheCreationInputTokens"),
                 count(usage, "cache_read_input_tokens", "cacheReadInputTokens"));
+    }
+
+    private static Double cost(JsonNode cost) {
+        return cost != null && cost.isNumber() && cost.asDouble() >= 0 ? cost.asDouble() : null;
     }
 
     private static List<RequestRecord.Attempt> attempts(JsonNode attempts) {

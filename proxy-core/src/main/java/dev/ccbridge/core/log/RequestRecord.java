@@ -88,11 +88,23 @@ public record RequestRecord(String id, Instant startedAt, Routing routing, boole
      * @param failure          why the answer failed, or null
      * @param firstTokenMillis time from arrival to the first content sent, or null if none was
      * @param usage            the tokens of a complete answer, or null
+     * @param costUsd          what those tokens cost in US dollars at the answering model's price, or
+     *                         null when no price is known (or there were no tokens)
      */
-    public record Completed(int status, Failure failure, Long firstTokenMillis, long durationMillis, Usage usage)
-            implements Ended {
+    public record Completed(int status, Failure failure, Long firstTokenMillis, long durationMillis, Usage usage,
+                            Double costUsd) implements Ended {
         /** The status of a request Claude Code abandoned (Esc, a closed connection) before the answer ended. */
         public static final int CLIENT_CLOSED = 499;
+
+        /** An answer whose cost is not (yet) known. */
+        public Completed(int status, Failure failure, Long firstTokenMillis, long durationMillis, Usage usage) {
+            this(status, failure, firstTokenMillis, durationMillis, usage, null);
+        }
+
+        /** The same answer, costing this much (null: unknown). */
+        public Completed withCost(Double cost) {
+            return new Completed(status, failure, firstTokenMillis, durationMillis, usage, cost);
+        }
 
         public boolean abandoned() {
             return status == CLIENT_CLOSED;

@@ -35,12 +35,12 @@ import org.sqlite.SQLiteErrorCode;
 public final class RequestStore implements AutoCloseable {
     public static final int DEFAULT_BODY_CAP = 256 * 1024;
     private static final int CUT_MARGIN = 1024;
-    private static final int SCHEMA_VERSION = 2;
+    private static final int SCHEMA_VERSION = 3;
     private static final String COLUMNS = """
             seq, id, started_at, target_id, target_name, api_mode, route, requested_model, upstream_model, stream,
               status, error_type, error_message, first_token_ms, duration_ms, input_tokens, output_tokens,
               cache_creation_tokens, cache_read_tokens, routed_by, outcome, reason, repeats, last_at, client,
-              endpoint""";
+              endpoint, cost_usd""";
     private static final int PRUNE_EVERY = 200;
 
     /** @param maxEntries finished requests kept; {@code days}: entries and usage older than this go */
@@ -53,9 +53,15 @@ public final class RequestStore implements AutoCloseable {
         }
     }
 
-    /** Totals of one target on one day (the local calendar day the requests started). */
+    /**
+     * Totals of one target on one day (the local calendar day the requests started).
+     *
+     * @param costUsd          what the priced requests cost in US dollars, or null when none was priced
+     * @param unpricedRequests requests with tokens but no known price (their cost is not in {@code costUsd})
+     */
     public record DailyUsage(LocalDate day, String targetId, String targetName, long requests, long errors,
-                             long inputTokens, long outputTokens, long cacheCreationTokens, long cacheReadTokens) {}
+                             long inputTokens, long outputTokens, long cacheCreationTokens, long cacheReadTokens,
+                             Double costUsd, long unpricedRequests) {}
 
     /** The bodies of a stored request, as stored (redacted, capped). */
     public record Bodies(String request, String response) {}
@@ -165,6 +171,8 @@ public final class RequestStore implements AutoCloseable {
             addColumnIfMissing(s, "requests", "last_at", "INTEGER");
             addColumnIfMissing(s, "requests", "client", "TEXT");
             addColumnIfMissing(s, "requests", "endpoint", "TEXT");
+            // Version 3: what each request cost, and per day the cost of the priced ones.
+            addColumnIfMissing(s, "requests", "cost_usd", "REAL");
             s.execute("CREATE INDEX IF NOT EXISTS requests_started ON requests(started_at)");
             s.execute("""
                     CREATE TABLE IF NOT EXISTS usage_daily (
@@ -173,21 +181,28 @@ public final class RequestStore implements AutoCloseable {
                       input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
                       cache_creation_tokens INTEGER NOT NULL, cache_read_tokens INTEGER NOT NULL,
                       PRIMARY KEY (day, target_id))""");
+            addColumnIfMissing(s, "usage_daily", "cost_usd", "REAL");
+            if (addColumnIfMissing(s, "usage_daily", "unpriced", "INTEGER NOT NULL DEFAULT 0")) {
+                // Days counted before costs were: their tokens had no price.
+                s.execute("UPDATE usage_daily SET unpriced = requests WHERE input_tokens + output_tokens > 0");
+            }
             s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
             s.execute("COMMIT");
         }
     }
 
-    /** A column added after the first version of the table: older histories get it on open. */
-    private static void addColumnIfMissing(Statement s, String table, String column, String type) throws SQLException {
+    /** A column added after the first version of the table: older histories get it on open. Returns whether it was. */
+    private static boolean addColumnIfMissing(Statement s, String table, String column, String type)
+            throws SQLException {
         try (ResultSet columns = s.executeQuery("PRAGMA table_info(" + table + ")")) {
             while (columns.next()) {
                 if (column.equals(columns.getString("name"))) {
-                    return;
+                    return false;
                 }
             }
         }
         s.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
+        return true;
     }
 
     public void setRetention(Retention newRetention) {
@@ -243,8 +258,8 @@ public final class RequestStore implements AutoCloseable {
                 INSERT OR IGNORE INTO requests (id, started_at, day, target_id, target_name, api_mode, route,
                   requested_model, upstream_model, stream, status, error_type, error_message, first_token_ms,
                   duration_ms, input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens,
-                  request_body, response_body, routed_by)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
+                  request_body, response_body, routed_by, cost_usd)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
             int i = 1;
             insert.setString(i++, record.id());
             insert.setLong(i++, record.startedAt().toEpochMilli());
@@ -268,14 +283,15 @@ public final class RequestStore implements AutoCloseable {
             insert.setString(i++, storedBody(record.requestBody() == null ? null
                     : new String(record.requestBody(), StandardCharsets.UTF_8)));
             insert.setString(i++, storedBody(record.responseBody()));
-            insert.setString(i, routing.routedBy());
+            insert.setString(i++, routing.routedBy());
+            setDouble(insert, i, done.costUsd());
             inserted = insert.executeUpdate();
         }
         if (inserted == 1) {
             try (PreparedStatement upsert = connection.prepareStatement("""
                     INSERT INTO usage_daily (day, target_id, target_name, requests, errors, input_tokens,
-                      output_tokens, cache_creation_tokens, cache_read_tokens)
-                    VALUES (?,?,?,1,?,?,?,?,?)
+                      output_tokens, cache_creation_tokens, cache_read_tokens, cost_usd, unpriced)
+                    VALUES (?,?,?,1,?,?,?,?,?,?,?)
                     ON CONFLICT(day, target_id) DO UPDATE SET
                       target_name = excluded.target_name,
                       requests = requests + 1,
@@ -283,7 +299,10 @@ public final class RequestStore implements AutoCloseable {
                       input_tokens = input_tokens + excluded.input_tokens,
                       output_tokens = output_tokens + excluded.output_tokens,
                       cache_creation_tokens = cache_creation_tokens + excluded.cache_creation_tokens,
-                      cache_read_tokens = cache_read_tokens + excluded.cache_read_tokens""")) {
+                      cache_read_tokens = cache_read_tokens + excluded.cache_read_tokens,
+                      cost_usd = CASE WHEN excluded.cost_usd IS NULL THEN cost_usd
+                                      ELSE COALESCE(cost_usd, 0) + excluded.cost_usd END,
+                      unpriced = unpriced + excluded.unpriced""")) {
                 upsert.setString(1, day);
                 upsert.setString(2, routing.targetId() == null ? "" : routing.targetId());
                 upsert.setString(3, routing.targetName());
@@ -292,6 +311,8 @@ public final class RequestStore implements AutoCloseable {
                 upsert.setLong(6, usage.outputTokens());
                 upsert.setLong(7, usage.cacheCreationInputTokens());
                 upsert.setLong(8, usage.cacheReadInputTokens());
+                setDouble(upsert, 9, done.costUsd());
+                upsert.setInt(10, done.costUsd() == null && usage.promptTotal() + usage.outputTokens() > 0 ? 1 : 0);
                 upsert.executeUpdate();
             }
         }
@@ -459,13 +480,14 @@ public final class RequestStore implements AutoCloseable {
         List<DailyUsage> out = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("""
                 SELECT day, target_id, target_name, requests, errors, input_tokens, output_tokens,
-                  cache_creation_tokens, cache_read_tokens
+                  cache_creation_tokens, cache_read_tokens, cost_usd, unpriced
                 FROM usage_daily WHERE day >= ? ORDER BY day ASC, target_id ASC""")) {
             query.setString(1, from.toString());
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     out.add(new DailyUsage(LocalDate.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
-                            rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
+                            rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
+                            nullableDouble(rs, "cost_usd"), rs.getLong(11)));
                 }
             }
         } catch (SQLException e) {
@@ -548,7 +570,7 @@ public final class RequestStore implements AutoCloseable {
                     rs.getLong("cache_creation_tokens"), rs.getLong("cache_read_tokens"));
             Long duration = nullableLong(rs, "duration_ms");
             ended = new RequestRecord.Completed(rs.getInt("status"), failure, nullableLong(rs, "first_token_ms"),
-                    duration == null ? 0 : duration, usage);
+                    duration == null ? 0 : duration, usage, nullableDouble(rs, "cost_usd"));
         }
         String requestBody = withBodies ? rs.getString("request_body") : null;
         return new RequestRecord(rs.getString("id"), startedAt, routing, rs.getInt("stream") == 1, ended,
@@ -559,6 +581,19 @@ public final class RequestStore implements AutoCloseable {
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
+    }
+
+    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static void setDouble(PreparedStatement statement, int index, Double value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.REAL);
+        } else {
+            statement.setDouble(index, value);
+        }
     }
 
     private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {

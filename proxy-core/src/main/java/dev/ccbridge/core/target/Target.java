@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccbridge.core.model.ModelCapabilities;
 import dev.ccbridge.core.model.ModelTiers;
+import dev.ccbridge.core.pricing.Price;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -30,15 +31,17 @@ import java.util.Map;
  *                     answer started ({@code "fallbacks": ["id1", "id2"]}; a comma-separated string reads too)
  * @param routing      rules that send some of this target's requests elsewhere (before the global ones)
  * @param capabilities overrides of the model catalog for this target's models (null: none)
+ * @param pricing      this target's own prices (US$ per million tokens) over the bundled ones, field by
+ *                     field ({@code "pricing": {"input": 0.28, "output": 0.42}}; null: none)
  */
 @JsonPropertyOrder({"id", "name", "provider", "baseUrl", "model", "apiMode", "tiers", "models", "headers",
-        "apiKeyEnv", "token", "options", "fallbacks", "routing", "capabilities"})
+        "apiKeyEnv", "token", "options", "fallbacks", "routing", "capabilities", "pricing"})
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Target(String id, String name, String provider, String baseUrl, String model, ApiMode apiMode,
                      ModelTiers tiers, List<String> models, Map<String, String> headers,
                      String apiKeyEnv, String token, TargetOptions options,
                      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> fallbacks,
-                     List<RoutingRule> routing, ModelCapabilities capabilities,
+                     List<RoutingRule> routing, ModelCapabilities capabilities, Price pricing,
                      @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
 
     public Target {
@@ -49,6 +52,7 @@ public record Target(String id, String name, String provider, String baseUrl, St
         options = options == null ? TargetOptions.NONE : options;
         fallbacks = ids(fallbacks);
         routing = routing == null ? List.of() : List.copyOf(routing);
+        pricing = pricing == null || pricing.isEmpty() ? null : pricing;
         extra = extra == null ? new LinkedHashMap<>() : extra;
     }
 
@@ -159,6 +163,7 @@ public record Target(String id, String name, String provider, String baseUrl, St
         private List<String> fallbacks;
         private List<RoutingRule> routing;
         private ModelCapabilities capabilities;
+        private Price pricing;
         private Map<String, JsonNode> extra;
 
         private Builder() {}
@@ -179,6 +184,7 @@ public record Target(String id, String name, String provider, String baseUrl, St
             fallbacks = t.fallbacks;
             routing = t.routing;
             capabilities = t.capabilities;
+            pricing = t.pricing;
             extra = new LinkedHashMap<>(t.extra);
         }
 
@@ -263,6 +269,11 @@ public record Target(String id, String name, String provider, String baseUrl, St
             return this;
         }
 
+        public Builder pricing(Price value) {
+            pricing = value;
+            return this;
+        }
+
         public Builder extra(Map<String, JsonNode> value) {
             extra = value == null ? null : new LinkedHashMap<>(value);
             return this;
@@ -270,7 +281,7 @@ public record Target(String id, String name, String provider, String baseUrl, St
 
         public Target build() {
             return new Target(id, name, provider, baseUrl, model, apiMode, tiers, models, headers, apiKeyEnv, token,
-                    options, fallbacks, routing, capabilities, extra);
+                    options, fallbacks, routing, capabilities, pricing, extra);
         }
     }
 }

@@ -87,7 +87,7 @@ class ReplayCommandTest {
         assertThat(lines.get(0)).startsWith("original  " + id + "  ")
                 .contains("  200  first  claude-sonnet-4-6 -> one  stream  ");
         assertThat(lines.get(1)).matches("replay    req_\\w+  .*  200  second  claude-sonnet-4-6 -> two  json  .*  "
-                + "in 12 out 5");
+                + "in 12 out 5  -");
         assertThat(lines.subList(2, lines.size())).containsExactly("", "Hello from the second");
         JsonNode sent = second.requests().getFirst();
         assertThat(sent.path("messages").get(0).path("content").asText()).as("the same prompt")

@@ -112,7 +112,7 @@ class ServeCommandTest {
                         .toArray(String[]::new);
                 assertThat(requestLines).hasSize(2);
                 assertThat(requestLines[0]).matches("\\d\\d:\\d\\d:\\d\\d  200  fake  claude-sonnet-4-6 -> fake-model  "
-                        + "json  \\d+\\.\\d s  in \\d+ out \\d+");
+                        + "json  \\d+\\.\\d s  in \\d+ out \\d+  -");
                 assertThat(requestLines[1]).matches("\\d\\d:\\d\\d:\\d\\d  401  fake  claude-sonnet-4-6 -> fake-model  "
                         + "json  \\d+\\.\\d s  authentication_error: .*Incorrect API key.*");
                 assertThat(stopped.err()).as("no second report of the failure")

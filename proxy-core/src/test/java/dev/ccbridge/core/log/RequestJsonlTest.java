@@ -25,7 +25,7 @@ class RequestJsonlTest {
         var record = new RequestRecord("req_1", AT, new RequestRecord.Routing("deepseek", "DeepSeek",
                 "chat_completions", RequestRecord.Addressed.PINNED, "claude-sonnet-4-6", "deepseek-chat",
                 "haiku -> deepseek"), true, new RequestRecord.Completed(200, null, 320L, 2400L,
-                new Usage(100, 20, 5, 30)), request.getBytes(StandardCharsets.UTF_8),
+                new Usage(100, 20, 5, 30), 0.000123), request.getBytes(StandardCharsets.UTF_8),
                 "{\"type\":\"message\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}",
                 List.of(new RequestRecord.Attempt("openrouter", 529, "overloaded", 40),
                         new RequestRecord.Attempt("deepseek", 200, null, 2300)));
@@ -44,6 +44,7 @@ class RequestJsonlTest {
         assertThat(json.path("firstTokenMillis").asLong()).isEqualTo(320);
         assertThat(json.path("durationMillis").asLong()).isEqualTo(2400);
         assertThat(json.path("usage").path("cache_read_input_tokens").asLong()).isEqualTo(30);
+        assertThat(json.path("costUsd").asDouble()).isEqualTo(0.000123);
         assertThat(json.path("attempts").get(0).path("target").asText()).isEqualTo("openrouter");
         assertThat(json.path("request").path("model").asText()).as("a JSON body is embedded")
                 .isEqualTo("claude-sonnet-4-6");

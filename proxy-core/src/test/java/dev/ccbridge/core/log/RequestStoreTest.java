@@ -22,6 +22,15 @@ class RequestStoreTest {
     @TempDir
     Path dir;
 
+    /** The requests table as the first version made it; {@code %s}: the columns a later version added. */
+    private static final String FIRST_REQUESTS_TABLE = """
+            CREATE TABLE requests (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
+              started_at INTEGER NOT NULL, day TEXT NOT NULL, target_id TEXT, target_name TEXT, api_mode TEXT,
+              route TEXT, requested_model TEXT, upstream_model TEXT, stream INTEGER NOT NULL,
+              status INTEGER NOT NULL, error_type TEXT, error_message TEXT, first_token_ms INTEGER,
+              duration_ms INTEGER, input_tokens INTEGER, output_tokens INTEGER, cache_creation_tokens INTEGER,
+              cache_read_tokens INTEGER, request_body TEXT, response_body TEXT%s)""";
+
     private final MutableClock clock = new MutableClock(NOW);
 
     private RequestStore open(RequestStore.Retention retention) {
@@ -31,7 +40,7 @@ class RequestStoreTest {
     @Test
     void recentEntriesAndUsageSurviveAReopen() {
         try (var store = open(RequestStore.Retention.DEFAULT)) {
-            store.save(done("r1", NOW.minusSeconds(60), "deepseek", 200, new Usage(100, 20, 5, 30)));
+            store.save(priced(done("r1", NOW.minusSeconds(60), "deepseek", 200, new Usage(100, 20, 5, 30)), 0.0012));
             store.save(done("r2", NOW.minusSeconds(30), "deepseek", 429, null));
             store.save(done("r3", NOW.minusSeconds(10), "openai", 200, new Usage(10, 2, 0, 0)));
         }
@@ -43,13 +52,18 @@ class RequestStoreTest {
             assertThat(first.status()).isEqualTo(200);
             assertThat(first.durationMillis()).isEqualTo(1234L);
             assertThat(first.firstTokenMillis()).isEqualTo(321L);
+            assertThat(first.costUsd()).isEqualTo(0.0012);
             RequestRecord.Completed second = recent.get(1).completion().orElseThrow();
             assertThat(second.usage()).isNull();
             assertThat(second.failure().type()).isEqualTo("rate_limit_error");
+            assertThat(second.costUsd()).isNull();
 
             assertThat(store.usage(7)).containsExactly(
-                    new RequestStore.DailyUsage(LocalDate.of(2026, 3, 10), "deepseek", "DeepSeek", 2, 1, 100, 20, 5, 30),
-                    new RequestStore.DailyUsage(LocalDate.of(2026, 3, 10), "openai", "OpenAI", 1, 0, 10, 2, 0, 0));
+                    new RequestStore.DailyUsage(LocalDate.of(2026, 3, 10), "deepseek", "DeepSeek", 2, 1, 100, 20, 5, 30,
+                            0.0012, 0),
+                    // Tokens without a price: no cost, counted as unpriced.
+                    new RequestStore.DailyUsage(LocalDate.of(2026, 3, 10), "openai", "OpenAI", 1, 0, 10, 2, 0, 0,
+                            null, 1));
         }
     }
 
@@ -161,13 +175,7 @@ class RequestStoreTest {
         try (var old = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
              var s = old.createStatement()) {
             // The table as the first version made it, without routed_by.
-            s.execute("""
-                    CREATE TABLE requests (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
-                      started_at INTEGER NOT NULL, day TEXT NOT NULL, target_id TEXT, target_name TEXT, api_mode TEXT,
-                      route TEXT, requested_model TEXT, upstream_model TEXT, stream INTEGER NOT NULL,
-                      status INTEGER NOT NULL, error_type TEXT, error_message TEXT, first_token_ms INTEGER,
-                      duration_ms INTEGER, input_tokens INTEGER, output_tokens INTEGER, cache_creation_tokens INTEGER,
-                      cache_read_tokens INTEGER, request_body TEXT, response_body TEXT)""");
+            s.execute(FIRST_REQUESTS_TABLE.formatted(""));
         }
         var routing = new RequestRecord.Routing("openai", "OpenAI", "chat_completions", RequestRecord.Addressed.ACTIVE,
                 "claude-sonnet-4-6", "gpt-5.5", "image -> openai (gpt-5.5)");
@@ -176,6 +184,46 @@ class RequestStoreTest {
                     null, null, List.of()));
             assertThat(store.recent(1)).singleElement()
                     .satisfies(r -> assertThat(r.routing().routedBy()).isEqualTo("image -> openai (gpt-5.5)"));
+        }
+    }
+
+    @Test
+    void aHistoryFromBeforeCostsGetsTheColumnsAndItsOldDaysCountAsUnpriced() throws Exception {
+        try (var old = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
+             var s = old.createStatement()) {
+            // The tables as version 2 made them: no cost_usd, no unpriced.
+            s.execute(FIRST_REQUESTS_TABLE.formatted(", routed_by TEXT, outcome TEXT, reason TEXT, repeats INTEGER,"
+                    + " last_at INTEGER, client TEXT, endpoint TEXT"));
+            s.execute("""
+                    CREATE TABLE usage_daily (day TEXT NOT NULL, target_id TEXT NOT NULL, target_name TEXT,
+                      requests INTEGER NOT NULL, errors INTEGER NOT NULL, input_tokens INTEGER NOT NULL,
+                      output_tokens INTEGER NOT NULL, cache_creation_tokens INTEGER NOT NULL,
+                      cache_read_tokens INTEGER NOT NULL, PRIMARY KEY (day, target_id))""");
+            s.execute("INSERT INTO requests (id, started_at, day, target_id, stream, status, input_tokens, output_tokens,"
+                    + " cache_creation_tokens, cache_read_tokens) VALUES ('old', " + NOW.minusSeconds(60).toEpochMilli()
+                    + ", '2026-03-10', 'deepseek', 1, 200, 100, 10, 0, 0)");
+            s.execute("INSERT INTO usage_daily VALUES ('2026-03-10', 'deepseek', 'DeepSeek', 1, 0, 100, 10, 0, 0)");
+            s.execute("PRAGMA user_version=2");
+        }
+        try (var store = open(RequestStore.Retention.DEFAULT)) {
+            assertThat(store.recent(1).getFirst().completion().orElseThrow().costUsd()).as("not known then").isNull();
+            assertThat(store.usage(1)).singleElement().satisfies(day -> {
+                assertThat(day.costUsd()).isNull();
+                assertThat(day.unpricedRequests()).isEqualTo(1);
+            });
+
+            store.save(priced(done("new", NOW, "deepseek", 200, new Usage(1000, 100, 0, 0)), 0.25));
+
+            assertThat(store.recent(2)).extracting(r -> r.completion().orElseThrow().costUsd())
+                    .containsExactly(null, 0.25);
+            RequestStore.DailyUsage day = store.usage(1).getFirst();
+            assertThat(day.requests()).isEqualTo(2);
+            assertThat(day.costUsd()).isEqualTo(0.25);
+            assertThat(day.unpricedRequests()).as("the old request still has no price").isEqualTo(1);
+        }
+        try (var check = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
+             var s = check.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
+            assertThat(rs.getInt(1)).isEqualTo(3);
         }
     }
 
@@ -326,6 +374,11 @@ class RequestStoreTest {
         var failure = status >= 400 ? new RequestRecord.Failure("rate_limit_error", "slow down") : null;
         return new RequestRecord(id, at, routing(targetId), true,
                 new RequestRecord.Completed(status, failure, 321L, 1234L, usage), null, null, List.of());
+    }
+
+    private static RequestRecord priced(RequestRecord record, double cost) {
+        RequestRecord.Completed done = record.completion().orElseThrow();
+        return record.completed(done.withCost(cost), record.responseBody());
     }
 
     private static final class MutableClock extends Clock {
