@@ -40,6 +40,15 @@ class RedactorTest {
     }
 
     @Test
+    void everyOccurrenceIsMaskedWhereverItStands() {
+        String text = "sk-proj-AAAAbbbbCCCC1234 task-sk-notakeyatall1234 then sk-proj-AAAAbbbbCCCC1234, authorization:"
+                + " bearer abcdefghijklmnop and BEARER qrstuvwxyz123456";
+        String out = Redactor.patternsOnly().redact(text);
+        assertThat(out).isEqualTo("[redacted] task-sk-notakeyatall1234 then [redacted], authorization:"
+                + " bearer [redacted] and BEARER [redacted]");
+    }
+
+    @Test
     void ordinaryTextIsLeftAlone() {
         String text = "Fix the skeleton task-runner in src/ask-tools.ts";
         assertThat(Redactor.patternsOnly().redact(text)).isEqualTo(text);
