@@ -50,7 +50,7 @@ final class BodySets {
             MessagesRequest request = Json.WIRE.readValue(anthropic, MessagesRequest.class);
             var call = new Call(new ClientRequest("req_bench", request, anthropic, Map.of(), 1, "msg"), target,
                     BenchTargets.model(target), Optional.empty(), new Cancellation());
-            byte[] chat = new ChatCompletionsDialect().prepare(call).call().body();
+            byte[] chat = new ChatCompletionsDialect().prepare(call).call().bodyBytes();
             for (boolean stream : new boolean[] {false, true}) {
                 ObjectNode node = (ObjectNode) Json.WIRE.readTree(chat);
                 node.put("stream", stream);

@@ -19,4 +19,14 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, List
     public static HttpCall postJson(URI uri, Map<String, String> headers, List<ByteBuffer> body, Timeouts timeouts) {
         return new HttpCall("POST", uri, headers, body, timeouts);
     }
+
+    /** The body's pieces joined in one array (for tools that keep what would be sent; the transport never joins them). */
+    public byte[] bodyBytes() {
+        if (body == null) {
+            return new byte[0];
+        }
+        var out = ByteBuffer.allocate(body.stream().mapToInt(ByteBuffer::remaining).sum());
+        body.forEach(piece -> out.put(piece.duplicate()));
+        return out.array();
+    }
 }
