@@ -70,7 +70,7 @@ class LauncherScriptTest {
         assertThat(first.exit()).as(first.toString()).isZero();
         assertThat(first.err()).contains("building proxy-core");
         assertThat(first.out()).contains("openai");
-        assertThat(Files.readString(checkout.resolve("builds.log"))).contains("-pl proxy-core process-classes");
+        assertThat(Files.readString(checkout.resolve("builds.log"))).contains("-pl proxy-core -am process-classes");
         assertThat(builds()).isEqualTo(1);
 
         Result second = ccbridge.run("targets", "list");
