@@ -200,11 +200,11 @@ public final class TargetEditorView {
 
     private void prices() {
         rows.section("Prices (US$ per million tokens, optional: over the bundled prices, for cost)");
-        var prices = new HBox(8, price("priceInput", fields.priceInput, "input"),
-                price("priceOutput", fields.priceOutput, "output"),
-                price("priceCacheRead", fields.priceCacheRead, "cache read"),
-                price("priceCacheWrite", fields.priceCacheWrite, "cache write"));
-        field("Prices", prices);
+        // One row each: four unnamed boxes said nothing once filled in.
+        field("Input", price("priceInput", fields.priceInput));
+        field("Output", price("priceOutput", fields.priceOutput));
+        field("Cache read", price("priceCacheRead", fields.priceCacheRead));
+        field("Cache write", price("priceCacheWrite", fields.priceCacheWrite));
         var bundled = new Label();
         bundled.setId("bundledPrices");
         bundled.getStyleClass().add("hint");
@@ -332,8 +332,8 @@ public final class TargetEditorView {
         return field;
     }
 
-    private TextField price(String id, StringProperty property, String prompt) {
-        TextField field = text(id, property, prompt);
+    private TextField price(String id, StringProperty property) {
+        TextField field = text(id, property, "");
         field.setPrefColumnCount(7);
         check(field, TargetForm::priceError);
         return field;
