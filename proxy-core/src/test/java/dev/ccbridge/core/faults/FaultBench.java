@@ -120,7 +120,8 @@ final class FaultBench implements AutoCloseable {
      */
     void assertNothingLeft(int idleAllowed) {
         HttpTransport transport = gateway.server.context().upstreams().transport().orElseThrow();
-        await().atMost(Duration.ofSeconds(5)).ignoreExceptions().until(() -> gateway.server.activeRequests() == 0
+        // Generous: on a loaded 2-core machine closing and pooling can take seconds; a leak never ends.
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> gateway.server.activeRequests() == 0
                 && transport.callsInFlight() == 0 && transport.connections().open() <= idleAllowed);
         assertThat(gateway.server.activeRequests()).as("requests still being handled").isZero();
         assertThat(transport.callsInFlight()).as("provider calls still running").isZero();
@@ -128,7 +129,7 @@ final class FaultBench implements AutoCloseable {
         assertThat(transport.connections().active()).as("provider connections still busy").isZero();
         assertThat(transport.connections().open()).as("provider connections left in the pool")
                 .isLessThanOrEqualTo(idleAllowed);
-        await("provider connections closed").atMost(Duration.ofSeconds(5)).until(() -> upstream.openConnections() == 0);
+        await("provider connections closed").atMost(Duration.ofSeconds(15)).until(() -> upstream.openConnections() == 0);
         assertThat(gateway.log.snapshot()).noneMatch(RequestRecord::inFlight);
     }
 
