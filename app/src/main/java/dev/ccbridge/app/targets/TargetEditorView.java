@@ -335,6 +335,7 @@ public final class TargetEditorView {
     private TextField price(String id, StringProperty property) {
         TextField field = text(id, property, "");
         field.setPrefColumnCount(7);
+        field.setMaxWidth(Region.USE_PREF_SIZE);
         check(field, TargetForm::priceError);
         return field;
     }
