@@ -99,7 +99,8 @@ class BodyBudgetTest {
             large.get(5, TimeUnit.SECONDS);
             small.get(5, TimeUnit.SECONDS);
         }
-        assertThat(order).containsExactly("large", "small");
+        // Once the large one is in, both run at once (8 + 1 fit), so which records itself first is a race.
+        assertThat(order).containsExactlyInAnyOrder("large", "small");
         assertThat(budget.inFlight()).isZero();
     }
 
