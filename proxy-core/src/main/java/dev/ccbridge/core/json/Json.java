@@ -1,5 +1,6 @@
 package dev.ccbridge.core.json;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,6 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.MapperConfig;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,8 +56,22 @@ public final class Json {
                 .build();
         return JsonMapper.builder(factory)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .annotationIntrospector(new UnknownPropertiesSkipped())
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL);
+    }
+
+    /**
+     * Skips unknown properties as they are read. Without it (with only FAIL_ON_UNKNOWN_PROPERTIES
+     * off) Jackson first copies each unknown property of a record into a buffer, to hand it on to
+     * nothing; most of what a provider's stream chunk holds (object, created, system_fingerprint)
+     * is unknown to ccbridge.
+     */
+    private static final class UnknownPropertiesSkipped extends JacksonAnnotationIntrospector {
+        @Override
+        public JsonIgnoreProperties.Value findPropertyIgnoralByName(MapperConfig<?> config, Annotated annotated) {
+            return super.findPropertyIgnoralByName(config, annotated).withIgnoreUnknown();
+        }
     }
 
     public static ObjectNode object() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Removes key material from anything that may be shown or stored: error messages, provider
@@ -97,10 +99,18 @@ public final class Redactor {
             + String.join("|", SECRET_FIELDS.stream().sorted().map(Pattern::quote).toList())
             + ")\"\\s*:\\s*\")[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+(\")"); // unrolled: no deep recursion on long values
 
-    private final Collection<String> knownSecrets;
+    /** The credential field names by their first letter: most quotes in a body are passed over at one look. */
+    private static final Map<Character, List<String>> SECRET_FIELDS_BY_FIRST_LETTER = SECRET_FIELDS.stream()
+            .collect(Collectors.groupingBy(field -> field.charAt(0)));
+
+    private final List<String> knownSecrets;
+    /** The same, each UTF-8 byte as one character, to match in {@link #redactDocument(byte[])}. */
+    private final List<String> knownSecretsAsBytes;
 
     public Redactor(Collection<String> knownSecrets) {
         this.knownSecrets = knownSecrets.stream().filter(s -> s != null && s.length() >= 4).toList();
+        this.knownSecretsAsBytes = this.knownSecrets.stream()
+                .map(s -> new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)).toList();
     }
 
     public static Redactor patternsOnly() {
@@ -113,11 +123,15 @@ public final class Redactor {
     }
 
     public String redact(String text) {
+        return redact(text, knownSecrets);
+    }
+
+    private static String redact(String text, List<String> secrets) {
         if (text == null || text.isEmpty()) {
             return text;
         }
         String out = text;
-        for (String secret : knownSecrets) {
+        for (String secret : secrets) {
             out = out.replace(secret, MASK);
         }
         for (Shape shape : KEY_SHAPES) {
@@ -127,23 +141,28 @@ public final class Redactor {
     }
 
     /**
-     * A redacted copy of a stored body, JSON or not, read as text: what {@link #redact(String)}
-     * masks, and the values of fields named like credentials. One pass over the text instead of
-     * parsing, copying and writing the tree again (the history stores every request's body).
+     * A redacted copy of a stored body (UTF-8), JSON or not, read as text: what {@link #redact(String)}
+     * masks, and the values of fields named like credentials. One pass over the bytes: no parse, and
+     * no decoding (the history stores every request's body).
      */
-    public String redactDocument(String text) {
-        String out = redact(text);
-        if (out == null || !mentionsSecretField(out)) {
-            return out;
+    public byte[] redactDocument(byte[] utf8) {
+        // Each byte read as one character (ISO-8859-1: a copy, not a decoding). The key shapes, the
+        // field names and the mask are ASCII, and no byte of a multi-byte UTF-8 character is, so
+        // what matches here matches in the text, and the result is the text's UTF-8, redacted.
+        String bytes = new String(utf8, StandardCharsets.ISO_8859_1);
+        String out = redact(bytes, knownSecretsAsBytes);
+        if (mentionsSecretField(out)) {
+            out = SECRET_FIELD_VALUE.matcher(out).replaceAll(match ->
+                    Matcher.quoteReplacement(match.group(1) + MASK + match.group(2)));
         }
-        return SECRET_FIELD_VALUE.matcher(out).replaceAll(match ->
-                Matcher.quoteReplacement(match.group(1) + MASK + match.group(2)));
+        return out == bytes ? utf8 : out.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** Whether a quoted name of a credential field (any case) stands in the text: a look at each quote. */
     private static boolean mentionsSecretField(String text) {
         for (int quote = text.indexOf('"'); quote >= 0; quote = text.indexOf('"', quote + 1)) {
-            for (String field : SECRET_FIELDS) {
+            char first = quote + 1 < text.length() ? Character.toLowerCase(text.charAt(quote + 1)) : 0;
+            for (String field : SECRET_FIELDS_BY_FIRST_LETTER.getOrDefault(first, List.of())) {
                 int end = quote + 1 + field.length();
                 if (end < text.length() && text.charAt(end) == '"'
                         && text.regionMatches(true, quote + 1, field, 0, field.length())) {

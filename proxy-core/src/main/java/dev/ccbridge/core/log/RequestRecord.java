@@ -176,12 +176,14 @@ public record RequestRecord(String id, Instant startedAt, Routing routing, boole
         return new RequestRecord(id, startedAt, routing, stream, IN_FLIGHT, kept(requestBody), null, List.of());
     }
 
-    /** The body itself, or the start of a large one (cut before a character, never inside one). */
+    /** The body itself, or the start of a large one. */
     static byte[] kept(byte[] body) {
-        if (body == null || body.length <= MAX_WHOLE_BODY) {
-            return body;
-        }
-        int end = BODY_PREVIEW;
+        return body == null || body.length <= MAX_WHOLE_BODY ? body : startOf(body, BODY_PREVIEW);
+    }
+
+    /** The first {@code max} bytes of UTF-8 text or fewer: cut before a character, never inside one. */
+    static byte[] startOf(byte[] body, int max) {
+        int end = max;
         while (end > 0 && (body[end] & 0xC0) == 0x80) {
             end--; // a UTF-8 continuation byte: the character starts earlier
         }

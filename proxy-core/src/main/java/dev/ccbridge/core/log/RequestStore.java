@@ -19,11 +19,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 
 /**
@@ -68,6 +72,8 @@ public final class RequestStore implements AutoCloseable {
 
     private final Connection connection;
     private final Redactor redactor;
+    /** The statements saves run, by their text; guarded by this store, closed with it. */
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final int bodyCap;
     private final Clock clock;
     private final ZoneId zone;
@@ -105,7 +111,10 @@ public final class RequestStore implements AutoCloseable {
             throw new UncheckedIOException("cannot create " + file + ": " + e.getMessage(), e);
         }
         try {
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            var settings = new SQLiteConfig();
+            settings.setGetGeneratedKeys(false); // else every insert runs a second query for keys nobody reads
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(),
+                    settings.toProperties());
             var store = new RequestStore(connection, retention, redactor, bodyCap, clock, zone);
             try {
                 store.createSchema();
@@ -147,6 +156,9 @@ public final class RequestStore implements AutoCloseable {
     private void createSchema() throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("PRAGMA busy_timeout=5000");
+            // A new history's page size: a stored body spans a quarter of the pages it would at 4 KB
+            // (less work per save); SQLite ignores it for a file that already exists.
+            s.execute("PRAGMA page_size=16384");
             useWriteAheadLog(s);
             // A log, not a ledger: after a power cut it may lack the last requests, never be corrupt.
             s.execute("PRAGMA synchronous=NORMAL");
@@ -253,102 +265,97 @@ public final class RequestStore implements AutoCloseable {
         RequestRecord.Failure failure = done.failure();
         String day = dayOf(record);
         Usage usage = done.usage() == null ? Usage.ZERO : done.usage();
-        int inserted;
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT OR IGNORE INTO requests (id, started_at, day, target_id, target_name, api_mode, route,
-                  requested_model, upstream_model, stream, status, error_type, error_message, first_token_ms,
-                  duration_ms, input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens,
-                  request_body, response_body, routed_by, cost_usd)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
-            int i = 1;
-            insert.setString(i++, record.id());
-            insert.setLong(i++, record.startedAt().toEpochMilli());
-            insert.setString(i++, day);
-            insert.setString(i++, routing.targetId());
-            insert.setString(i++, routing.targetName());
-            insert.setString(i++, routing.apiMode());
-            insert.setString(i++, routing.addressed().wireName());
-            insert.setString(i++, routing.requestedModel());
-            insert.setString(i++, routing.upstreamModel());
-            insert.setInt(i++, record.stream() ? 1 : 0);
-            insert.setInt(i++, done.status());
-            insert.setString(i++, failure == null ? null : failure.type());
-            insert.setString(i++, failure == null ? null : redactor.redact(failure.message()));
-            setLong(insert, i++, done.firstTokenMillis());
-            setLong(insert, i++, done.durationMillis());
-            setLong(insert, i++, done.usage() == null ? null : usage.inputTokens());
-            setLong(insert, i++, done.usage() == null ? null : usage.outputTokens());
-            setLong(insert, i++, done.usage() == null ? null : usage.cacheCreationInputTokens());
-            setLong(insert, i++, done.usage() == null ? null : usage.cacheReadInputTokens());
-            insert.setString(i++, storedBody(record.requestBody() == null ? null
-                    : new String(record.requestBody(), StandardCharsets.UTF_8)));
-            insert.setString(i++, storedBody(record.responseBody()));
-            insert.setString(i++, routing.routedBy());
-            setDouble(insert, i, done.costUsd());
-            inserted = insert.executeUpdate();
-        }
-        if (inserted == 1) {
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    INSERT INTO usage_daily (day, target_id, target_name, requests, errors, input_tokens,
-                      output_tokens, cache_creation_tokens, cache_read_tokens, cost_usd, unpriced)
-                    VALUES (?,?,?,1,?,?,?,?,?,?,?)
-                    ON CONFLICT(day, target_id) DO UPDATE SET
-                      target_name = excluded.target_name,
-                      requests = requests + 1,
-                      errors = errors + excluded.errors,
-                      input_tokens = input_tokens + excluded.input_tokens,
-                      output_tokens = output_tokens + excluded.output_tokens,
-                      cache_creation_tokens = cache_creation_tokens + excluded.cache_creation_tokens,
-                      cache_read_tokens = cache_read_tokens + excluded.cache_read_tokens,
-                      cost_usd = CASE WHEN excluded.cost_usd IS NULL THEN cost_usd
-                                      ELSE COALESCE(cost_usd, 0) + excluded.cost_usd END,
-                      unpriced = unpriced + excluded.unpriced""")) {
-                upsert.setString(1, day);
-                upsert.setString(2, routing.targetId() == null ? "" : routing.targetId());
-                upsert.setString(3, routing.targetName());
-                upsert.setInt(4, done.countsAsError() ? 1 : 0);
-                upsert.setLong(5, usage.inputTokens());
-                upsert.setLong(6, usage.outputTokens());
-                upsert.setLong(7, usage.cacheCreationInputTokens());
-                upsert.setLong(8, usage.cacheReadInputTokens());
-                setDouble(upsert, 9, done.costUsd());
-                upsert.setInt(10, done.costUsd() == null && usage.promptTotal() + usage.outputTokens() > 0 ? 1 : 0);
-                upsert.executeUpdate();
-            }
+        PreparedStatement insert = prepared("""
+            INSERT OR IGNORE INTO requests (id, started_at, day, target_id, target_name, api_mode, route,
+              requested_model, upstream_model, stream, status, error_type, error_message, first_token_ms,
+              duration_ms, input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens,
+              request_body, response_body, routed_by, cost_usd)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,CAST(? AS TEXT),CAST(? AS TEXT),?,?)""");
+        int i = 1;
+        insert.setString(i++, record.id());
+        insert.setLong(i++, record.startedAt().toEpochMilli());
+        insert.setString(i++, day);
+        insert.setString(i++, routing.targetId());
+        insert.setString(i++, routing.targetName());
+        insert.setString(i++, routing.apiMode());
+        insert.setString(i++, routing.addressed().wireName());
+        insert.setString(i++, routing.requestedModel());
+        insert.setString(i++, routing.upstreamModel());
+        insert.setInt(i++, record.stream() ? 1 : 0);
+        insert.setInt(i++, done.status());
+        insert.setString(i++, failure == null ? null : failure.type());
+        insert.setString(i++, failure == null ? null : redactor.redact(failure.message()));
+        setLong(insert, i++, done.firstTokenMillis());
+        setLong(insert, i++, done.durationMillis());
+        setLong(insert, i++, done.usage() == null ? null : usage.inputTokens());
+        setLong(insert, i++, done.usage() == null ? null : usage.outputTokens());
+        setLong(insert, i++, done.usage() == null ? null : usage.cacheCreationInputTokens());
+        setLong(insert, i++, done.usage() == null ? null : usage.cacheReadInputTokens());
+        setText(insert, i++, storedBody(record.requestBody()));
+        setText(insert, i++, storedBody(record.responseBody() == null ? null
+                : record.responseBody().getBytes(StandardCharsets.UTF_8)));
+        insert.setString(i++, routing.routedBy());
+        setDouble(insert, i, done.costUsd());
+        if (insert.executeUpdate() == 1) {
+            PreparedStatement upsert = prepared("""
+                INSERT INTO usage_daily (day, target_id, target_name, requests, errors, input_tokens,
+                  output_tokens, cache_creation_tokens, cache_read_tokens, cost_usd, unpriced)
+                VALUES (?,?,?,1,?,?,?,?,?,?,?)
+                ON CONFLICT(day, target_id) DO UPDATE SET
+                  target_name = excluded.target_name,
+                  requests = requests + 1,
+                  errors = errors + excluded.errors,
+                  input_tokens = input_tokens + excluded.input_tokens,
+                  output_tokens = output_tokens + excluded.output_tokens,
+                  cache_creation_tokens = cache_creation_tokens + excluded.cache_creation_tokens,
+                  cache_read_tokens = cache_read_tokens + excluded.cache_read_tokens,
+                  cost_usd = CASE WHEN excluded.cost_usd IS NULL THEN cost_usd
+                                  ELSE COALESCE(cost_usd, 0) + excluded.cost_usd END,
+                  unpriced = unpriced + excluded.unpriced""");
+            upsert.setString(1, day);
+            upsert.setString(2, routing.targetId() == null ? "" : routing.targetId());
+            upsert.setString(3, routing.targetName());
+            upsert.setInt(4, done.countsAsError() ? 1 : 0);
+            upsert.setLong(5, usage.inputTokens());
+            upsert.setLong(6, usage.outputTokens());
+            upsert.setLong(7, usage.cacheCreationInputTokens());
+            upsert.setLong(8, usage.cacheReadInputTokens());
+            setDouble(upsert, 9, done.costUsd());
+            upsert.setInt(10, done.costUsd() == null && usage.promptTotal() + usage.outputTokens() > 0 ? 1 : 0);
+            upsert.executeUpdate();
         }
     }
 
     /** A refusal, or a later count of it: the count and the latest time only grow, whatever order saves come in. */
     private void saveRejected(RequestRecord record, RequestRecord.Rejected rejected) throws SQLException {
         RequestRecord.Routing routing = record.routing();
-        try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO requests (id, started_at, day, target_id, target_name, api_mode, route, stream, status,
-                  error_type, error_message, outcome, reason, repeats, last_at, client, endpoint)
-                VALUES (?,?,?,?,?,?,?,0,?,?,?,'rejected',?,?,?,?,?)
-                ON CONFLICT(id) DO UPDATE SET
-                  status = excluded.status,
-                  error_message = excluded.error_message,
-                  endpoint = excluded.endpoint,
-                  repeats = MAX(repeats, excluded.repeats),
-                  last_at = MAX(last_at, excluded.last_at)""")) {
-            int i = 1;
-            upsert.setString(i++, record.id());
-            upsert.setLong(i++, record.startedAt().toEpochMilli());
-            upsert.setString(i++, dayOf(record));
-            upsert.setString(i++, routing.targetId());
-            upsert.setString(i++, routing.targetName());
-            upsert.setString(i++, routing.apiMode());
-            upsert.setString(i++, routing.addressed().wireName());
-            upsert.setInt(i++, rejected.status());
-            upsert.setString(i++, rejected.failure().type());
-            upsert.setString(i++, redactor.redact(rejected.failure().message()));
-            upsert.setString(i++, rejected.reason().wireName());
-            upsert.setInt(i++, rejected.count());
-            upsert.setLong(i++, rejected.lastAt().toEpochMilli());
-            upsert.setString(i++, redactor.redact(rejected.client()));
-            upsert.setString(i, redactor.redact(rejected.endpoint()));
-            upsert.executeUpdate();
-        }
+        PreparedStatement upsert = prepared("""
+            INSERT INTO requests (id, started_at, day, target_id, target_name, api_mode, route, stream, status,
+              error_type, error_message, outcome, reason, repeats, last_at, client, endpoint)
+            VALUES (?,?,?,?,?,?,?,0,?,?,?,'rejected',?,?,?,?,?)
+            ON CONFLICT(id) DO UPDATE SET
+              status = excluded.status,
+              error_message = excluded.error_message,
+              endpoint = excluded.endpoint,
+              repeats = MAX(repeats, excluded.repeats),
+              last_at = MAX(last_at, excluded.last_at)""");
+        int i = 1;
+        upsert.setString(i++, record.id());
+        upsert.setLong(i++, record.startedAt().toEpochMilli());
+        upsert.setString(i++, dayOf(record));
+        upsert.setString(i++, routing.targetId());
+        upsert.setString(i++, routing.targetName());
+        upsert.setString(i++, routing.apiMode());
+        upsert.setString(i++, routing.addressed().wireName());
+        upsert.setInt(i++, rejected.status());
+        upsert.setString(i++, rejected.failure().type());
+        upsert.setString(i++, redactor.redact(rejected.failure().message()));
+        upsert.setString(i++, rejected.reason().wireName());
+        upsert.setInt(i++, rejected.count());
+        upsert.setLong(i++, rejected.lastAt().toEpochMilli());
+        upsert.setString(i++, redactor.redact(rejected.client()));
+        upsert.setString(i, redactor.redact(rejected.endpoint()));
+        upsert.executeUpdate();
     }
 
     private String dayOf(RequestRecord record) {
@@ -529,10 +536,23 @@ public final class RequestStore implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            for (PreparedStatement statement : statements.values()) {
+                statement.close();
+            }
             connection.close();
         } catch (SQLException ignored) {
             // closing: nothing to do about a failure
         }
+    }
+
+    /** A statement every save runs, prepared once (SQLite compiles each statement it is handed). */
+    private PreparedStatement prepared(String sql) throws SQLException {
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            statements.put(sql, statement);
+        }
+        return statement;
     }
 
     private LocalDate today() {
@@ -540,14 +560,23 @@ public final class RequestStore implements AutoCloseable {
     }
 
     /** Redacted first (a key cut in half by the cap would no longer match its pattern), then capped. */
-    private String storedBody(String body) {
+    private byte[] storedBody(byte[] body) {
         if (body == null) {
             return null;
         }
         // Only the start is kept; a margin past it lets a key that straddles the cut still be masked.
-        String kept = body.length() > bodyCap + CUT_MARGIN ? body.substring(0, bodyCap + CUT_MARGIN) : body;
-        String redacted = redactor.redactDocument(kept);
-        return redacted.length() > bodyCap ? redacted.substring(0, bodyCap) : redacted;
+        byte[] kept = body.length > bodyCap + CUT_MARGIN ? Arrays.copyOf(body, bodyCap + CUT_MARGIN) : body;
+        byte[] redacted = redactor.redactDocument(kept);
+        return redacted.length > bodyCap ? RequestRecord.startOf(redacted, bodyCap) : redacted;
+    }
+
+    /** UTF-8 text bound as it is: SQLite reads a blob cast to text as its own encoding, so nothing is decoded. */
+    private static void setText(PreparedStatement statement, int index, byte[] utf8) throws SQLException {
+        if (utf8 == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setBytes(index, utf8);
+        }
     }
 
     private static RequestRecord readRecord(ResultSet rs, boolean withBodies) throws SQLException {

@@ -44,6 +44,9 @@ public final class GatewayServer implements AutoCloseable {
         var http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendDateHeader(false);
+        // No per-connection cache of parsed header fields: Jetty's default (1024 entries) holds
+        // ~17 KB of tables on every connection, for a few string compares saved per header.
+        http.setHeaderCacheSize(0);
         var httpFactory = new HttpConnectionFactory(http);
         // Claude Code's bodies are 50-500 KB: read them in fewer, larger reads (pooled buffers,
         // given back when a connection goes idle).

@@ -48,11 +48,13 @@ public final class WarmUp {
     private WarmUp() {}
 
     /**
-     * Starts the warm-up on a daemon thread, once per process (later calls do nothing).
+     * Starts the warm-up on a daemon thread, once per process (later calls do nothing), and the
+     * {@link IdleHeap} that gives memory back after bursts of requests.
      *
      * @param activeRequests requests the real gateway is serving right now: the warm-up waits while any are
      */
     public static void startInBackground(IntSupplier activeRequests) {
+        IdleHeap.watchInBackground();
         if ("off".equalsIgnoreCase(System.getenv("CCBRIDGE_WARMUP")) || !STARTED.compareAndSet(false, true)) {
             return;
         }

@@ -3,6 +3,7 @@ package dev.ccbridge.core.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.core.json.Json;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class RedactorTest {
         String body = "{\"error\":{\"message\":\"bad key sk-abcdefghijkl\",\"api_key\" : \"pla\\\"in\"},"
                 + "\"list\":[{\"Authorization\":\"x\"}],\"max_tokens\":100,\"text\":\"" + "a".repeat(200_000)
                 + "\",\"token\":\"ccb-local\"}";
-        String out = Redactor.patternsOnly().redactDocument(body);
+        String out = redactDocument(Redactor.patternsOnly(), body);
         assertThat(out).doesNotContain("pla\\\"in").doesNotContain("sk-abcdefghijkl").doesNotContain("\"x\"")
                 .doesNotContain("ccb-local");
         assertThat(out).contains("\"api_key\" : \"[redacted]\"").contains("\"max_tokens\":100");
@@ -53,6 +54,19 @@ class RedactorTest {
         String text = "Fix the skeleton task-runner in src/ask-tools.ts";
         assertThat(Redactor.patternsOnly().redact(text)).isEqualTo(text);
         String json = "{\"max_tokens\":100,\"messages\":[{\"content\":\"the token: \\\"abc\\\"\"}]}";
-        assertThat(Redactor.patternsOnly().redactDocument(json)).isEqualTo(json);
+        assertThat(redactDocument(Redactor.patternsOnly(), json)).isEqualTo(json);
+    }
+
+    @Test
+    void aStoredBodyInAnyScriptKeepsItsTextWhileKeysBesideItAreMasked() {
+        String body = "{\"text\":\"clé é sk-abcdefghijkl 鍵 ключ🔑sk-proj-AAAAbbbbCCCC1234, ключ\","
+                + "\"Password\":\"пароль\",\"note\":\"my-secret-ключ\"}";
+        String out = redactDocument(new Redactor(List.of("my-secret-ключ")), body);
+        assertThat(out).isEqualTo("{\"text\":\"clé é [redacted] 鍵 ключ🔑[redacted], ключ\","
+                + "\"Password\":\"[redacted]\",\"note\":\"[redacted]\"}");
+    }
+
+    private static String redactDocument(Redactor redactor, String body) {
+        return new String(redactor.redactDocument(body.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
     }
 }

@@ -171,6 +171,19 @@ class RequestStoreTest {
     }
 
     @Test
+    void bodiesInAnyScriptComeBackAsSentAndTheCapFallsBetweenCharacters() {
+        String request = "{\"content\":\"ключ 鍵 🔑 é\"}";
+        String response = "a" + "é".repeat(600); // 1,201 bytes: byte 1,000 is the middle of an é
+        try (var store = open(RequestStore.Retention.DEFAULT)) {
+            store.save(started("r1", NOW, request).completed(
+                    new RequestRecord.Completed(200, null, 1L, 2L, null), response));
+            RequestStore.Bodies bodies = store.bodies("r1").orElseThrow();
+            assertThat(bodies.request()).isEqualTo(request);
+            assertThat(bodies.response()).isEqualTo("a" + "é".repeat(499));
+        }
+    }
+
+    @Test
     void whyARequestWasRoutedIsKeptAlsoInAHistoryFromBeforeRouting() throws Exception {
         try (var old = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
              var s = old.createStatement()) {

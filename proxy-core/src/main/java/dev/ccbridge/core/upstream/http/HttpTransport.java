@@ -32,6 +32,7 @@ import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -58,7 +59,11 @@ public final class HttpTransport implements AutoCloseable {
     public record Connections(int open, int active) {}
 
     public HttpTransport() {
-        client = new HttpClient();
+        var http1 = new HttpClientTransportOverHTTP();
+        // No per-connection cache of parsed header fields: ~17 KB of tables on every connection
+        // (Jetty's default of 1024 entries), hundreds of connections with hundreds of streams.
+        http1.setHeaderCacheSize(0);
+        client = new HttpClient(http1);
         // Virtual threads: the client's tasks are short, and hundreds of streams must not mean hundreds
         // of platform threads (a soak run grew a thread pool to its cap of 200 otherwise).
         var threads = new VirtualThreadPool();
