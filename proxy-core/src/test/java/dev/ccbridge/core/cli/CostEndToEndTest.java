@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccbridge.core.json.Json;
-import dev.ccbridge.core.target.ConfigStore;
 import dev.ccbridge.core.testing.CcbridgeProcess;
 import dev.ccbridge.core.testing.CcbridgeProcess.Result;
 import dev.ccbridge.core.testing.LocalClient;
@@ -65,7 +64,7 @@ class CostEndToEndTest {
     /** Serves one request through the active target; the line serve printed for it. */
     private String serveOneRequest(String targetId) {
         int port = LocalClient.freePort();
-        String token = new ConfigStore(ccbridge.configFile()).load().config().installToken();
+        String token = ccbridge.storedConfig().installToken();
         String mark = " 200  " + targetId + " ";
         try (var serve = ccbridge.start("serve", "--port", String.valueOf(port))) {
             serve.awaitOut("Other shells:");

@@ -2,8 +2,6 @@ package dev.ccbridge.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ccbridge.core.target.ConfigStore;
-import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.testing.CcbridgeProcess;
 import dev.ccbridge.core.testing.CcbridgeProcess.Result;
 import java.nio.file.Files;
@@ -24,16 +22,12 @@ class EnvCommandTest {
         ccbridge = new CcbridgeProcess(dir);
     }
 
-    private GatewayConfig config() {
-        return new ConfigStore(ccbridge.configFile()).load().config();
-    }
-
     @Test
     void printsTheBashSnippetWithTheInstallToken() {
         Result env = ccbridge.run("env");
 
         assertThat(env.exit()).as(env.toString()).isZero();
-        String token = config().installToken();
+        String token = ccbridge.storedConfig().installToken();
         assertThat(env.out()).isEqualTo("export ANTHROPIC_BASE_URL='http://127.0.0.1:8787'\n"
                 + "export ANTHROPIC_AUTH_TOKEN='" + token + "'\n"
                 + "export NO_PROXY='127.0.0.1,localhost'\n");
@@ -75,7 +69,7 @@ class EnvCommandTest {
     @Test
     void printsTheSnippetForEveryShell() {
         ccbridge.run("env");
-        String token = config().installToken();
+        String token = ccbridge.storedConfig().installToken();
 
         assertThat(ccbridge.run("env", "--shell", "zsh").out()).contains("export ANTHROPIC_AUTH_TOKEN='" + token + "'");
         assertThat(ccbridge.run("env", "--shell", "fish").out()).contains("set -gx ANTHROPIC_AUTH_TOKEN '" + token + "'");
@@ -88,7 +82,7 @@ class EnvCommandTest {
     void pinsOneTargetWithItsOwnUrlAndToken() {
         Result env = ccbridge.run("env", "--target", "deepseek");
 
-        var target = config().target("deepseek").orElseThrow();
+        var target = ccbridge.storedTarget("deepseek");
         assertThat(env.exit()).as(env.toString()).isZero();
         assertThat(env.out()).contains("'http://127.0.0.1:8787/api/claude-code-proxy/" + target.routeKey() + "'")
                 .contains("'" + target.token() + "'");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccbridge.core.json.Json;
-import dev.ccbridge.core.target.ConfigStore;
 import dev.ccbridge.core.testing.CcbridgeProcess;
 import dev.ccbridge.core.testing.CcbridgeProcess.Result;
 import dev.ccbridge.core.testing.LocalClient;
@@ -54,7 +53,7 @@ class LogCommandTest {
     }
 
     private String installToken() {
-        return new ConfigStore(ccbridge.configFile()).load().config().installToken();
+        return ccbridge.storedConfig().installToken();
     }
 
     /** The id at the start of the first line of {@code log} containing {@code text}. */

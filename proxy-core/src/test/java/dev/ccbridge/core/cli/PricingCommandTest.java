@@ -3,8 +3,6 @@ package dev.ccbridge.core.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.core.pricing.Price;
-import dev.ccbridge.core.target.ConfigStore;
-import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.testing.CcbridgeProcess;
 import dev.ccbridge.core.testing.CcbridgeProcess.Result;
 import java.nio.file.Files;
@@ -23,11 +21,6 @@ class PricingCommandTest {
     @BeforeEach
     void setUp() {
         ccbridge = new CcbridgeProcess(dir);
-    }
-
-    private Target stored(String id) {
-        return new ConfigStore(ccbridge.configFile()).load().config().targets().stream()
-                .filter(t -> t.id().equals(id)).findFirst().orElseThrow();
     }
 
     private static String squeezed(String text) {
@@ -58,7 +51,7 @@ class PricingCommandTest {
                 + "write - (US$ per million tokens; the others from the bundled table).\n");
         Result more = ccbridge.run("pricing", "set", "openrouter", "--cache-read", "0.05");
         assertThat(more.out()).startsWith("Own prices of 'openrouter': input 0.22, output 0.95, cache read 0.05, ");
-        assertThat(stored("openrouter").pricing()).isEqualTo(new Price(0.22, 0.95, 0.05, null));
+        assertThat(ccbridge.storedTarget("openrouter").pricing()).isEqualTo(new Price(0.22, 0.95, 0.05, null));
 
         assertThat(squeezed(ccbridge.run("pricing", "list").out()))
                 .contains("openrouter qwen/qwen3-coder input 0.22, output 0.95, cache read 0.05, cache write - "
@@ -72,7 +65,7 @@ class PricingCommandTest {
 
         Result clear = ccbridge.run("pricing", "clear", "openrouter");
         assertThat(clear.out()).isEqualTo("Removed the own prices of 'openrouter': the bundled prices count again.\n");
-        assertThat(stored("openrouter").pricing()).isNull();
+        assertThat(ccbridge.storedTarget("openrouter").pricing()).isNull();
         assertThat(ccbridge.run("pricing", "clear", "openrouter").out())
                 .isEqualTo("'openrouter' had no prices of its own.\n");
     }

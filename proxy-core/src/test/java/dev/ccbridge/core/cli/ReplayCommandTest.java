@@ -3,7 +3,6 @@ package dev.ccbridge.core.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccbridge.core.target.ConfigStore;
 import dev.ccbridge.core.testing.CcbridgeProcess;
 import dev.ccbridge.core.testing.CcbridgeProcess.Result;
 import dev.ccbridge.core.testing.LocalClient;
@@ -67,7 +66,7 @@ class ReplayCommandTest {
     /** Serves one request through the active (first) target; its id, from the history. */
     private String oneServedRequest() {
         int port = LocalClient.freePort();
-        String token = new ConfigStore(ccbridge.configFile()).load().config().installToken();
+        String token = ccbridge.storedConfig().installToken();
         try (var serve = ccbridge.start("serve", "--port", String.valueOf(port))) {
             serve.awaitOut("Other shells:");
             assertThat(LocalClient.ask(port, token, PROMPT).statusCode()).isEqualTo(200);

@@ -2,7 +2,6 @@ package dev.ccbridge.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ccbridge.core.target.ConfigStore;
 import dev.ccbridge.core.target.GatewayConfig;
 import dev.ccbridge.core.target.RoutingRule;
 import dev.ccbridge.core.testing.CcbridgeProcess;
@@ -27,10 +26,6 @@ class RoutingCommandTest {
     @BeforeEach
     void setUp() {
         ccbridge = new CcbridgeProcess(dir);
-    }
-
-    private GatewayConfig config() {
-        return new ConfigStore(ccbridge.configFile()).load().config();
     }
 
     private Result ok(String... args) {
@@ -59,7 +54,7 @@ class RoutingCommandTest {
                 global #1: haiku -> ollama
                 global #2: image -> openai (gpt-5.5)
                 """);
-        GatewayConfig config = config();
+        GatewayConfig config = ccbridge.storedConfig();
         assertThat(config.routing()).containsExactly(
                 new RoutingRule(RoutingRule.Condition.HAIKU, "ollama", null, null),
                 new RoutingRule(RoutingRule.Condition.IMAGE, "openai", "gpt-5.5", null));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccbridge.core.json.Json;
-import dev.ccbridge.core.target.ConfigStore;
 import dev.ccbridge.core.testing.CcbridgeProcess;
 import dev.ccbridge.core.testing.CcbridgeProcess.Result;
 import dev.ccbridge.core.testing.LocalClient;
@@ -48,7 +47,7 @@ class ServeCommandTest {
         try (var serve = ccbridge.start("serve", "--port", String.valueOf(port))) {
             String banner = serve.awaitOut("Other shells:");
 
-            String token = new ConfigStore(ccbridge.configFile()).load().config().installToken();
+            String token = ccbridge.storedConfig().installToken();
             assertThat(banner).startsWith("ccbridge listening on http://127.0.0.1:" + port + "\n")
                     .contains("Config: " + ccbridge.configFile())
                     .contains("Active target: OpenAI [openai]")
@@ -123,6 +122,6 @@ class ServeCommandTest {
     }
 
     private String installToken() {
-        return new ConfigStore(ccbridge.configFile()).load().config().installToken();
+        return ccbridge.storedConfig().installToken();
     }
 }

@@ -3,7 +3,6 @@ package dev.ccbridge.core.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.core.json.Json;
-import dev.ccbridge.core.target.ConfigStore;
 import dev.ccbridge.core.testing.CcbridgeProcess;
 import dev.ccbridge.core.testing.LargeBodies;
 import dev.ccbridge.core.testing.LocalClient;
@@ -48,7 +47,7 @@ class ServeLargeRequestsTest {
             int port = LocalClient.freePort();
             try (var serve = ccbridge.start("serve", "--port", String.valueOf(port))) {
                 serve.awaitOut("Other shells:");
-                String token = new ConfigStore(ccbridge.configFile()).load().config().installToken();
+                String token = ccbridge.storedConfig().installToken();
                 byte[] large = LargeBodies.withImages(SIZE, 7);
                 assertThat((long) large.length).isBetween(SIZE - 1024 * 1024, SIZE);
 

@@ -3,7 +3,6 @@ package dev.ccbridge.core.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccbridge.core.target.ApiMode;
-import dev.ccbridge.core.target.ConfigStore;
 import dev.ccbridge.core.target.Target;
 import dev.ccbridge.core.testing.CcbridgeProcess;
 import dev.ccbridge.core.testing.CcbridgeProcess.Result;
@@ -25,17 +24,13 @@ class TargetsCommandTest {
         ccbridge = new CcbridgeProcess(dir);
     }
 
-    private Target stored(String id) {
-        return new ConfigStore(ccbridge.configFile()).load().config().target(id).orElseThrow();
-    }
-
     @Test
     void aTargetCanBeAddedActivatedAndRemoved() {
         Result add = ccbridge.run("targets", "add", "--name", "Groq", "--base-url", "https://api.groq.com/openai/v1/",
                 "--model", "moonshotai/kimi-k2-instruct", "--haiku", "llama-3.1-8b-instant",
                 "--api-key-env", "GROQ_API_KEY");
         assertThat(add.exit()).as(add.toString()).isZero();
-        Target groq = stored("groq");
+        Target groq = ccbridge.storedTarget("groq");
         assertThat(add.out()).isEqualTo("""
                 Saved target 'groq'.
                 Its own URL:   http://127.0.0.1:8787/api/claude-code-proxy/%s
@@ -49,8 +44,8 @@ class TargetsCommandTest {
         assertThat(activate.out()).startsWith("Active target: groq.");
         assertThat(ccbridge.run("targets", "list").out())
                 .containsPattern("(?m)^\\* groq +chat_completions +moonshotai/kimi-k2-instruct");
-        assertThat(stored("groq").baseUrl()).isEqualTo("https://api.groq.com/openai/v1");
-        assertThat(stored("groq").tiers().haiku()).isEqualTo("llama-3.1-8b-instant");
+        assertThat(ccbridge.storedTarget("groq").baseUrl()).isEqualTo("https://api.groq.com/openai/v1");
+        assertThat(ccbridge.storedTarget("groq").tiers().haiku()).isEqualTo("llama-3.1-8b-instant");
 
         Result remove = ccbridge.run("targets", "remove", "groq");
         assertThat(remove.exit()).isZero();
@@ -68,8 +63,8 @@ class TargetsCommandTest {
                 "--option", "firstByteTimeoutSeconds=60");
 
         assertThat(added.exit()).as(added.toString()).isZero();
-        assertThat(stored("primary").fallbacks()).containsExactly("deepseek", "openrouter");
-        assertThat(stored("primary").options().asMap()).containsEntry("retries", "2")
+        assertThat(ccbridge.storedTarget("primary").fallbacks()).containsExactly("deepseek", "openrouter");
+        assertThat(ccbridge.storedTarget("primary").options().asMap()).containsEntry("retries", "2")
                 .containsEntry("firstByteTimeoutSeconds", "60");
         assertThat(Files.readString(ccbridge.configFile()))
                 .containsPattern("\"fallbacks\" : \\[ \"deepseek\", \"openrouter\" \\]");
@@ -80,7 +75,7 @@ class TargetsCommandTest {
         Result add = ccbridge.run("targets", "add", "--preset", "deepseek");
 
         assertThat(add.exit()).as(add.toString()).isZero();
-        Target target = stored(add.out().replaceAll("(?s).*Saved target '([^']+)'.*", "$1"));
+        Target target = ccbridge.storedTarget(add.out().replaceAll("(?s).*Saved target '([^']+)'.*", "$1"));
         assertThat(target.baseUrl()).isEqualTo("https://api.deepseek.com");
         assertThat(target.apiMode()).isEqualTo(ApiMode.CHAT_COMPLETIONS);
         assertThat(target.model()).isEqualTo("deepseek-v4-pro");
@@ -94,7 +89,7 @@ class TargetsCommandTest {
                 "https://api.moonshot.cn/v1", "--haiku", "kimi-k2.6", "--header", "X-Team=ml");
 
         assertThat(add.exit()).as(add.toString()).isZero();
-        Target target = stored("kimi-cn");
+        Target target = ccbridge.storedTarget("kimi-cn");
         assertThat(target.baseUrl()).isEqualTo("https://api.moonshot.cn/v1");
         assertThat(target.model()).isEqualTo("kimi-k2.6");
         assertThat(target.tiers().haiku()).isEqualTo("kimi-k2.6");

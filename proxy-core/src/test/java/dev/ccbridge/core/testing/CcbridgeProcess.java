@@ -2,6 +2,9 @@ package dev.ccbridge.core.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.ccbridge.core.target.ConfigStore;
+import dev.ccbridge.core.target.GatewayConfig;
+import dev.ccbridge.core.target.Target;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +86,16 @@ public final class CcbridgeProcess {
 
     public Path configFile() {
         return Path.of(env.get("CCBRIDGE_HOME")).resolve("config.json");
+    }
+
+    /** The config as the launcher left it in its file (what a running gateway reads). */
+    public GatewayConfig storedConfig() {
+        return new ConfigStore(configFile()).load().config();
+    }
+
+    /** A target as the launcher left it in the config file. */
+    public Target storedTarget(String id) {
+        return storedConfig().target(id).orElseThrow();
     }
 
     public Result run(String... args) {
